@@ -1,0 +1,77 @@
+"""The few typed errors the core raises; the CLI and the GUI map them to messages in one place each.
+
+No error message ever carries a secret: errors are built from field names, vendor codes,
+endpoints and causes, never from the values the user typed.
+"""
+
+from __future__ import annotations
+
+import enum
+
+
+class I3SyncError(Exception):
+    """Base of every error the core raises on purpose."""
+
+    @property
+    def message(self) -> str:
+        return str(self)
+
+
+class InputError(I3SyncError):
+    """A value the user gave cannot be sent; ``field`` names it in the user's words."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        self.field = field
+        self.problem = problem
+        super().__init__(f"{field}: {problem}")
+
+
+class VendorRefusal(I3SyncError):
+    """The server answered with one of its documented refusal codes.
+
+    ``code`` is the vendor's string exactly (``ERROR_UNKNOWN_SECURITY_HASH``,
+    ``NO PASSWORD PROVIDED``, or a CRM.COM status code); ``advice`` tells the user what to fix.
+    """
+
+    def __init__(self, code: str, advice: str, *, field: str | None = None) -> None:
+        self.code = code
+        self.advice = advice
+        self.field = field
+        super().__init__(f"{code}: {advice}")
+
+
+class TransportProblem(enum.Enum):
+    """What went wrong between this computer and a server."""
+
+    REFUSED = "connection refused"
+    DNS = "host name could not be resolved"
+    CONNECT_TIMEOUT = "no connection within the timeout"
+    READ_TIMEOUT = "no answer within the timeout"
+    TLS = "TLS certificate or handshake failed"
+    HTTP_STATUS = "HTTP error"
+    SOAP_FAULT = "SOAP fault"
+    MALFORMED = "reply is not well-formed"
+    TOO_LARGE = "reply is too large"
+    UNEXPECTED_REPLY = "unexpected reply"
+    NETWORK = "network error"
+    CANCELLED = "cancelled"
+
+
+class TransportError(I3SyncError):
+    """Could not get a usable answer from ``endpoint``; ``problem`` says what kind of failure."""
+
+    def __init__(self, endpoint: str, problem: TransportProblem, detail: str = "") -> None:
+        self.endpoint = endpoint
+        self.problem = problem
+        self.detail = detail
+        text = f"{endpoint}: {problem.value}"
+        if detail:
+            text += f" ({detail})"
+        super().__init__(text)
+
+
+class UnexpectedReply(TransportError):
+    """The server answered, but not with a token nor a documented refusal."""
+
+    def __init__(self, endpoint: str, detail: str) -> None:
+        super().__init__(endpoint, TransportProblem.UNEXPECTED_REPLY, detail)

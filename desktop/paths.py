@@ -1,0 +1,33 @@
+"""Where the app finds its bundled resources and keeps its files, frozen or not."""
+
+from __future__ import annotations
+
+import sys
+from importlib import resources
+from pathlib import Path
+
+from desktop import APP_ID
+
+APP_AUTHOR = "I3Sync"
+
+
+def resource_path(name: str) -> Path:
+    """A file shipped in ``resources/`` (``desktop.resources`` once installed or frozen)."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "desktop" / "resources" / name
+    return Path(str(resources.files("desktop.resources").joinpath(name)))
+
+
+def config_dir() -> Path:
+    """The per-user folder holding profiles (platformdirs: %APPDATA% on Windows)."""
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_ID, APP_AUTHOR, roaming=True))
+
+
+def log_dir() -> Path:
+    """The per-user folder holding the rotating log."""
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir(APP_ID, APP_AUTHOR))

@@ -1,0 +1,91 @@
+"""Keeping secrets out of logs: a registry of values never to print and a logging filter.
+
+Every secret the app handles (security code, passwords, tokens) is registered here as soon as it
+is read; the filter, installed on every log handler, replaces them and anything shaped like them
+(SOAP secret elements, 128-hex tokens, JSON password fields) before a record is written.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections.abc import Iterable
+
+MASK = "[redacted]"
+
+_lock = threading.Lock()
+_secrets: set[str] = set()
+
+_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    # SOAP elements that carry secrets, with or without attributes and namespace prefix.
+    (
+        re.compile(
+            r"(<(?:\w+:)?(?:p_companyID|p_adminPassword|return)\b[^>]*>)(.*?)(</)",
+            re.IGNORECASE | re.DOTALL,
+        ),
+        rf"\1{MASK}\3",
+    ),
+    # JSON fields holding secrets (CRM.COM).
+    (
+        re.compile(
+            r'("(?:password|pass_code|authentication_code|token)"\s*:\s*")((?:[^"\\]|\\.)*)(")',
+            re.IGNORECASE,
+        ),
+        rf"\1{MASK}\3",
+    ),
+    # I3 sync URLs end in the token.
+    (re.compile(r"(SyncUsersLogin/|SyncUserLogin/)[^\s\"'<>]+"), rf"\1{MASK}"),
+    # Long hex runs look like ESWS tokens or CRM.COM session ids.
+    (re.compile(r"\b[0-9a-fA-F]{32,}\b"), MASK),
+    # JWTs.
+    (re.compile(r"\beyJ[\w-]+\.[\w-]+\.[\w-]*"), MASK),
+]
+
+MIN_SECRET_LENGTH = 3
+
+
+def register_secret(*values: str) -> None:
+    """Remember values that must never reach a log (very short ones would mask everything)."""
+    with _lock:
+        _secrets.update(v for v in values if v and len(v) >= MIN_SECRET_LENGTH)
+
+
+def forget_secrets() -> None:
+    with _lock:
+        _secrets.clear()
+
+
+def scrub(text: str, extra: Iterable[str] = ()) -> str:
+    """``text`` with registered secrets, ``extra`` values and secret-shaped strings masked."""
+    with _lock:
+        values = sorted({*_secrets, *(v for v in extra if v)}, key=len, reverse=True)
+    for value in values:
+        if value in text:
+            text = text.replace(value, MASK)
+        # zeep and requests may have escaped the value on its way into the text.
+        escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        if escaped != value and escaped in text:
+            text = text.replace(escaped, MASK)
+    for pattern, replacement in _PATTERNS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+class RedactingFilter(logging.Filter):
+    """Rewrites each record's final message (and traceback text) with :func:`scrub`."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # a broken format string must not hide the record
+            message = str(record.msg)
+        record.msg = scrub(message)
+        record.args = None
+        if record.exc_info:
+            formatter = logging.Formatter()
+            record.exc_text = scrub(formatter.formatException(record.exc_info))
+            record.exc_info = None
+        if record.stack_info:
+            record.stack_info = scrub(record.stack_info)
+        return True

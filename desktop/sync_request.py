@@ -1,0 +1,147 @@
+"""What the user asks ESWS for, and the checks made before anything is sent."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from desktop.errors import InputError
+
+SECURITY_CODE_LENGTH = 32
+
+# Field names as the user sees them; InputError.field carries one of these.
+FIELD_COMPANY_ID = "security code"
+FIELD_ADMIN = "admin username"
+FIELD_PASSWORD = "password"
+FIELD_USER = "user id"
+FIELD_LOCATION = "location id"
+
+
+class SyncKind(enum.Enum):
+    """One user (getSyncToken) or all users (getTotalSyncToken)."""
+
+    ONE_USER = "one"
+    ALL_USERS = "total"
+
+
+@dataclass(frozen=True)
+class SyncRequest:
+    """A validated request for a sync token. Secrets are kept out of ``repr``."""
+
+    kind: SyncKind
+    company_id: str = field(repr=False)
+    admin_username: str
+    admin_password: str = field(repr=False)
+    user_id: str = ""
+    location_id: int | None = None
+
+    def non_latin1_fields(self) -> list[str]:
+        """Fields holding characters above U+00FF, which I3 stores as ``?``."""
+        values = {
+            FIELD_COMPANY_ID: self.company_id,
+            FIELD_ADMIN: self.admin_username,
+            FIELD_PASSWORD: self.admin_password,
+            FIELD_USER: self.user_id,
+        }
+        return [name for name, value in values.items() if not is_latin1(value)]
+
+
+def is_latin1(value: str) -> bool:
+    """True when every character survives NuSOAP's conversion to ISO-8859-1."""
+    return all(ord(ch) <= 0xFF for ch in value)
+
+
+def check_company_id(value: str) -> str:
+    """The security code exactly as given (never stripped: it may hold any character)."""
+    if not value:
+        raise InputError(FIELD_COMPANY_ID, "is empty; paste the 32-character code from Identysoft")
+    if len(value) != SECURITY_CODE_LENGTH:
+        raise InputError(
+            FIELD_COMPANY_ID,
+            f"must be exactly {SECURITY_CODE_LENGTH} characters, got {len(value)}",
+        )
+    return value
+
+
+def check_required(field_name: str, value: str) -> str:
+    """A required text field: not empty and not only white space."""
+    if not value.strip():
+        raise InputError(field_name, "is required")
+    return value
+
+
+def parse_location(text: str | int | None) -> int | None:
+    """An optional location id: empty means none, otherwise a positive whole number."""
+    if text is None:
+        return None
+    if isinstance(text, int):
+        number = text
+    else:
+        stripped = text.strip()
+        if not stripped:
+            return None
+        if not stripped.isascii() or not stripped.isdigit():
+            raise InputError(FIELD_LOCATION, "must be a whole number, or empty for none")
+        number = int(stripped)
+    if number <= 0:
+        raise InputError(FIELD_LOCATION, "must be a positive number, or empty for none")
+    if number > 2**31 - 1:
+        raise InputError(FIELD_LOCATION, "is too large")
+    return number
+
+
+def build_request(
+    kind: SyncKind,
+    *,
+    company_id: str,
+    admin_username: str,
+    admin_password: str,
+    user_id: str = "",
+    location: str | int | None = None,
+) -> SyncRequest:
+    """Validate the inputs in form order and return a request, or raise ``InputError``."""
+    check_company_id(company_id)
+    check_required(FIELD_ADMIN, admin_username)
+    check_required(FIELD_PASSWORD, admin_password)
+    location_id: int | None = None
+    if kind is SyncKind.ONE_USER:
+        check_required(FIELD_USER, user_id)
+        location_id = parse_location(location)
+    else:
+        user_id = ""
+    return SyncRequest(
+        kind=kind,
+        company_id=company_id,
+        admin_username=admin_username,
+        admin_password=admin_password,
+        user_id=user_id.strip(),
+        location_id=location_id,
+    )
+
+
+def validation_errors(
+    kind: SyncKind,
+    *,
+    company_id: str,
+    admin_username: str,
+    admin_password: str,
+    user_id: str = "",
+    location: str = "",
+) -> dict[str, str]:
+    """Every problem of a form at once, keyed by field name (for inline messages)."""
+    checks: list[tuple[str, Callable[[], object]]] = [
+        (FIELD_COMPANY_ID, lambda: check_company_id(company_id)),
+        (FIELD_ADMIN, lambda: check_required(FIELD_ADMIN, admin_username)),
+        (FIELD_PASSWORD, lambda: check_required(FIELD_PASSWORD, admin_password)),
+    ]
+    if kind is SyncKind.ONE_USER:
+        checks.append((FIELD_USER, lambda: check_required(FIELD_USER, user_id)))
+        checks.append((FIELD_LOCATION, lambda: parse_location(location)))
+    problems: dict[str, str] = {}
+    for name, check in checks:
+        try:
+            check()
+        except InputError as error:
+            problems[name] = error.problem
+    return problems

@@ -1,0 +1,1 @@
+"""Data files of I3 Sync Desktop (WSDL, icons, pages), shipped as ``desktop.resources``."""
