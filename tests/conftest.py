@@ -1,0 +1,55 @@
+"""Test isolation shared by every test: no real vault, no real user folders, Qt offscreen."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+
+from tests.memory_keyring import MemoryKeyring
+
+# Before any Qt import: render offscreen, and let Chromium run as root (CI runs as root).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Config, log, data and cache folders inside the test's tmp_path (platformdirs honours XDG)."""
+    home = tmp_path / "home"
+    for name, sub in (
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_STATE_HOME", "state"),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CACHE_HOME", "cache"),
+    ):
+        folder = home / sub
+        folder.mkdir(parents=True)
+        monkeypatch.setenv(name, str(folder))
+    for secret_env in ("I3SYNC_COMPANY_ID", "I3SYNC_PASSWORD"):
+        monkeypatch.delenv(secret_env, raising=False)
+    return home
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """Every test gets a fresh in-memory vault; the previous backend comes back afterwards."""
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def subprocess_env(isolated_user_folders: Path) -> dict[str, str]:
+    """Environment for running ``i3sync`` as a subprocess: same isolation, in-memory vault."""
+    env = dict(os.environ)
+    env["PYTHON_KEYRING_BACKEND"] = "tests.memory_keyring.MemoryKeyring"
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
+    return env
