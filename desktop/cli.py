@@ -197,17 +197,20 @@ def run_url(args: argparse.Namespace) -> int:
     from desktop.esws_client import EswsClient
 
     client = EswsClient(args.endpoint, wsdl=args.wsdl, timeouts=Timeouts.total(args.timeout))
+    warnings = [
+        f"warning: {field} has characters I3 cannot store (above U+00FF); ESWS received them as '?'"
+        for field in request.non_latin1_fields()
+    ]
     try:
         token = client.fetch_token(request)
+    except I3SyncError as error:
+        # The outcome first, so that a refusal's stderr starts with the vendor's code.
+        print(message_for(error), *warnings, sep="\n", file=sys.stderr)
+        return exit_code_for(error)
     finally:
         client.close()
-        # After the outcome, so that a refusal's stderr still starts with the vendor's code.
-        for field in request.non_latin1_fields():
-            print(
-                f"warning: {field} has characters I3 cannot store (above U+00FF); "
-                "ESWS received them as '?'",
-                file=sys.stderr,
-            )
+    for line in warnings:
+        print(line, file=sys.stderr)
     register_secret(token)
     sys.stdout.write(sync_url(kind, token, i3_base) + "\n")
     sys.stdout.flush()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import keyring
 import pytest
 
 from tests.memory_keyring import MemoryKeyring
+from tests.nusoap_server import NusoapError, NusoapEsws, find_nusoap_dir
 
 # Before any Qt import: render offscreen, and let Chromium run as root (CI runs as root).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -53,3 +55,50 @@ def subprocess_env(isolated_user_folders: Path) -> dict[str, str]:
     env["PYTHON_KEYRING_BACKEND"] = "tests.memory_keyring.MemoryKeyring"
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
     return env
+
+
+# -- the real-NuSOAP ESWS stand-in (tests/nusoap/esws.php, tests/nusoap_server.py) ----------------
+
+
+@pytest.fixture(scope="session")
+def nusoap_esws() -> Iterator[NusoapEsws]:
+    """A started NuSOAP ESWS stand-in (``php -S`` on a free loopback port), one per session.
+
+    Skips when php or libnusoap-php is missing, unless ``NUSOAP_REQUIRED=1`` (CI): then it fails.
+    """
+    try:
+        find_nusoap_dir()
+        if shutil.which(os.environ.get("PHP_BINARY") or "php") is None:
+            raise NusoapError("php binary not found")
+    except NusoapError as exc:
+        if os.environ.get("NUSOAP_REQUIRED") == "1":
+            raise
+        pytest.skip(f"NuSOAP ESWS stand-in unavailable: {exc}")
+    server = NusoapEsws().start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def esws_calls_cleared(nusoap_esws: NusoapEsws) -> NusoapEsws:
+    """The session's stand-in with an empty call log, for tests that inspect ``calls()``."""
+    nusoap_esws.clear_calls()
+    return nusoap_esws
+
+
+@pytest.fixture(autouse=True)
+def restore_logging() -> Iterator[None]:
+    """Remove the handlers a test's configure_logging() added, so logs never cross tests."""
+    import logging
+
+    root = logging.getLogger()
+    before = list(root.handlers)
+    level = root.level
+    yield
+    for handler in list(root.handlers):
+        if handler not in before:
+            root.removeHandler(handler)
+            handler.close()
+    root.setLevel(level)

@@ -1,0 +1,193 @@
+"""What CRM.COM's ``POST authentication/token`` needs, and the document's conditions, checked here.
+
+The three ways to log in (CRM.COM's "authentication/token" page): a username and password, an
+access token's identifier with its pass code, or an access token's authentication code. The
+organisation is always mandatory; the unit is optional (the user's default unit otherwise).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.errors import InputError
+
+# Field names as the user sees them; InputError.field carries one of these.
+FIELD_URL = "CRM.COM address"
+FIELD_ORGANISATION = "organisation"
+FIELD_UNIT = "unit"
+FIELD_USERNAME = "username"
+FIELD_PASSWORD = "password"
+FIELD_IDENTIFIER = "access token identifier"
+FIELD_PASS_CODE = "pass code"
+FIELD_AUTH_CODE = "authentication code"
+
+# Nothing legitimate is this long; a pasted document is a mistake worth naming.
+MAX_FIELD_LENGTH = 1024
+
+
+class LoginMode(enum.Enum):
+    """How the administrator proves who they are; the value is the CLI's spelling."""
+
+    USERNAME = "username"
+    IDENTIFIER = "identifier"
+    AUTH_CODE = "authentication-code"
+
+    @property
+    def label(self) -> str:
+        """The mode in the user's words."""
+        return _MODE_LABELS[self]
+
+
+_MODE_LABELS = {
+    LoginMode.USERNAME: "Username and password",
+    LoginMode.IDENTIFIER: "Access token identifier and pass code",
+    LoginMode.AUTH_CODE: "Access token authentication code",
+}
+
+
+@dataclass(frozen=True)
+class CrmCredentials:
+    """A validated login for ``POST authentication/token``. Secrets are kept out of ``repr``."""
+
+    mode: LoginMode
+    organisation: str
+    unit: str | None = None
+    username: str = ""
+    password: str = field(default="", repr=False)
+    identifier: str = ""
+    pass_code: str = field(default="", repr=False)
+    authentication_code: str = field(default="", repr=False)
+
+    def secrets(self) -> tuple[str, ...]:
+        """The values that must never be printed or logged."""
+        return tuple(v for v in (self.password, self.pass_code, self.authentication_code) if v)
+
+    def login_body(self) -> dict[str, Any]:
+        """The JSON object CRM.COM expects, with only the fields of this login mode."""
+        body: dict[str, Any] = {}
+        if self.mode is LoginMode.USERNAME:
+            body["username"] = self.username
+            body["password"] = self.password
+        elif self.mode is LoginMode.IDENTIFIER:
+            body["access_token_identifier"] = {
+                "identifier": self.identifier,
+                "pass_code": self.pass_code,
+            }
+        else:
+            body["access_token_identifier"] = {"authentication_code": self.authentication_code}
+        body["organisation"] = self.organisation
+        if self.unit:
+            body["unit"] = self.unit
+        return body
+
+
+def _plain(field_name: str, value: str, *, required: bool) -> str:
+    """A non-secret text field, trimmed; ``InputError`` when required and empty."""
+    text = value.strip()
+    if required and not text:
+        raise InputError(field_name, "is required")
+    _check_length(field_name, text)
+    if any(ch < " " or ch == "\x7f" for ch in text):
+        raise InputError(field_name, "must not contain control characters or line breaks")
+    return text
+
+
+def _secret(field_name: str, value: str) -> str:
+    """A secret exactly as given (never trimmed: spaces may be part of it)."""
+    if not value:
+        raise InputError(field_name, "is required")
+    _check_length(field_name, value)
+    return value
+
+
+def _check_length(field_name: str, value: str) -> None:
+    if len(value) > MAX_FIELD_LENGTH:
+        raise InputError(field_name, f"is longer than {MAX_FIELD_LENGTH} characters")
+
+
+# The fields of each mode, in form order: (field name, keyword, is secret); all required.
+_MODE_FIELDS: dict[LoginMode, tuple[tuple[str, str, bool], ...]] = {
+    LoginMode.USERNAME: ((FIELD_USERNAME, "username", False), (FIELD_PASSWORD, "password", True)),
+    # "pass_code: applicable and mandatory if the identifier is specified"
+    LoginMode.IDENTIFIER: (
+        (FIELD_IDENTIFIER, "identifier", False),
+        (FIELD_PASS_CODE, "pass_code", True),
+    ),
+    LoginMode.AUTH_CODE: ((FIELD_AUTH_CODE, "authentication_code", True),),
+}
+
+
+def _checked(mode: LoginMode, values: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """(clean values by keyword, problems by field name), checking every field in form order."""
+    clean: dict[str, str] = {}
+    problems: dict[str, str] = {}
+    checks: list[tuple[str, str, bool, bool]] = [
+        (FIELD_ORGANISATION, "organisation", False, True),
+        (FIELD_UNIT, "unit", False, False),
+    ]
+    checks += [(name, key, secret, True) for name, key, secret in _MODE_FIELDS[mode]]
+    for name, key, secret, required in checks:
+        value = values.get(key) or ""
+        try:
+            clean[key] = _secret(name, value) if secret else _plain(name, value, required=required)
+        except InputError as error:
+            problems[error.field] = error.problem
+    return clean, problems
+
+
+def build_credentials(
+    mode: LoginMode,
+    *,
+    organisation: str,
+    unit: str | None = None,
+    username: str = "",
+    password: str = "",
+    identifier: str = "",
+    pass_code: str = "",
+    authentication_code: str = "",
+) -> CrmCredentials:
+    """Check the document's conditions; return credentials or raise ``InputError`` (first field).
+
+    Only the fields of ``mode`` are checked and kept; the others are ignored, so a form may pass
+    everything it holds.
+    """
+    clean, problems = _checked(
+        mode,
+        {
+            "organisation": organisation,
+            "unit": unit or "",
+            "username": username,
+            "password": password,
+            "identifier": identifier,
+            "pass_code": pass_code,
+            "authentication_code": authentication_code,
+        },
+    )
+    if problems:
+        field_name, problem = next(iter(problems.items()))
+        raise InputError(field_name, problem)
+    return CrmCredentials(
+        mode,
+        clean["organisation"],
+        clean["unit"] or None,
+        username=clean.get("username", ""),
+        password=clean.get("password", ""),
+        identifier=clean.get("identifier", ""),
+        pass_code=clean.get("pass_code", ""),
+        authentication_code=clean.get("authentication_code", ""),
+    )
+
+
+def validation_errors(mode: LoginMode, values: dict[str, str]) -> dict[str, str]:
+    """Every problem of a form at once, ``{field name: problem}`` in form order.
+
+    ``values`` is keyed like :func:`build_credentials`'s keywords; missing keys count as empty.
+    """
+    return _checked(mode, values)[1]
+
+
+def mode_fields(mode: LoginMode) -> tuple[str, ...]:
+    """The field names a login ``mode`` asks for, besides organisation and unit."""
+    return tuple(name for name, _key, _secret_flag in _MODE_FIELDS[mode])

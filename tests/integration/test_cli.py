@@ -1,0 +1,227 @@
+"""``i3sync`` run as a subprocess, as scripts run it: stdout, exit codes, no secrets, no tracebacks."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from desktop.esws_codes import REFUSALS
+from desktop.simulator.esws_logic import DEMO_ADMIN, DEMO_COMPANY_ID, DEMO_PASSWORD
+from desktop.simulator.server import Simulator, nusoap_response
+from tests.fault_servers import canned_server, closed_port_url, silent_server
+
+TOKEN_URL = re.compile(r"^(?P<base>.+)/users/(?P<path>\w+)/(?P<token>[0-9a-f]{128})\n$")
+
+
+@pytest.fixture(scope="module")
+def simulator() -> Iterator[Simulator]:
+    with Simulator() as sim:
+        yield sim
+
+
+def run(
+    args: list[str], env: dict[str, str], *, secrets: bool = True, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    env = dict(env)
+    if secrets:
+        env.setdefault("I3SYNC_COMPANY_ID", DEMO_COMPANY_ID)
+        env.setdefault("I3SYNC_PASSWORD", DEMO_PASSWORD)
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=timeout,
+    )
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    assert DEMO_COMPANY_ID not in output
+    assert DEMO_PASSWORD not in output
+    return result
+
+
+def test_one_user_prints_exactly_the_sync_url(
+    simulator: Simulator, subprocess_env: dict[str, str]
+) -> None:
+    result = run(
+        ["url", "one", "--endpoint", simulator.esws_endpoint, "--admin", DEMO_ADMIN]
+        + ["--user", "42", "--location", "3", "--i3-url", simulator.url],
+        subprocess_env,
+    )
+    assert result.returncode == 0, result.stderr
+    match = TOKEN_URL.match(result.stdout)
+    assert match, result.stdout
+    assert match["base"] == simulator.url
+    assert match["path"] == "oneSyncUserLogin"
+    assert result.stderr == ""
+    assert simulator.calls[-1][1]["p_locationID"] == "3"
+
+
+def test_total_prints_the_total_sync_url_on_the_vendor_host_by_default(
+    simulator: Simulator, subprocess_env: dict[str, str]
+) -> None:
+    result = run(
+        ["url", "total", "--endpoint", simulator.esws_endpoint, "--admin", DEMO_ADMIN],
+        subprocess_env,
+    )
+    assert result.returncode == 0, result.stderr
+    match = TOKEN_URL.match(result.stdout)
+    assert match and match["base"] == "https://i3.identysoft.com"
+    assert match["path"] == "totalSyncUsersLogin"
+
+
+def test_server_wsdl_can_be_used(simulator: Simulator, subprocess_env: dict[str, str]) -> None:
+    result = run(
+        ["url", "total", "--endpoint", simulator.esws_endpoint, "--admin", DEMO_ADMIN]
+        + ["--wsdl", simulator.esws_endpoint + "?wsdl"],
+        subprocess_env,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_wrong_password_exits_3_with_the_vendor_code(
+    simulator: Simulator, subprocess_env: dict[str, str]
+) -> None:
+    env = dict(subprocess_env, I3SYNC_PASSWORD="wrong-password")
+    result = run(
+        [
+            "url",
+            "one",
+            "--endpoint",
+            simulator.esws_endpoint,
+            "--admin",
+            DEMO_ADMIN,
+            "--user",
+            "42",
+        ],
+        env,
+    )
+    assert result.returncode == 3
+    assert result.stdout == ""
+    assert result.stderr.startswith("NO ADMIN FOUND BASED ON USERNAME AND PASSWORD: ")
+    assert "wrong-password" not in result.stderr
+
+
+@pytest.mark.parametrize("code", list(REFUSALS))
+def test_every_vendor_refusal_exits_3_with_its_code(
+    code: str, subprocess_env: dict[str, str]
+) -> None:
+    with canned_server(200, "text/xml", nusoap_response("Esws.getSyncToken", code)) as url:
+        result = run(
+            ["url", "one", "--endpoint", url + "/esws", "--admin", "a", "--user", "1"],
+            subprocess_env,
+        )
+    assert result.returncode == 3
+    assert result.stderr.startswith(code + ": ")
+    assert result.stdout == ""
+
+
+def test_unknown_user_through_the_simulator(
+    simulator: Simulator, subprocess_env: dict[str, str]
+) -> None:
+    result = run(
+        ["url", "one", "--endpoint", simulator.esws_endpoint, "--admin", DEMO_ADMIN]
+        + ["--user", "99999"],
+        subprocess_env,
+    )
+    assert result.returncode == 3
+    assert result.stderr.startswith("NO USER FOUND BASED ON THE ID PROVIDED: ")
+
+
+@pytest.mark.parametrize(
+    ("args", "env_change", "field"),
+    [
+        (["--location", "0"], {}, "location id"),
+        (["--location", "north"], {}, "location id"),
+        ([], {"I3SYNC_COMPANY_ID": "too-short"}, "security code"),
+        ([], {"I3SYNC_PASSWORD": ""}, "password"),
+        (["--i3-url", "ftp://x"], {}, "I3 address"),
+    ],
+)
+def test_invalid_input_exits_2_naming_the_field(
+    args: list[str], env_change: dict[str, str], field: str, subprocess_env: dict[str, str]
+) -> None:
+    env = dict(subprocess_env, **env_change)
+    result = run(
+        ["url", "one", "--endpoint", closed_port_url(), "--admin", "a", "--user", "1", *args], env
+    )
+    assert result.returncode == 2
+    assert field in result.stderr
+    assert result.stdout == ""
+
+
+def test_missing_secrets_without_a_terminal_exit_2(subprocess_env: dict[str, str]) -> None:
+    result = run(
+        ["url", "total", "--endpoint", closed_port_url(), "--admin", "a"],
+        subprocess_env,
+        secrets=False,
+    )
+    assert result.returncode == 2
+    assert "I3SYNC_COMPANY_ID" in result.stderr
+
+
+def test_secrets_are_not_accepted_as_arguments(subprocess_env: dict[str, str]) -> None:
+    result = run(
+        ["url", "total", "--endpoint", "http://x", "--admin", "a", "--password", "pw"],
+        subprocess_env,
+    )
+    assert result.returncode == 2
+    assert "unrecognized arguments: --password" in result.stderr
+
+
+def test_stopped_server_exits_4_naming_the_endpoint(subprocess_env: dict[str, str]) -> None:
+    endpoint = closed_port_url() + "/webservicesesws"
+    result = run(["url", "total", "--endpoint", endpoint, "--admin", "a"], subprocess_env)
+    assert result.returncode == 4
+    assert endpoint in result.stderr
+    assert "connection refused" in result.stderr
+
+
+def test_hanging_server_exits_4_within_the_timeout(subprocess_env: dict[str, str]) -> None:
+    with silent_server() as url:
+        start = time.monotonic()
+        result = run(
+            ["url", "total", "--endpoint", url + "/esws", "--admin", "a", "--timeout", "1"],
+            subprocess_env,
+        )
+        elapsed = time.monotonic() - start
+    assert result.returncode == 4
+    assert "no answer within the timeout" in result.stderr
+    assert elapsed < 1 + 5  # the timeout, plus interpreter start-up
+
+
+def test_non_latin1_values_warn_but_are_sent(
+    simulator: Simulator, subprocess_env: dict[str, str]
+) -> None:
+    result = run(
+        ["url", "total", "--endpoint", simulator.esws_endpoint, "--admin", "Ștefan"],
+        subprocess_env,
+    )
+    assert result.returncode == 3  # no such admin in the demo company
+    first, *rest = result.stderr.splitlines()
+    assert first.startswith("NO ADMIN FOUND")
+    assert any("admin username" in line and "U+00FF" in line for line in rest)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [[], ["url"], ["url", "one"], ["url", "total"], ["open"], ["open", "one"], ["open", "total"]],
+)
+def test_help_on_every_level(args: list[str], subprocess_env: dict[str, str]) -> None:
+    result = run([*args, "--help"], subprocess_env)
+    assert result.returncode == 0
+    assert result.stdout.startswith("usage: i3sync")
+
+
+def test_version(subprocess_env: dict[str, str]) -> None:
+    from desktop import __version__
+
+    result = run(["--version"], subprocess_env)
+    assert result.returncode == 0
+    assert result.stdout == f"i3sync {__version__}\n"

@@ -1,0 +1,44 @@
+"""Sync URLs: the vendor's paths, the token as one escaped path segment, configurable base."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.errors import InputError
+from desktop.i3_urls import DEFAULT_I3_BASE_URL, normalise_base_url, origin_of, sync_url
+from desktop.sync_request import SyncKind
+
+TOKEN = "e4d8503e7d6df3b37dcaf5063576a11f" * 4
+
+
+def test_vendor_urls() -> None:
+    assert sync_url(SyncKind.ONE_USER, TOKEN) == (
+        f"https://i3.identysoft.com/users/oneSyncUserLogin/{TOKEN}"
+    )
+    assert sync_url(SyncKind.ALL_USERS, TOKEN) == (
+        f"https://i3.identysoft.com/users/totalSyncUsersLogin/{TOKEN}"
+    )
+
+
+def test_on_premise_base_with_trailing_slash_and_path() -> None:
+    url = sync_url(SyncKind.ONE_USER, "abc", "http://i3.local:8080/i3/")
+    assert url == "http://i3.local:8080/i3/users/oneSyncUserLogin/abc"
+
+
+def test_token_is_escaped_as_one_path_segment() -> None:
+    url = sync_url(SyncKind.ONE_USER, "a/b?c#d e", DEFAULT_I3_BASE_URL)
+    assert url.endswith("/oneSyncUserLogin/a%2Fb%3Fc%23d%20e")
+
+
+@pytest.mark.parametrize(
+    "base",
+    ["", "ftp://i3.local", "javascript:alert(1)", "https://", "https://h/?q=1", "https://u:p@h"],
+)
+def test_bad_base_urls_are_refused(base: str) -> None:
+    with pytest.raises(InputError):
+        normalise_base_url(base)
+
+
+def test_origin_of_fills_default_ports() -> None:
+    assert origin_of("https://I3.identysoft.com/users") == ("https", "i3.identysoft.com", 443)
+    assert origin_of("http://127.0.0.1:8080/x") == ("http", "127.0.0.1", 8080)

@@ -1,0 +1,68 @@
+"""No secret reaches a log line, even zeep's DEBUG envelopes."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from desktop.logsetup import configure_logging
+from desktop.redaction import MASK, forget_secrets, register_secret, scrub
+
+CODE = "^4p;tU0Q+#dEIhTWkuj5FnLD^aKWqVu0"
+TOKEN = "e4d8503e7d6df3b37dcaf5063576a11f795329f9a8d854d7372a730f6be1f22e" * 2
+
+
+@pytest.fixture(autouse=True)
+def _clean_registry() -> Iterator[None]:
+    forget_secrets()
+    yield
+    forget_secrets()
+
+
+def test_registered_values_are_masked_raw_and_xml_escaped() -> None:
+    register_secret("p&ss<word>")
+    text = scrub("raw p&ss<word> escaped p&amp;ss&lt;word&gt;")
+    assert "p&ss" not in text
+    assert text.count(MASK) == 2
+
+
+def test_secret_shaped_text_is_masked_without_registration() -> None:
+    envelope = (
+        f'<p_companyID xsi:type="xsd:string">{CODE}</p_companyID>'
+        '<p_adminPassword xsi:type="xsd:string">pw</p_adminPassword>'
+        f'<return xsi:type="xsd:string">{TOKEN}</return>'
+    )
+    text = scrub(envelope)
+    assert CODE not in text and ">pw<" not in text and TOKEN not in text
+    assert scrub(f"GET /users/oneSyncUserLogin/{TOKEN[:20]}x") == (
+        f"GET /users/oneSyncUserLogin/{MASK}"
+    )
+    assert '"password": "[redacted]"' in scrub('{"password": "hunter2", "organisation": "X"}')
+
+
+def test_very_short_values_are_not_registered() -> None:
+    register_secret("a")
+    assert scrub("a cat") == "a cat"
+
+
+def test_log_file_never_holds_a_secret_even_at_debug(isolated_user_folders: Path) -> None:
+    path = configure_logging(debug=True)
+    assert path is not None
+    register_secret(CODE, "hunter2-pw")
+    zeep_log = logging.getLogger("zeep.transports")
+    zeep_log.debug("HTTP Post to x:\n<p_companyID>%s</p_companyID>", CODE)
+    logging.getLogger("desktop.test").info("password was %s", "hunter2-pw")
+    try:
+        raise ValueError(f"boom {CODE}")
+    except ValueError:
+        logging.getLogger("desktop.test").exception("failed")
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    content = path.read_text(encoding="utf-8")
+    assert "HTTP Post to" in content and "failed" in content
+    assert CODE not in content
+    assert "hunter2-pw" not in content
+    assert content.count(MASK) >= 3
