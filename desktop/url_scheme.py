@@ -154,6 +154,8 @@ def parse_link(link: str) -> SyncLink:
     location_text = values.get("location", "")
     if len(location_text) > MAX_LOCATION_LENGTH:
         raise _refuse("the location is too large")
+    if location_text != location_text.strip():
+        raise _refuse("the location must be a whole number without spaces")
     try:
         location = parse_location(location_text)
     except InputError as error:
@@ -168,6 +170,8 @@ def run_link(link: str) -> int:
     except InputError as error:
         print(f"i3sync: invalid link: {error.problem}", file=sys.stderr)
         return 2
-    from desktop.gui.launch import open_sync_page
+    # Imported here: the window (and Qt) loads only for a link worth opening.
+    from desktop.gui.launch import open_sync_page  # type: ignore[import-not-found,unused-ignore]
 
-    return open_sync_page(request)
+    code: int = open_sync_page(request)
+    return code
