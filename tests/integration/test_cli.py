@@ -1,4 +1,4 @@
-"""``i3sync`` run as a subprocess, as scripts run it: stdout, exit codes, no secrets, no tracebacks."""
+"""``i3sync`` as a subprocess, as scripts run it: stdout, exit codes, no secrets, no tracebacks."""
 
 from __future__ import annotations
 
@@ -22,6 +22,14 @@ TOKEN_URL = re.compile(r"^(?P<base>.+)/users/(?P<path>\w+)/(?P<token>[0-9a-f]{12
 def simulator() -> Iterator[Simulator]:
     with Simulator() as sim:
         yield sim
+
+
+def one_user(simulator: Simulator) -> list[str]:
+    return ["url", "one", "--endpoint", simulator.esws_endpoint, "--admin", DEMO_ADMIN]
+
+
+def all_users(simulator: Simulator) -> list[str]:
+    return ["url", "total", "--endpoint", simulator.esws_endpoint, "--admin", DEMO_ADMIN]
 
 
 def run(
@@ -50,8 +58,7 @@ def test_one_user_prints_exactly_the_sync_url(
     simulator: Simulator, subprocess_env: dict[str, str]
 ) -> None:
     result = run(
-        ["url", "one", "--endpoint", simulator.esws_endpoint, "--admin", DEMO_ADMIN]
-        + ["--user", "42", "--location", "3", "--i3-url", simulator.url],
+        [*one_user(simulator), "--user", "42", "--location", "3", "--i3-url", simulator.url],
         subprocess_env,
     )
     assert result.returncode == 0, result.stderr
@@ -78,8 +85,7 @@ def test_total_prints_the_total_sync_url_on_the_vendor_host_by_default(
 
 def test_server_wsdl_can_be_used(simulator: Simulator, subprocess_env: dict[str, str]) -> None:
     result = run(
-        ["url", "total", "--endpoint", simulator.esws_endpoint, "--admin", DEMO_ADMIN]
-        + ["--wsdl", simulator.esws_endpoint + "?wsdl"],
+        [*all_users(simulator), "--wsdl", simulator.esws_endpoint + "?wsdl"],
         subprocess_env,
     )
     assert result.returncode == 0, result.stderr
@@ -126,8 +132,7 @@ def test_unknown_user_through_the_simulator(
     simulator: Simulator, subprocess_env: dict[str, str]
 ) -> None:
     result = run(
-        ["url", "one", "--endpoint", simulator.esws_endpoint, "--admin", DEMO_ADMIN]
-        + ["--user", "99999"],
+        [*one_user(simulator), "--user", "99999"],
         subprocess_env,
     )
     assert result.returncode == 3
