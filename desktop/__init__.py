@@ -5,13 +5,27 @@ Modules directly under ``desktop`` import no Qt; ``desktop.gui`` is the window o
 
 from __future__ import annotations
 
-from importlib import metadata
+import functools
 
 APP_NAME = "I3 Sync Desktop"
 APP_ID = "i3sync"
 
-try:
-    # pyproject.toml is the one place the version is written; frozen builds copy its metadata.
-    __version__ = metadata.version("i3sync")
-except metadata.PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0+unknown"
+
+@functools.cache
+def version() -> str:
+    """The installed version; pyproject.toml is the one place it is written.
+
+    Looked up on demand: importlib.metadata costs tens of milliseconds at start-up.
+    """
+    from importlib import metadata
+
+    try:
+        return metadata.version("i3sync")
+    except metadata.PackageNotFoundError:  # a source tree that was never installed
+        return "0+unknown"
+
+
+def __getattr__(name: str) -> str:
+    if name == "__version__":
+        return version()
+    raise AttributeError(f"module 'desktop' has no attribute {name!r}")

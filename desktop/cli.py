@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
-from desktop import APP_NAME, __version__
+from desktop import APP_NAME, version
 from desktop.errors import I3SyncError, InputError, TransportError, VendorRefusal
 
 EXIT_OK = 0
@@ -70,6 +70,17 @@ def read_secret(
     raise InputError(field, f"not given: set {env_name} (secrets are never taken as arguments)")
 
 
+class _VersionAction(argparse.Action):
+    """``--version``, looking the version up only when asked (it costs start-up time)."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help=str(kwargs.get("help", "")))
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        sys.stdout.write(f"i3sync {version()}\n")
+        parser.exit()
+
+
 def _positive_seconds(text: str) -> float:
     try:
         value = float(text)
@@ -116,7 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
         description=f"{APP_NAME}: synchronise staff to Identysoft I3. "
         "Without a command, opens the window.",
     )
-    parser.add_argument("--version", action="version", version=f"i3sync {__version__}")
+    parser.add_argument("--version", action=_VersionAction, help="print the version and exit")
     parser.add_argument("--debug", action="store_true", help="log at DEBUG level (redacted)")
     parser.add_argument(
         "--demo",

@@ -22,7 +22,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
-from desktop import __version__
+from desktop import version
 from desktop.errors import TransportError, TransportProblem
 
 log = logging.getLogger(__name__)
@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 DEFAULT_CONNECT_TIMEOUT = 10.0
 DEFAULT_READ_TIMEOUT = 30.0
 MAX_REPLY_BYTES = 1024 * 1024
-USER_AGENT = f"I3SyncDesktop/{__version__}"
+USER_AGENT = f"I3SyncDesktop/{version()}"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,111 @@
+"""How long ``i3sync url one`` takes against a local NuSOAP ESWS, next to a plain requests.post.
+
+Run by hand (needs php-cli, php-xml, libnusoap-php): ``.venv/bin/python bench/cli_vs_post.py [N]``.
+Prints medians over N runs (default 50), each measured in this same run, and their ratios:
+  - post:   requests.post of the same envelope (one HTTP round trip, nothing else);
+  - client: EswsClient.fetch_token in a warm process (zeep, validation, mapping);
+  - cli:    the whole ``i3sync url one`` command as a new process (interpreter, imports, WSDL).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import requests
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from desktop.esws_client import EswsClient  # noqa: E402
+from desktop.sync_request import SyncKind, build_request  # noqa: E402
+from tests.esws_seed import ADMIN_PLAIN, COMPANY_A_CODE, USER_42  # noqa: E402
+from tests.nusoap_server import NusoapEsws  # noqa: E402
+
+ENVELOPE = (
+    '<soapenv:Envelope xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+    'xmlns:xsd="http://www.w3.org/2001/XMLSchema" '
+    'xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:uen="uen:esws">'
+    "<soapenv:Header/><soapenv:Body>"
+    '<uen:Esws.getSyncToken soapenv:encodingStyle="http://schemas.xmlsoap.org/soap/encoding/">'
+    '<p_companyID xsi:type="xsd:string">{code}</p_companyID>'
+    '<p_adminUsername xsi:type="xsd:string">{admin}</p_adminUsername>'
+    '<p_adminPassword xsi:type="xsd:string">{password}</p_adminPassword>'
+    '<p_userId xsi:type="xsd:string">{user}</p_userId>'
+    '<p_locationID xsi:type="xsd:int">3</p_locationID>'
+    "</uen:Esws.getSyncToken></soapenv:Body></soapenv:Envelope>"
+)
+
+
+def median_seconds(action: object, runs: int) -> float:
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()  # type: ignore[operator]
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def main() -> None:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 50
+    server = NusoapEsws().start()
+    try:
+        body = ENVELOPE.format(
+            code=escape(COMPANY_A_CODE),
+            admin=escape(ADMIN_PLAIN.username),
+            password=escape(ADMIN_PLAIN.password),
+            user=USER_42,
+        ).encode()
+        headers = {"Content-Type": "text/xml; charset=utf-8", "SOAPAction": "uen:esws#getSyncToken"}
+
+        def post() -> None:
+            reply = requests.post(server.endpoint, data=body, headers=headers, timeout=10)
+            assert len(reply.text) > 128 and "<return" in reply.text
+
+        request = build_request(
+            SyncKind.ONE_USER,
+            company_id=COMPANY_A_CODE,
+            admin_username=ADMIN_PLAIN.username,
+            admin_password=ADMIN_PLAIN.password,
+            user_id=USER_42,
+            location="3",
+        )
+        client = EswsClient(server.endpoint)
+
+        def fetch() -> None:
+            assert len(client.fetch_token(request)) == 128
+
+        env = dict(
+            os.environ,
+            I3SYNC_COMPANY_ID=COMPANY_A_CODE,
+            I3SYNC_PASSWORD=ADMIN_PLAIN.password,
+            PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring",
+        )
+        command = [sys.executable, "-m", "desktop", "url", "one", "--endpoint", server.endpoint]
+        command += ["--admin", ADMIN_PLAIN.username, "--user", USER_42, "--location", "3"]
+
+        def cli() -> None:
+            result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+            assert result.returncode == 0, result.stderr
+
+        post()
+        fetch()
+        cli()  # warm caches: the first run of each pays for disk reads
+        post_s = median_seconds(post, runs)
+        client_s = median_seconds(fetch, runs)
+        cli_s = median_seconds(cli, runs)
+        client.close()
+    finally:
+        server.stop()
+    print(f"runs each: {runs}")
+    print(f"requests.post of the envelope   median {post_s * 1000:8.2f} ms   1.00x")
+    print(f"EswsClient.fetch_token (warm)   median {client_s * 1000:8.2f} ms   {client_s / post_s:.2f}x")
+    print(f"i3sync url one (new process)    median {cli_s * 1000:8.2f} ms   {cli_s / post_s:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
