@@ -23,6 +23,8 @@ FIELD_IDENTIFIER = "access token identifier"
 FIELD_PASS_CODE = "pass code"
 FIELD_AUTH_CODE = "authentication code"
 
+EXAMPLE_URL = "https://crm.example.com/crmapi/rest/v2"
+
 # Nothing legitimate is this long; a pasted document is a mistake worth naming.
 MAX_FIELD_LENGTH = 1024
 

@@ -1,0 +1,133 @@
+"""``i3sync crm token``: print a CRM.COM session token, for scripts.
+
+Secrets come from the environment (or a no-echo prompt on a terminal), never from arguments.
+stdout carries exactly the token and a newline; errors go to stderr through the one mapping in
+:mod:`desktop.cli` (exit 2 input, 3 refused with the status code first, 4 transport).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from desktop.cli import EXIT_OK, read_secret
+from desktop.crm.credentials import (
+    EXAMPLE_URL,
+    FIELD_AUTH_CODE,
+    FIELD_PASS_CODE,
+    FIELD_PASSWORD,
+    LoginMode,
+    build_credentials,
+    validation_errors,
+)
+from desktop.errors import InputError
+
+ENV_CRM_PASSWORD = "I3SYNC_CRM_PASSWORD"
+ENV_CRM_PASS_CODE = "I3SYNC_CRM_PASS_CODE"
+ENV_CRM_AUTH_CODE = "I3SYNC_CRM_AUTH_CODE"
+
+_SECRETS_HELP = (
+    f"The password is read from {ENV_CRM_PASSWORD}, the pass code from {ENV_CRM_PASS_CODE} and "
+    f"the authentication code from {ENV_CRM_AUTH_CODE}; when unset and stdin is a terminal, "
+    "they are prompted for without echo (never give them as arguments). "
+    "Prints the token and a newline. The token expires (one hour, or as its JWT exp claim says) "
+    "and is never stored. Exit codes: 0 ok, 2 invalid input, 3 refused by CRM.COM (stderr "
+    "starts with its status code), 4 could not talk to CRM.COM."
+)
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("timeout must be a number of seconds") from None
+    if not 0 < value <= 600:
+        raise argparse.ArgumentTypeError("timeout must be more than 0 and at most 600 seconds")
+    return value
+
+
+def add_crm_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``crm token`` to the ``i3sync`` sub-commands."""
+    crm = commands.add_parser(
+        "crm",
+        help="CRM.COM Web API: get a session token",
+        description="Commands for the CRM.COM connector.",
+    )
+    actions = crm.add_subparsers(dest="crm_action", metavar="ACTION", required=True)
+    token = actions.add_parser(
+        "token",
+        help="log in to CRM.COM and print a session token",
+        description="Log in to CRM.COM (POST authentication/token) and print the session token. "
+        + _SECRETS_HELP,
+    )
+    token.add_argument(
+        "--url",
+        required=True,
+        metavar="BASE",
+        help="base URL of the CRM.COM Web API, e.g. " + EXAMPLE_URL,
+    )
+    token.add_argument("--organisation", required=True, metavar="ORG", help="organisation")
+    token.add_argument("--unit", metavar="UNIT", help="unit id (default: the user's default unit)")
+    login = token.add_mutually_exclusive_group(required=True)
+    login.add_argument(
+        "--username", metavar="NAME", help=f"log in as this user (password: {ENV_CRM_PASSWORD})"
+    )
+    login.add_argument(
+        "--identifier",
+        metavar="ID",
+        help=f"log in with this access token identifier (pass code: {ENV_CRM_PASS_CODE})",
+    )
+    login.add_argument(
+        "--authentication-code",
+        action="store_true",
+        help=f"log in with an access token authentication code ({ENV_CRM_AUTH_CODE})",
+    )
+    token.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=30.0,
+        metavar="SECONDS",
+        help="give up after this many seconds (default 30)",
+    )
+    token.set_defaults(handler=run_token)
+
+
+# Per login mode: (CLI option's attribute, keyword of the secret, its variable, its field name).
+_MODES: dict[LoginMode, tuple[str | None, str, str, str]] = {
+    LoginMode.USERNAME: ("username", "password", ENV_CRM_PASSWORD, FIELD_PASSWORD),
+    LoginMode.IDENTIFIER: ("identifier", "pass_code", ENV_CRM_PASS_CODE, FIELD_PASS_CODE),
+    LoginMode.AUTH_CODE: (None, "authentication_code", ENV_CRM_AUTH_CODE, FIELD_AUTH_CODE),
+}
+
+
+def run_token(args: argparse.Namespace) -> int:
+    """Validate, read the secret, log in, print the token. Core errors reach ``cli.main``."""
+    from desktop.crm.client import CrmClient
+    from desktop.http_session import Timeouts
+    from desktop.redaction import register_secret
+
+    if args.username is not None:
+        mode = LoginMode.USERNAME
+    elif args.identifier is not None:
+        mode = LoginMode.IDENTIFIER
+    else:
+        mode = LoginMode.AUTH_CODE
+    identity, secret_key, secret_env, secret_field = _MODES[mode]
+    values = {"organisation": args.organisation, "unit": args.unit or ""}
+    if identity is not None:
+        values[identity] = getattr(args, identity)
+    # Everything checkable is checked before a secret is asked for or anything is sent.
+    client = CrmClient(args.url, timeouts=Timeouts.total(args.timeout))
+    try:
+        problems = validation_errors(mode, values)
+        problems.pop(secret_field, None)
+        if problems:
+            raise InputError(*next(iter(problems.items())))
+        values[secret_key] = read_secret(secret_env, secret_field)
+        register_secret(values[secret_key])
+        token = client.fetch_token(build_credentials(mode, **values))
+    finally:
+        client.close()
+    sys.stdout.write(token.value + "\n")
+    sys.stdout.flush()
+    return EXIT_OK
