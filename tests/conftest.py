@@ -64,16 +64,12 @@ def subprocess_env(isolated_user_folders: Path) -> dict[str, str]:
 def nusoap_esws() -> Iterator[NusoapEsws]:
     """A started NuSOAP ESWS stand-in (``php -S`` on a free loopback port), one per session.
 
-    Skips when php or libnusoap-php is missing, unless ``NUSOAP_REQUIRED=1`` (CI): then it fails.
+    Never skipped: without php-cli, php-xml and libnusoap-php the tests that need it fail, saying
+    what is missing (``bash .ci/install-system-packages.sh`` installs them).
     """
-    try:
-        find_nusoap_dir()
-        if shutil.which(os.environ.get("PHP_BINARY") or "php") is None:
-            raise NusoapError("php binary not found")
-    except NusoapError as exc:
-        if os.environ.get("NUSOAP_REQUIRED") == "1":
-            raise
-        pytest.skip(f"NuSOAP ESWS stand-in unavailable: {exc}")
+    find_nusoap_dir()
+    if shutil.which(os.environ.get("PHP_BINARY") or "php") is None:
+        raise NusoapError("php binary not found: install php-cli, php-xml and libnusoap-php")
     server = NusoapEsws().start()
     try:
         yield server
