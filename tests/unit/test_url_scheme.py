@@ -258,7 +258,9 @@ _NAME_CHARS = st.characters(
 def test_any_encoded_values_round_trip(
     profile: str, user: str, location: int | None, plus: bool
 ) -> None:
-    encode = (lambda v: quote_plus(v, safe="")) if plus else (lambda v: quote(v, safe=""))
+    def encode(value: str) -> str:
+        return quote_plus(value, safe="") if plus else quote(value, safe="")
+
     link = f"i3sync://sync/one?profile={encode(profile)}&user={encode(user)}"
     if location is not None:
         link += f"&location={location}"
