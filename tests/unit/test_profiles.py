@@ -85,7 +85,9 @@ def test_validate_names_the_field(changes: dict[str, object], field: str) -> Non
 
 
 def test_validate_accepts_unicode_names_and_local_addresses() -> None:
-    acme(name="Société Générale \u2013 Zürich", esws_endpoint="http://127.0.0.1:8080/esws").validate()
+    acme(
+        name="Société Générale \u2013 Zürich", esws_endpoint="http://127.0.0.1:8080/esws"
+    ).validate()
     acme(wsdl=r"C:\Program Files\I3\esws.wsdl").validate()
 
 
