@@ -21,10 +21,10 @@ import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from desktop.esws_client import EswsClient  # noqa: E402
-from desktop.sync_request import SyncKind, build_request  # noqa: E402
-from tests.esws_seed import ADMIN_PLAIN, COMPANY_A_CODE, USER_42  # noqa: E402
-from tests.nusoap_server import NusoapEsws  # noqa: E402
+from desktop.esws_client import EswsClient
+from desktop.sync_request import SyncKind, build_request
+from tests.esws_seed import ADMIN_PLAIN, COMPANY_A_CODE, USER_42
+from tests.nusoap_server import NusoapEsws
 
 ENVELOPE = (
     '<soapenv:Envelope xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
@@ -102,9 +102,12 @@ def main() -> None:
     finally:
         server.stop()
     print(f"runs each: {runs}")
-    print(f"requests.post of the envelope   median {post_s * 1000:8.2f} ms   1.00x")
-    print(f"EswsClient.fetch_token (warm)   median {client_s * 1000:8.2f} ms   {client_s / post_s:.2f}x")
-    print(f"i3sync url one (new process)    median {cli_s * 1000:8.2f} ms   {cli_s / post_s:.2f}x")
+    for label, seconds in (
+        ("requests.post of the envelope", post_s),
+        ("EswsClient.fetch_token (warm)", client_s),
+        ("i3sync url one (new process)", cli_s),
+    ):
+        print(f"{label:32} median {seconds * 1000:8.2f} ms   {seconds / post_s:6.2f}x")
 
 
 if __name__ == "__main__":

@@ -237,10 +237,13 @@ def run_gui_command(args: argparse.Namespace, argv: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``i3sync``; returns the process exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0].lower().startswith("i3sync:"):
-        # A link from HR software or a web page (the installer registers the i3sync:// scheme).
+    if argv and argv[0].strip().strip("\"'").lower().startswith("i3sync:"):
+        # A link from HR software or a web page (the installer registers the i3sync:// scheme);
+        # parse_link takes off the quotes Windows may leave around it.
+        from desktop.logsetup import configure_logging
         from desktop.url_scheme import run_link
 
+        configure_logging()
         return run_link(argv[0])
     parser = build_parser()
     args = parser.parse_args(argv)
