@@ -13,9 +13,6 @@ import sys
 from desktop.cli import EXIT_OK, read_secret
 from desktop.crm.credentials import (
     EXAMPLE_URL,
-    FIELD_AUTH_CODE,
-    FIELD_PASS_CODE,
-    FIELD_PASSWORD,
     LoginMode,
     build_credentials,
     validation_errors,
@@ -92,11 +89,11 @@ def add_crm_command(commands: argparse._SubParsersAction[argparse.ArgumentParser
     token.set_defaults(handler=run_token)
 
 
-# Per login mode: (CLI option's attribute, keyword of the secret, its variable, its field name).
-_MODES: dict[LoginMode, tuple[str | None, str, str, str]] = {
-    LoginMode.USERNAME: ("username", "password", ENV_CRM_PASSWORD, FIELD_PASSWORD),
-    LoginMode.IDENTIFIER: ("identifier", "pass_code", ENV_CRM_PASS_CODE, FIELD_PASS_CODE),
-    LoginMode.AUTH_CODE: (None, "authentication_code", ENV_CRM_AUTH_CODE, FIELD_AUTH_CODE),
+# Per login mode: the CLI option naming the user or access token, and the secret's variable.
+_MODES: dict[LoginMode, tuple[str | None, str]] = {
+    LoginMode.USERNAME: ("username", ENV_CRM_PASSWORD),
+    LoginMode.IDENTIFIER: ("identifier", ENV_CRM_PASS_CODE),
+    LoginMode.AUTH_CODE: (None, ENV_CRM_AUTH_CODE),
 }
 
 
@@ -112,7 +109,7 @@ def run_token(args: argparse.Namespace) -> int:
         mode = LoginMode.IDENTIFIER
     else:
         mode = LoginMode.AUTH_CODE
-    identity, secret_key, secret_env, secret_field = _MODES[mode]
+    identity, secret_env = _MODES[mode]
     values = {"organisation": args.organisation, "unit": args.unit or ""}
     if identity is not None:
         values[identity] = getattr(args, identity)
@@ -120,11 +117,11 @@ def run_token(args: argparse.Namespace) -> int:
     client = CrmClient(args.url, timeouts=Timeouts.total(args.timeout))
     try:
         problems = validation_errors(mode, values)
-        problems.pop(secret_field, None)
+        problems.pop(mode.secret_field, None)
         if problems:
             raise InputError(*next(iter(problems.items())))
-        values[secret_key] = read_secret(secret_env, secret_field)
-        register_secret(values[secret_key])
+        values[mode.secret_key] = read_secret(secret_env, mode.secret_field)
+        register_secret(values[mode.secret_key])
         token = client.fetch_token(build_credentials(mode, **values))
     finally:
         client.close()

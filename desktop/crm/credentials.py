@@ -41,6 +41,16 @@ class LoginMode(enum.Enum):
         """The mode in the user's words."""
         return _MODE_LABELS[self]
 
+    @property
+    def secret_key(self) -> str:
+        """The keyword of :func:`build_credentials` that holds this mode's secret."""
+        return _MODE_FIELDS[self][-1][1]
+
+    @property
+    def secret_field(self) -> str:
+        """The user's name for this mode's secret (``password``, ``pass code``, ...)."""
+        return _MODE_FIELDS[self][-1][0]
+
 
 _MODE_LABELS = {
     LoginMode.USERNAME: "Username and password",

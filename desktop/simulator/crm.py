@@ -152,17 +152,26 @@ class CrmSimulator:
         clock: Clock = time.time,
         organisations: list[CrmOrganisation] | None = None,
     ) -> None:
-        self.lifetime_seconds = lifetime_seconds
-        self.jwt = jwt
-        self.clock = clock
-        self.fault = CrmFault.NONE
-        self.refusal_http_status = 200
-        self.organisations = {o.name: o for o in (organisations or [demo_organisation()])}
-        self.calls: list[CrmCall] = []
-        self._sessions: dict[str, CrmSession] = {}
         self._lock = threading.Lock()
         self._key = secrets.token_bytes(32)
         self._simulator: Simulator | None = None
+        self.organisations = {o.name: o for o in (organisations or [demo_organisation()])}
+        self.calls: list[CrmCall] = []
+        self._sessions: dict[str, CrmSession] = {}
+        self.reset(lifetime_seconds=lifetime_seconds, jwt=jwt, clock=clock)
+
+    def reset(
+        self, *, lifetime_seconds: float = 3600.0, jwt: bool = False, clock: Clock = time.time
+    ) -> None:
+        """Back to a fresh server: no sessions, no calls, no fault (tests share one server)."""
+        with self._lock:
+            self.lifetime_seconds = lifetime_seconds
+            self.jwt = jwt
+            self.clock = clock
+            self.fault = CrmFault.NONE
+            self.refusal_http_status = 200
+            self.calls.clear()
+            self._sessions.clear()
 
     def install(self, simulator: Simulator) -> CrmSimulator:
         simulator.add_route("POST", CRM_BASE_PATH + "/", self.route)
