@@ -1,0 +1,139 @@
+"""Opening the window: ``i3sync``, ``i3sync --demo``, ``i3sync open ...`` and ``i3sync://`` links.
+
+``desktop.cli`` calls :func:`run_gui`; ``desktop.url_scheme`` calls :func:`open_sync_page`. Both
+return the process exit code once the window is closed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from desktop.sync_request import SyncKind
+
+if TYPE_CHECKING:
+    from desktop.gui.main_window import MainWindow
+    from desktop.url_scheme import SyncLink
+
+log = logging.getLogger(__name__)
+
+APP_USER_MODEL_ID = "I3Sync.I3SyncDesktop"
+
+
+class LazySecretStore:
+    """``SecretStore`` created on first use: keyring takes ~80 ms to load, after the first paint."""
+
+    def __init__(self) -> None:
+        self._store: Any = None
+
+    def _real(self) -> Any:
+        if self._store is None:
+            from desktop.secret_store import SecretStore, windows_backend_fallback
+
+            windows_backend_fallback()  # a frozen build may have lost keyring's entry points
+            self._store = SecretStore()
+        return self._store
+
+    def __repr__(self) -> str:
+        return "LazySecretStore()" if self._store is None else repr(self._store)
+
+    def status(self) -> Any:
+        return self._real().status()
+
+    def save(self, profile: str, kind: Any, value: str) -> bool:
+        return bool(self._real().save(profile, kind, value))
+
+    def load(self, profile: str, kind: Any) -> str | None:
+        value: str | None = self._real().load(profile, kind)
+        return value
+
+    def delete(self, profile: str, kind: Any = None) -> None:
+        self._real().delete(profile, kind)
+
+    def rename(self, old: str, new: str) -> None:
+        self._real().rename(old, new)
+
+
+def run_gui(args: argparse.Namespace, argv: Sequence[str]) -> int:
+    """``i3sync`` [``--demo``] [``open one|total ...``]: show the window until it is closed."""
+    return start(args, argv)
+
+
+def open_sync_page(link: SyncLink) -> int:
+    """An ``i3sync://`` link: the window, filled in for the link, waiting for the user's Sync.
+
+    A link may come from any web page, so it never starts a sync by itself.
+    """
+    args = argparse.Namespace(demo=False, debug=False, command=None)
+    return start(args, [], link=link)
+
+
+def _log_unhandled(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> None:
+    # An exception escaping a slot: to the (redacted) log, not to a console nobody sees.
+    log.critical("Unhandled %s", kind.__name__, exc_info=(kind, error, trace))
+
+
+def _windows_taskbar_identity() -> None:
+    if sys.platform == "win32":  # pragma: no cover - Windows only
+        import ctypes
+
+        # Groups the window under the app's own taskbar icon, not python.exe's.
+        with contextlib.suppress(Exception):
+            ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(APP_USER_MODEL_ID)
+
+
+def start(
+    args: argparse.Namespace,
+    argv: Sequence[str],
+    *,
+    link: SyncLink | None = None,
+    on_window: Callable[[MainWindow], None] | None = None,
+) -> int:
+    """Build the window for ``args`` (and ``link``), run the event loop, return the exit code.
+
+    ``on_window`` is called with the window once it is shown (the benchmark uses it).
+    """
+    from desktop.gui.qt_setup import create_application, route_qt_messages_to_log
+
+    _windows_taskbar_identity()
+    app = create_application(list(argv))
+    route_qt_messages_to_log()
+    sys.excepthook = _log_unhandled
+    from desktop.gui.main_window import MainWindow
+    from desktop.profiles import ProfileStore
+
+    with contextlib.ExitStack() as stack:
+        if getattr(args, "demo", False):
+            from desktop.gui.demo import DEMO_USER, DemoSession, demo_notice
+
+            demo = stack.enter_context(DemoSession())
+            window = MainWindow(demo.store, demo.vault)
+            window.sync_tab.show_notice("demo", demo_notice())
+            window.sync_tab.form.fill_request(SyncKind.ONE_USER, DEMO_USER)
+        else:
+            window = MainWindow(ProfileStore(), LazySecretStore())
+        if getattr(args, "command", None) == "open":
+            kind = SyncKind.ONE_USER if args.kind == "one" else SyncKind.ALL_USERS
+            location = getattr(args, "location", None)
+            log.info("Opening the sync page for profile from the command line (%s)", kind.value)
+            window.sync_tab.open_request(
+                kind, args.profile, getattr(args, "user", "") or "", location, auto=True
+            )
+        if link is not None:
+            log.info("Opening an i3sync:// link (%s)", link.kind.value)
+            window.sync_tab.open_request(
+                link.kind, link.profile, link.user_id, link.location_id, auto=False
+            )
+        window.show()
+        if on_window is not None:
+            on_window(window)
+        code = app.exec()
+        window.deleteLater()
+    return int(code)

@@ -1,0 +1,137 @@
+"""The main window: a tab per connector ("I3 sync" first), built from the core objects it is given.
+
+``MainWindow(profiles, secrets, esws)`` takes a profile store, a secret store (the OS vault, or any
+object with its methods) and either an ESWS client or a factory ``Profile -> client``; tests point
+it at a simulator that way. Nothing slow happens before the form is painted: the vault is read,
+QtWebEngine loaded and the CRM.COM tab built right after the first paint.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+
+from desktop import APP_NAME
+from desktop.gui.profile_book import ProfileBook, VaultLike
+from desktop.gui.qt_setup import app_icon
+from desktop.gui.sync_tab import SyncTab
+from desktop.gui.token_worker import ClientFactory, TokenSource, default_client_factory
+from desktop.profiles import ProfileStore
+
+log = logging.getLogger(__name__)
+
+CRM_TAB_TITLE = "CRM.COM"
+WARM_UP_DELAY_MS = 150
+
+
+class MainWindow(QMainWindow):
+    """I3 Sync Desktop's window. ``ready`` is emitted once the deferred start-up has run."""
+
+    ready = Signal()
+
+    def __init__(
+        self,
+        profiles: ProfileStore,
+        secrets: VaultLike,
+        esws: TokenSource | ClientFactory = default_client_factory,
+        *,
+        crm_client_factory: Callable[[str], Any] | None = None,
+        warm_up: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(app_icon())
+        self.secrets = secrets
+        self._crm_client_factory = crm_client_factory
+        self._warm_up = warm_up
+        self._painted = False
+        self.crm_panel: Any = None
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.sync_tab = SyncTab(ProfileBook(profiles, secrets), esws, self.tabs)
+        self.tabs.addTab(self.sync_tab, "I3 sync")
+        self._crm_placeholder: QWidget | None = None
+        if importlib.util.find_spec("desktop.gui.crm_panel") is not None:
+            # The tab is there from the first paint; its panel is built right after it.
+            self._crm_placeholder = QWidget()
+            layout = QVBoxLayout(self._crm_placeholder)
+            layout.addWidget(QLabel("Loading…"))
+            self.tabs.addTab(self._crm_placeholder, CRM_TAB_TITLE)
+        self.setCentralWidget(self.tabs)
+        self.sync_tab.form.installEventFilter(self)
+        self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        self.resize(900, 780)
+        screen = QGuiApplication.primaryScreen()
+        if screen is not None:
+            area = screen.availableGeometry()
+            self.resize(min(900, area.width() - 40), min(780, area.height() - 40))
+
+    # -- deferred start-up -----------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._painted and event.type() == QEvent.Type.Paint:
+            self._painted = True
+            # Queued: run once this paint is complete and on screen.
+            QTimer.singleShot(0, self.start)
+        return super().eventFilter(watched, event)
+
+    @property
+    def started(self) -> bool:
+        return self.sync_tab.started
+
+    def start(self) -> None:
+        """Deferred start-up (after the first paint, or called directly): idempotent."""
+        if self.sync_tab.started:
+            return
+        self.sync_tab.start()
+        self._add_crm_tab()
+        if self._warm_up:
+            QTimer.singleShot(WARM_UP_DELAY_MS, self.sync_tab.warm_up)
+        self.ready.emit()
+
+    def _add_crm_tab(self) -> None:
+        """THE place the CRM.COM tab is added (its module is optional in a trimmed build)."""
+        if self._crm_placeholder is None:
+            return
+        try:
+            from desktop.gui.crm_panel import CrmPanel
+        except ImportError as error:
+            log.warning("CRM.COM tab unavailable: %s", error)
+            self.tabs.removeTab(self.tabs.indexOf(self._crm_placeholder))
+            self._crm_placeholder.deleteLater()
+            self._crm_placeholder = None
+            return
+        factory = self._crm_client_factory
+        if factory is None:
+            from desktop.crm.client import CrmClient
+
+            factory = CrmClient
+        index = self.tabs.indexOf(self._crm_placeholder)
+        self.crm_panel = CrmPanel(factory, self.secrets)  # type: ignore[arg-type]
+        self.crm_panel.setObjectName("crmPanel")
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, self.crm_panel, CRM_TAB_TITLE)
+        self._crm_placeholder.deleteLater()
+        self._crm_placeholder = None
+
+    # -- closing ---------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Stop and wait for workers, destroy browser sessions, then close."""
+        self.sync_tab.shutdown()
+        if self.crm_panel is not None:
+            self.crm_panel.shutdown()
+        log.info("Window closed")
+        super().closeEvent(event)

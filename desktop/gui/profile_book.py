@@ -1,0 +1,162 @@
+"""Profiles and their secrets together, for the window: what to show, what to keep, what to forget.
+
+Plain Python (no Qt), so that the widgets only present and delegate. It uses the profile file
+(:class:`desktop.profiles.ProfileStore`) and the vault (:class:`desktop.secret_store.SecretStore`,
+or any object with the same methods, like demo mode's in-memory one). The vault module imports
+``keyring``, which is slow to load: it is imported on first use, after the form is painted.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, Protocol
+
+from desktop.profiles import LoadResult, Profile, ProfileStore
+
+if TYPE_CHECKING:
+    from desktop.sync_request import SyncRequest
+
+log = logging.getLogger(__name__)
+
+
+class VaultLike(Protocol):
+    """The methods of ``desktop.secret_store.SecretStore`` the window uses."""
+
+    def status(self) -> Any: ...
+
+    def save(self, profile: str, kind: Any, value: str) -> bool: ...
+
+    def load(self, profile: str, kind: Any) -> str | None: ...
+
+    def delete(self, profile: str, kind: Any = None) -> None: ...
+
+    def rename(self, old: str, new: str) -> None: ...
+
+
+@dataclass(frozen=True)
+class Vault:
+    """Whether secrets can be kept, and where (the user-facing name of the vault)."""
+
+    available: bool
+    where: str
+
+
+@dataclass(frozen=True)
+class Saved:
+    """A profile's secrets as found in the vault (None when not kept)."""
+
+    company_id: str | None
+    password: str | None
+
+
+def _kinds() -> Any:
+    from desktop.secret_store import SecretKind
+
+    return SecretKind
+
+
+class ProfileBook:
+    """The window's view of saved profiles; every change goes straight to the file and vault."""
+
+    def __init__(self, store: ProfileStore, vault: VaultLike) -> None:
+        self.store = store
+        self.vault_store = vault
+        self.state = LoadResult(profiles=[], last_used=None)
+        self._vault: Vault | None = None
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def load(self) -> LoadResult:
+        """Read the profiles file (a damaged file is set aside by the store and reported)."""
+        self.state = self.store.load()
+        return self.state
+
+    @property
+    def names(self) -> list[str]:
+        return self.state.names
+
+    def find(self, name: str | None) -> Profile | None:
+        return None if name is None else self.state.find(name)
+
+    def initial(self) -> Profile | None:
+        """The profile to select at start: the last used one, else the first."""
+        chosen = self.find(self.state.last_used)
+        if chosen is None and self.state.profiles:
+            chosen = self.state.profiles[0]
+        return chosen
+
+    def vault(self) -> Vault:
+        """Where secrets go (asked once: the answer does not change while the app runs)."""
+        if self._vault is None:
+            status = self.vault_store.status()
+            self._vault = Vault(bool(status.available), str(status.where))
+        return self._vault
+
+    def saved_secrets(self, profile: Profile) -> Saved:
+        """The security code, and the password when the profile remembers it."""
+        if not self.vault().available:
+            return Saved(None, None)
+        kinds = _kinds()
+        company_id = self.vault_store.load(profile.name, kinds.COMPANY_ID)
+        password = None
+        if profile.remember_password:
+            password = self.vault_store.load(profile.name, kinds.PASSWORD)
+        return Saved(company_id, password)
+
+    # -- changes ---------------------------------------------------------------------------------
+
+    def choose(self, name: str) -> None:
+        """Remember ``name`` as the profile to select next time."""
+        self.store.set_last_used(name)
+        self.load()
+
+    def after_success(self, profile: Profile, request: SyncRequest) -> Profile:
+        """ESWS accepted these credentials: keep them as the profile asks; return the profile.
+
+        The security code is kept in the vault; the password only with "remember password". The
+        admin username typed in the form becomes the profile's. Nothing is kept without a vault.
+        """
+        kinds = _kinds()
+        if self.vault().available:
+            self.vault_store.save(profile.name, kinds.COMPANY_ID, request.company_id)
+            if profile.remember_password:
+                self.vault_store.save(profile.name, kinds.PASSWORD, request.admin_password)
+            else:
+                self.vault_store.delete(profile.name, kinds.PASSWORD)
+        updated = profile
+        if request.admin_username != profile.admin_username:
+            updated = replace(profile, admin_username=request.admin_username)
+            self.state = self.store.upsert(updated)
+        if self.state.last_used != updated.name:
+            self.store.set_last_used(updated.name)
+            self.load()
+        return updated
+
+    def set_remember_password(self, profile: Profile, remember: bool) -> Profile:
+        """Switch "remember password" for ``profile``; switching it off forgets the password now."""
+        updated = replace(profile, remember_password=remember)
+        self.state = self.store.upsert(updated)
+        if not remember:
+            self.vault_store.delete(profile.name, _kinds().PASSWORD)
+        return updated
+
+    def save(self, profile: Profile, old_name: str | None = None) -> LoadResult:
+        """Add or update ``profile`` (renamed from ``old_name``, whose secrets follow it).
+
+        Raises ``InputError`` for a profile that cannot be saved, ``OSError`` for a file problem.
+        """
+        profile.validate()
+        if old_name is not None and old_name != profile.name and self.find(old_name):
+            self.state = self.store.rename(old_name, profile.name)
+            self.vault_store.rename(old_name, profile.name)
+        self.state = self.store.upsert(profile)
+        if not profile.remember_password:
+            self.vault_store.delete(profile.name, _kinds().PASSWORD)
+        return self.state
+
+    def delete(self, name: str) -> LoadResult:
+        """Remove the profile and every secret kept for it."""
+        self.state = self.store.delete(name)
+        self.vault_store.delete(name)
+        return self.state

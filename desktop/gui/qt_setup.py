@@ -1,0 +1,84 @@
+"""Process-wide Qt set-up: what must happen before the QApplication exists, and the app's icon.
+
+QtWebEngine is imported lazily (after the form is painted), and Qt then insists that OpenGL
+contexts be shared, which can only be switched on before the QApplication is created.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, QMessageLogContext, QSize, Qt, QtMsgType
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication
+
+from desktop import APP_ID, APP_NAME, __version__
+
+log = logging.getLogger(__name__)
+qt_log = logging.getLogger("qt")
+
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def prepare_qt() -> None:
+    """Attributes Qt reads only before the QApplication is constructed (safe to call twice)."""
+    if QCoreApplication.instance() is not None:
+        return
+    # QtWebEngineWidgets is imported after the QApplication exists (lazily, for a fast start):
+    # Qt WebEngine then needs shared OpenGL contexts, or it warns and may render nothing.
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    # Fractional scaling (125 %, 150 %) as Windows users set it, without rounding to 100/200 %.
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+
+
+def create_application(argv: Sequence[str]) -> QApplication:
+    """The process's QApplication (the existing one if any), named and with the app's icon."""
+    prepare_qt()
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *argv])
+    app.setApplicationName(APP_ID)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("I3Sync")
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def app_icon() -> QIcon:
+    """The window icon at every size shipped, so that high-DPI screens get a sharp one."""
+    from desktop.paths import resource_path
+
+    icon = QIcon()
+    for size in ICON_SIZES:
+        path = resource_path(f"i3sync-{size}.png")
+        if path.is_file():
+            icon.addFile(str(path), QSize(size, size))
+    if icon.isNull():
+        log.warning("window icon not found among the resources")
+    return icon
+
+
+def _qt_message(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    # Qt and Chromium messages go to the (redacted) log file instead of a console nobody sees.
+    category = context.category or "default"
+    qt_log.log(_LEVELS.get(mode, logging.WARNING), "%s: %s", category, message)
+
+
+def route_qt_messages_to_log() -> None:
+    """Send Qt's own messages to Python logging (so to the log file, through redaction)."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    qInstallMessageHandler(_qt_message)

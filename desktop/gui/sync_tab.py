@@ -1,0 +1,307 @@
+"""The "I3 sync" tab: the form, the worker that fetches tokens, and the sync page, wired together.
+
+The sync page (and with it QtWebEngine) is created on first use or warmed up after the form is
+painted; the vault is first read after the form is painted too, so that start-up is quick.
+"""
+
+from __future__ import annotations
+
+import logging
+from html import escape
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QStackedWidget, QWidget
+
+from desktop.errors import I3SyncError, InputError, TransportError, TransportProblem, VendorRefusal
+from desktop.gui.messages import Problem, describe, host_of
+from desktop.gui.profile_book import ProfileBook
+from desktop.gui.sync_form import FIELD_PROFILE, SyncForm
+from desktop.gui.token_worker import ClientFactory, TokenFetcher, TokenSource
+from desktop.gui.widgets import Banner, Tone
+from desktop.redaction import register_secret
+from desktop.sync_request import SyncKind, SyncRequest
+
+if TYPE_CHECKING:
+    from desktop.gui.sync_view import SyncPage
+    from desktop.profiles import Profile
+
+log = logging.getLogger(__name__)
+
+FORM_MAX_WIDTH = 700
+
+
+class SyncTab(QStackedWidget):
+    """Form page and sync page of the "I3 sync" tab."""
+
+    syncPageShown = Signal()
+    formShown = Signal()
+
+    def __init__(
+        self, book: ProfileBook, esws: TokenSource | ClientFactory, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncTab")
+        self.book = book
+        self.form = SyncForm()
+        self.fetcher = TokenFetcher(esws, self)
+        self.sync_page: SyncPage | None = None
+        self.started = False
+        self._pending: tuple[Profile, SyncRequest] | None = None
+        self._queued_open: tuple[SyncKind, str, str, str | int | None, bool] | None = None
+        self._notices: dict[str, Banner] = {}
+
+        column = QWidget()
+        row = QHBoxLayout(column)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addStretch(1)
+        self.form.setMaximumWidth(FORM_MAX_WIDTH)
+        row.addWidget(self.form, 100)
+        row.addStretch(1)
+        self.formPage = QScrollArea(self)
+        self.formPage.setObjectName("formPage")
+        self.formPage.setWidgetResizable(True)
+        self.formPage.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.formPage.setWidget(column)
+        self.addWidget(self.formPage)
+
+        self.form.syncRequested.connect(self._sync_requested)
+        self.form.cancelRequested.connect(self.fetcher.cancel)
+        self.form.profileChosen.connect(self._profile_chosen)
+        self.form.manageProfilesRequested.connect(self.manage_profiles)
+        self.form.rememberPasswordToggled.connect(self._remember_toggled)
+        self.fetcher.succeeded.connect(self._token_received)
+        self.fetcher.failed.connect(self._token_failed)
+        self._load_profiles(None)
+
+    # -- start-up --------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """After the first paint: read the vault, fill in saved secrets, warm up the browser."""
+        if self.started:
+            return
+        self.started = True
+        vault = self.book.vault()
+        if not vault.available:
+            log.warning("No password vault: secrets will not be kept")
+            self.show_notice(
+                "vault",
+                "<b>No password vault is available on this computer.</b> The security code and "
+                "password cannot be remembered: you will type them for each sync.",
+                Tone.WARNING,
+            )
+        self._fill_from_profile(self.current_profile())
+        if self._queued_open is not None:
+            self.open_request(*self._queued_open)
+            self._queued_open = None
+
+    def warm_up(self) -> None:
+        """Load QtWebEngine before it is needed (no page, no network)."""
+        self.ensure_sync_page()
+
+    def ensure_sync_page(self) -> SyncPage:
+        if self.sync_page is None:
+            from desktop.gui.sync_view import SyncPage
+
+            self.sync_page = SyncPage(self)
+            self.sync_page.backRequested.connect(self.back_to_form)
+            self.addWidget(self.sync_page)
+        return self.sync_page
+
+    # -- notices ---------------------------------------------------------------------------------
+
+    def show_notice(self, key: str, html: str, tone: Tone = Tone.INFO) -> Banner:
+        """A dismissible message above the form (one per ``key``)."""
+        banner = self._notices.get(key)
+        if banner is None:
+            banner = Banner(f"{key}Notice", self.form)
+            self.form.notices.addWidget(banner)
+            self._notices[key] = banner
+        banner.show_message(html, tone, [("Dismiss", banner.clear)])
+        return banner
+
+    def notice(self, key: str) -> Banner | None:
+        return self._notices.get(key)
+
+    # -- profiles --------------------------------------------------------------------------------
+
+    def current_profile(self) -> Profile | None:
+        return self.book.find(self.form.profile_name())
+
+    def _load_profiles(self, select: str | None) -> None:
+        state = self.book.load()
+        if state.problem:
+            self.show_notice("profiles", escape(state.problem), Tone.WARNING)
+        chosen = self.book.find(select) or self.book.initial()
+        self.form.set_profiles(self.book.names, chosen.name if chosen else None)
+        self._fill_from_profile(chosen)
+
+    def _fill_from_profile(self, profile: Profile | None) -> None:
+        if profile is None:
+            self.form.fill_credentials("", None, None)
+            self.form.profileSummary.setText("Create a profile to say where ESWS and I3 are.")
+            return
+        hosting = "EasyConnect cloud" if profile.cloud else "on-premise API Agent / API Server"
+        self.form.profileSummary.setText(
+            f"ESWS at {host_of(profile.esws_endpoint)} · I3 at {host_of(profile.i3_base_url)}"
+            f" · {hosting}"
+        )
+        company_id = password = None
+        if self.started:
+            saved = self.book.saved_secrets(profile)
+            company_id, password = saved.company_id, saved.password
+            vault = self.book.vault()
+            where = vault.where if vault.available else "nowhere"
+            note = (
+                f"The security code is kept in {where} after a successful sync; the password "
+                "only when this box is ticked."
+                if vault.available
+                else "No password vault: nothing is remembered."
+            )
+            self.form.set_remember(profile.remember_password, available=vault.available, note=note)
+        self.form.fill_credentials(profile.admin_username, company_id, password)
+
+    def _profile_chosen(self, name: str) -> None:
+        profile = self.book.find(name)
+        if profile is None:
+            return
+        try:
+            self.book.choose(profile.name)
+        except OSError as error:
+            log.warning("Could not remember the last used profile: %s", type(error).__name__)
+        self.form.clear_problem()
+        self._fill_from_profile(profile)
+
+    def _remember_toggled(self, remember: bool) -> None:
+        profile = self.current_profile()
+        if profile is None:
+            return
+        try:
+            self.book.set_remember_password(profile, remember)
+        except (OSError, InputError) as error:
+            self.form.show_problem(Problem("The profile could not be saved.", str(error)))
+
+    def manage_profiles(self) -> None:
+        from desktop.gui.profile_dialog import ProfileDialog
+
+        dialog = ProfileDialog(self.book, self.form.profile_name(), self.window())
+        dialog.profilesChanged.connect(lambda name: self._load_profiles(name or None))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.profile_dialog = dialog
+
+    # -- a sync ----------------------------------------------------------------------------------
+
+    def open_request(
+        self,
+        kind: SyncKind,
+        profile_name: str,
+        user_id: str,
+        location: str | int | None,
+        auto: bool,
+    ) -> None:
+        """Fill the form for a sync asked for from outside; start it when ``auto`` and complete."""
+        if not self.started:
+            self._queued_open = (kind, profile_name, user_id, location, auto)
+            return
+        profile = self.book.find(profile_name)
+        if profile is None:
+            self.form.fill_request(kind, user_id, location)
+            self.form.show_problem(
+                Problem(
+                    f"There is no profile named “{profile_name}”.",
+                    "Choose a profile, or create it with Manage profiles…",
+                    field=FIELD_PROFILE,
+                )
+            )
+            return
+        self.form.set_profiles(self.book.names, profile.name)
+        self._fill_from_profile(profile)
+        self.form.fill_request(kind, user_id, location)
+        if auto and not self.form.problems():
+            self.form.submit()
+            return
+        what = f"user {user_id}" if kind is SyncKind.ONE_USER else "all users"
+        if location is not None:
+            what += f" at location {location}"
+        advice = (
+            "Check the form and press Sync to continue."
+            if not self.form.problems()
+            else "Complete the form and press Sync to continue."
+        )
+        self.form.show_problem(
+            Problem(f"Ready to synchronise {what} with profile “{profile.name}”.", advice),
+            Tone.INFO,
+        )
+        if self.form.problems():
+            self.form.submit()  # marks what is missing and puts the cursor there
+        else:
+            self.form.syncButton.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _sync_requested(self, request: SyncRequest) -> None:
+        profile = self.current_profile()
+        if profile is None:
+            return
+        register_secret(request.company_id, request.admin_password)
+        self.form.clear_problem()
+        self.form.set_busy(True, host_of(profile.esws_endpoint))
+        self._pending = (profile, request)
+        self.fetcher.fetch(profile, request)
+
+    def _token_received(self, _job: int, token: str) -> None:
+        self.form.set_busy(False)
+        if self._pending is None:
+            return
+        profile, request = self._pending
+        self._pending = None
+        try:
+            profile = self.book.after_success(profile, request)
+        except (OSError, InputError) as error:
+            log.warning("Could not update the profile after a sync: %s", type(error).__name__)
+        from desktop.i3_urls import sync_url
+
+        try:
+            url = sync_url(request.kind, token, profile.i3_base_url)
+        except InputError as error:
+            self.form.show_problem(describe(error))
+            return
+        page = self.ensure_sync_page()
+        page.open(url, profile.i3_base_url, cloud=profile.cloud)
+        self.setCurrentWidget(page)
+        page.backButton.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.syncPageShown.emit()
+
+    def _token_failed(self, _job: int, error: BaseException) -> None:
+        self.form.set_busy(False)
+        pending, self._pending = self._pending, None
+        profile = pending[0] if pending else self.current_profile()
+        problem = describe(error, cloud=bool(profile and profile.cloud))
+        if isinstance(error, VendorRefusal) and pending and pending[1].non_latin1_fields():
+            fields = ", ".join(pending[1].non_latin1_fields())
+            problem = Problem(
+                problem.headline,
+                f"{problem.advice} Note: the {fields} contains characters above U+00FF, "
+                "which ESWS receives as “?”.",
+                code=problem.code,
+                field=problem.field,
+            )
+        cancelled = (
+            isinstance(error, TransportError) and error.problem is TransportProblem.CANCELLED
+        )
+        if not isinstance(error, I3SyncError):
+            log.error("Sync failed unexpectedly: %s", type(error).__name__)
+        self.form.show_problem(problem, Tone.INFO if cancelled else Tone.ERROR)
+
+    def back_to_form(self) -> None:
+        """Close the sync's browser session (token, cookies, cache) and show the form."""
+        if self.sync_page is not None:
+            self.sync_page.close_session()
+        self.setCurrentWidget(self.formPage)
+        self.form.syncButton.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.formShown.emit()
+
+    def shutdown(self) -> None:
+        """Stop the worker (waiting for it) and destroy any browser session."""
+        self.fetcher.shutdown()
+        if self.sync_page is not None:
+            self.sync_page.close_session()

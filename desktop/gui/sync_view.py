@@ -1,0 +1,319 @@
+"""The sync page: I3's page in an embedded browser, with its title, progress, Reload and Back.
+
+Every sync gets a fresh off-the-record ``QWebEngineProfile``: the token URL, cookies and cache live
+in memory only and are destroyed with the page (page first, then profile, as Qt requires) when the
+user goes back to the form, starts another sync, or closes the window.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from html import escape
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWebEngineCore import (
+    QWebEngineDownloadRequest,
+    QWebEngineLoadingInfo,
+    QWebEngineProfile,
+)
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.gui.messages import Problem, host_of, page_failure
+from desktop.gui.web_page import GuardedPage, PopupWindow, shown_host
+from desktop.gui.widgets import Banner, Tone, caption, section_heading
+from desktop.i3_urls import origin_of
+
+log = logging.getLogger(__name__)
+
+Status = QWebEngineLoadingInfo.LoadStatus
+Domain = QWebEngineLoadingInfo.ErrorDomain
+ERR_ABORTED = -3  # a load replaced or stopped on purpose: not a failure to report
+
+# Asked before any download: returns where to save it, or None to refuse it.
+DownloadAsker = Callable[[QWidget, str, str], Path | None]
+
+
+def ask_where_to_save(parent: QWidget, file_name: str, host: str) -> Path | None:
+    """The default download question: a Save dialog; cancelling it refuses the download."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DownloadLocation)
+    chosen, _filter = QFileDialog.getSaveFileName(
+        parent, f"Save a file from {host}?", str(Path(folder) / file_name)
+    )
+    return Path(chosen) if chosen else None
+
+
+class SyncPage(QWidget):
+    """Shows one sync at a time; ``syncView`` is the embedded QWebEngineView of the current one."""
+
+    backRequested = Signal()
+    pageLoaded = Signal(bool)  # the first load of a sync (or a reload) ended; True when it showed
+    navigationBlocked = Signal(str)  # the blocked URL
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncPage")
+        self.ask_download: DownloadAsker = ask_where_to_save
+        self.cloud = False
+        self.url = ""
+        self._profile: QWebEngineProfile | None = None
+        self._page: GuardedPage | None = None
+        self.view: QWebEngineView | None = None
+        self._popups: list[PopupWindow] = []
+        self._downloads: list[QWebEngineDownloadRequest] = []
+        self._cert_problem: Problem | None = None
+        self._build()
+
+    def _build(self) -> None:
+        self.backButton = QPushButton("← &Back to form", self)
+        self.backButton.setObjectName("backButton")
+        self.backButton.clicked.connect(self.backRequested)
+        self.titleLabel = QLabel(self)
+        self.titleLabel.setObjectName("pageTitle")
+        self.titleLabel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.titleLabel.setTextFormat(Qt.TextFormat.PlainText)  # page titles are not ours
+        self.titleLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reloadButton = QPushButton("&Reload", self)
+        self.reloadButton.setObjectName("reloadButton")
+        self.reloadButton.clicked.connect(self.reload)
+        header = QHBoxLayout()
+        header.setContentsMargins(10, 8, 10, 8)
+        header.setSpacing(10)
+        header.addWidget(self.backButton)
+        header.addWidget(self.titleLabel, 1)
+        header.addWidget(self.reloadButton)
+
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("pageProgress")
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(4)
+        self.progress.setAccessibleName("Page loading")
+        self.progress.hide()
+        self.notice = Banner("pageNotice", self)
+
+        self._holder = QWidget(self)
+        self._holder_layout = QVBoxLayout(self._holder)
+        self._holder_layout.setContentsMargins(0, 0, 0, 0)
+        self.failure = QWidget(self)
+        self.failure.setObjectName("pageFailure")
+        self.failureTitle = section_heading("", self.failure)
+        self.failureTitle.setObjectName("pageFailureTitle")
+        self.failureTitle.setWordWrap(True)
+        self.failureText = QLabel(self.failure)
+        self.failureText.setObjectName("pageFailureText")
+        self.failureText.setWordWrap(True)
+        retry = QPushButton("&Try again", self.failure)
+        retry.clicked.connect(self.reload)
+        back = QPushButton("Back to the &form", self.failure)
+        back.clicked.connect(self.backRequested)
+        buttons = QHBoxLayout()
+        buttons.addWidget(retry)
+        buttons.addWidget(back)
+        buttons.addStretch(1)
+        failure_layout = QVBoxLayout(self.failure)
+        failure_layout.setContentsMargins(40, 40, 40, 40)
+        failure_layout.setSpacing(12)
+        failure_layout.addWidget(self.failureTitle)
+        failure_layout.addWidget(self.failureText)
+        failure_layout.addWidget(
+            caption("Nothing was synchronised. The sync token is kept until you go back.", self)
+        )
+        failure_layout.addLayout(buttons)
+        failure_layout.addStretch(1)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self._holder)
+        self.stack.addWidget(self.failure)
+
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(0)
+        root.addLayout(header)
+        root.addWidget(self.progress)
+        notice_box = QVBoxLayout()
+        notice_box.setContentsMargins(10, 6, 10, 6)
+        notice_box.addWidget(self.notice)
+        root.addLayout(notice_box)
+        root.addWidget(self.stack, 1)
+
+    # -- one sync ----------------------------------------------------------------------------
+
+    def open(self, url: str, i3_base_url: str, *, cloud: bool) -> None:
+        """Show ``url`` in a new private browser session allowed to stay on ``i3_base_url``."""
+        self.close_session()
+        self.cloud = cloud
+        self.url = url
+        self._profile = QWebEngineProfile(self)  # no storage name: off the record
+        self._profile.downloadRequested.connect(self._download_requested)
+        self._page = GuardedPage(self._profile, origin_of(i3_base_url), self)
+        self._page.loadingChanged.connect(self._loading_changed)
+        self._page.loadProgress.connect(self.progress.setValue)
+        self._page.titleChanged.connect(self._title_changed)
+        self._page.navigationBlocked.connect(self._blocked)
+        self._page.popupCreated.connect(self._popup)
+        self._page.certificateRefused.connect(self._certificate_refused)
+        self._cert_problem = None
+        self.view = QWebEngineView(self._holder)
+        self.view.setObjectName("syncView")
+        self.view.setAccessibleName("I3 sync page")
+        self.view.setPage(self._page)
+        self._holder_layout.addWidget(self.view)
+        self.stack.setCurrentWidget(self._holder)
+        self.titleLabel.setText(f"Opening I3 at {host_of(url)}…")
+        log.info("Opening the I3 sync page at %s", host_of(url))
+        self.view.load(QUrl(url))
+
+    def reload(self) -> None:
+        if self.view is None:
+            return
+        self.notice.clear()
+        self.stack.setCurrentWidget(self._holder)
+        if self.view.url().isEmpty() or self.view.url().toString() == "about:blank":
+            self.view.load(QUrl(self.url))
+        else:
+            self.view.reload()
+
+    @property
+    def profile(self) -> QWebEngineProfile | None:
+        """The current sync's private profile (None between syncs)."""
+        return self._profile
+
+    def close_session(self) -> None:
+        """Destroy the current sync's windows, view, page and profile, in that order."""
+        for popup in self._popups:
+            popup.release()
+            if shiboken6.isValid(popup):
+                shiboken6.delete(popup)
+        self._popups.clear()
+        self._downloads.clear()
+        for obj in (self.view, self._page, self._profile):
+            if obj is not None and shiboken6.isValid(obj):
+                shiboken6.delete(obj)
+        self.view, self._page, self._profile = None, None, None
+        self.url = ""
+        self.notice.clear()
+        self.progress.setValue(0)
+        self.titleLabel.clear()
+
+    # -- page events -----------------------------------------------------------------------------
+
+    def _loading_changed(self, info: QWebEngineLoadingInfo) -> None:
+        status = info.status()
+        if status == Status.LoadStartedStatus:
+            self.progress.setValue(0)
+            self.progress.show()
+            return
+        self.progress.hide()
+        if status == Status.LoadSucceededStatus:
+            self.pageLoaded.emit(True)
+        elif status == Status.LoadFailedStatus:
+            self._failed(info)
+
+    def _failed(self, info: QWebEngineLoadingInfo) -> None:
+        domain, code = info.errorDomain(), info.errorCode()
+        if domain == Domain.HttpStatusCodeDomain:
+            # The server answered with its own page (e.g. "link not valid"): show it as it is.
+            log.info("I3 answered HTTP %d", code)
+            self.pageLoaded.emit(False)
+            return
+        if code == ERR_ABORTED and domain != Domain.CertificateErrorDomain:
+            return  # stopped on purpose (a blocked navigation, a reload)
+        url = info.url().toString() or self.url
+        if domain == Domain.CertificateErrorDomain and self._cert_problem is not None:
+            problem = self._cert_problem
+        else:
+            problem = page_failure(url, info.errorString() or "load failed", cloud=self.cloud)
+        log.warning("The I3 page at %s did not load: %s", host_of(url), info.errorString())
+        self.failureTitle.setText(problem.headline)
+        self.failureText.setText(problem.advice)
+        self.stack.setCurrentWidget(self.failure)
+        self.titleLabel.setText("The I3 page could not be opened")
+        self.pageLoaded.emit(False)
+
+    def _title_changed(self, title: str) -> None:
+        if self.view is not None and title:
+            self.titleLabel.setText(f"{title}  ·  {shown_host(self.view.url())}")
+
+    def _certificate_refused(self, host: str, description: str) -> None:
+        self._cert_problem = Problem(
+            f"The I3 page at {host} was not opened: its security certificate is not trusted.",
+            f"{description} This can mean the connection is being intercepted. Nothing was sent. "
+            "Ask your IT department to check the certificate of this address.",
+        )
+
+    def _blocked(self, url: QUrl, clicked: bool) -> None:
+        host = escape(shown_host(url))
+        self.navigationBlocked.emit(url.toString())
+        actions: list[tuple[str, Callable[[], None]]] = []
+        if clicked and url.scheme() in ("http", "https"):
+            actions.append(("Open in browser", lambda: self._open_outside(url)))
+        actions.append(("Dismiss", self.notice.clear))
+        self.notice.show_message(
+            f"A link to <b>{host}</b> was not opened here: only I3's own pages open in this "
+            "window.",
+            Tone.WARNING,
+            actions,
+            accessible_text=f"Blocked a link to {host}",
+        )
+
+    def _open_outside(self, url: QUrl) -> None:
+        log.info("Opening %s in the system browser at the user's request", shown_host(url))
+        QDesktopServices.openUrl(url)
+        self.notice.clear()
+
+    def _popup(self, page: GuardedPage) -> None:
+        popup = PopupWindow(page, self)
+        page.navigationBlocked.connect(self._blocked)
+        page.certificateRefused.connect(self._certificate_refused)
+        popup.finished.connect(lambda _result, p=popup: self._forget_popup(p))
+        self._popups.append(popup)
+        popup.show()
+
+    def _forget_popup(self, popup: PopupWindow) -> None:
+        if popup in self._popups:
+            self._popups.remove(popup)
+            popup.deleteLater()
+
+    def _download_requested(self, download: QWebEngineDownloadRequest) -> None:
+        # Must be answered inside this call: a download not accepted here is cancelled by Qt.
+        name = download.downloadFileName() or "download"
+        host = shown_host(download.url())
+        target = self.ask_download(self, name, host)
+        if target is None:
+            log.info("Download from %s refused by the user", host)
+            download.cancel()
+            return
+        download.setDownloadDirectory(str(target.parent))
+        download.setDownloadFileName(target.name)
+        download.isFinishedChanged.connect(lambda d=download: self._download_done(d))
+        self._downloads.append(download)
+        download.accept()
+        self.notice.show_message(f"Saving <b>{escape(target.name)}</b>…", Tone.INFO)
+
+    def _open_folder(self, folder: QUrl) -> None:
+        QDesktopServices.openUrl(folder)
+
+    def _download_done(self, download: QWebEngineDownloadRequest) -> None:
+        path = Path(download.downloadDirectory()) / download.downloadFileName()
+        if download.state() == QWebEngineDownloadRequest.DownloadState.DownloadCompleted:
+            folder = QUrl.fromLocalFile(str(path.parent))
+            self.notice.show_message(
+                f"Saved <b>{escape(path.name)}</b> in {escape(str(path.parent))}.",
+                Tone.INFO,
+                [("Open folder", lambda: self._open_folder(folder))],
+            )
+        else:
+            self.notice.show_message(f"<b>{escape(path.name)}</b> was not saved.", Tone.WARNING)

@@ -1,0 +1,195 @@
+"""The one worker thread that asks ESWS for tokens, so that the window never waits on the network.
+
+zeep and requests block. :class:`TokenFetcher` lives on the GUI thread and hands each job to a
+worker object living in its own ``QThread``; results come back as queued signals. Cancel aborts the
+call in flight at once (``EswsClient.cancel`` is thread-safe) and the job's result is dropped.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import logging
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol, cast
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from desktop.errors import I3SyncError, TransportError, TransportProblem
+from desktop.redaction import register_secret
+
+if TYPE_CHECKING:
+    from desktop.profiles import Profile
+    from desktop.sync_request import SyncRequest
+
+log = logging.getLogger(__name__)
+
+SHUTDOWN_WAIT_MS = 10_000
+
+
+class TokenSource(Protocol):
+    """What the window needs of an ESWS client (``desktop.esws_client.EswsClient`` is one)."""
+
+    endpoint: str
+
+    def fetch_token(self, request: SyncRequest) -> str: ...
+
+    def cancel(self) -> None: ...
+
+    def close(self) -> None: ...
+
+
+ClientFactory = Callable[["Profile"], TokenSource]
+
+
+def default_client_factory(profile: Profile) -> TokenSource:
+    """An ``EswsClient`` for the profile's endpoint (imported here: zeep is not a start-up cost)."""
+    from desktop.esws_client import EswsClient
+
+    return EswsClient(profile.esws_endpoint, wsdl=profile.wsdl)
+
+
+def is_client(source: TokenSource | ClientFactory) -> bool:
+    """True for a ready client (it has ``fetch_token``), False for a factory of clients."""
+    return callable(getattr(source, "fetch_token", None))
+
+
+class _Worker(QObject):
+    """Runs on the worker thread; everything it shares with the GUI thread is under ``_lock``."""
+
+    done = Signal(int, object, object)  # job id, token or None, error or None
+
+    def __init__(self, source: TokenSource | ClientFactory) -> None:
+        super().__init__()
+        self._source = source
+        self._lock = threading.Lock()
+        self._cancelled: set[int] = set()
+        self._job = 0
+        self._client: TokenSource | None = None
+
+    def _is_cancelled(self, job: int) -> bool:
+        with self._lock:
+            return job in self._cancelled
+
+    @Slot(int, object, object)
+    def run(self, job: int, profile: Profile, request: SyncRequest) -> None:
+        client: TokenSource | None = None
+        owned = False
+        try:
+            if is_client(self._source):
+                client = cast(TokenSource, self._source)
+            else:
+                client = cast(ClientFactory, self._source)(profile)
+                owned = True
+            assert client is not None
+            with self._lock:
+                self._job, self._client = job, client
+            if self._is_cancelled(job):
+                raise TransportError(client.endpoint, TransportProblem.CANCELLED)
+            token = client.fetch_token(request)
+            register_secret(token)
+            if self._is_cancelled(job):
+                raise TransportError(client.endpoint, TransportProblem.CANCELLED)
+            self.done.emit(job, token, None)
+        except I3SyncError as error:
+            self.done.emit(job, None, error)
+        except Exception as error:  # a bug must reach the user as a message, not kill the thread
+            log.exception("Token request failed unexpectedly")
+            self.done.emit(job, None, error)
+        finally:
+            with self._lock:
+                self._client = None
+                self._cancelled.discard(job)
+            if owned and client is not None:
+                client.close()
+
+    def cancel_all(self) -> None:
+        """Abort whatever runs now (any thread)."""
+        with self._lock:
+            self._cancelled.add(self._job)
+            client = self._client
+        if client is not None:
+            client.cancel()
+
+    def cancel(self, job: int) -> None:
+        """Called on the GUI thread: mark ``job`` cancelled and abort its call if it is running."""
+        with self._lock:
+            self._cancelled.add(job)
+            client = self._client if self._job == job else None
+        if client is not None:
+            client.cancel()
+
+
+def _stop(thread: QThread, worker: _Worker, *_: object) -> None:
+    worker.cancel_all()
+    thread.quit()
+    thread.wait(SHUTDOWN_WAIT_MS)
+
+
+class TokenFetcher(QObject):
+    """Fetches tokens on one worker thread; emits ``succeeded``/``failed`` on the GUI thread."""
+
+    succeeded = Signal(int, str)  # job id, token
+    failed = Signal(int, object)  # job id, the error (an I3SyncError, or a bug's exception)
+    _submit = Signal(int, object, object)
+
+    def __init__(self, source: TokenSource | ClientFactory, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread = QThread(self)
+        self._thread.setObjectName("i3sync-esws-worker")
+        self._worker = _Worker(source)
+        self._worker.moveToThread(self._thread)
+        self._submit.connect(self._worker.run)
+        self._worker.done.connect(self._finished)
+        self._job = 0
+        self._active: int | None = None
+        # Destroyed without shutdown() (a window dropped without closing): stop the thread
+        # first, or Qt aborts the process. destroyed() comes before the children are deleted.
+        self.destroyed.connect(functools.partial(_stop, self._thread, self._worker))
+
+    @property
+    def busy(self) -> bool:
+        """True while a job is in flight and not cancelled."""
+        return self._active is not None
+
+    def fetch(self, profile: Profile, request: SyncRequest) -> int:
+        """Start a job; returns its id. The previous job, if any, is cancelled first."""
+        if self._active is not None:
+            self.cancel()
+        if not self._thread.isRunning():
+            self._thread.start()
+        self._job += 1
+        self._active = self._job
+        self._submit.emit(self._job, dataclasses.replace(profile), request)
+        return self._job
+
+    def cancel(self) -> None:
+        """Abort the job in flight; its outcome is reported as ``failed`` with CANCELLED."""
+        job, self._active = self._active, None
+        if job is not None:
+            self._worker.cancel(job)
+            self.failed.emit(job, TransportError("ESWS", TransportProblem.CANCELLED))
+
+    @Slot(int, object, object)
+    def _finished(self, job: int, token: str | None, error: BaseException | None) -> None:
+        if job != self._active:
+            return  # cancelled or superseded: its outcome was already reported
+        self._active = None
+        if token is not None:
+            self.succeeded.emit(job, token)
+        else:
+            self.failed.emit(job, error)
+
+    def shutdown(self) -> bool:
+        """Cancel, stop the thread and wait for it; False when it did not stop in time."""
+        if self._active is not None:
+            self._worker.cancel(self._active)
+            self._active = None
+        if not self._thread.isRunning():
+            return True
+        self._thread.quit()
+        stopped = self._thread.wait(SHUTDOWN_WAIT_MS)
+        if not stopped:
+            log.warning("The ESWS worker did not stop within %d ms", SHUTDOWN_WAIT_MS)
+        return bool(stopped)

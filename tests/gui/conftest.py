@@ -1,0 +1,176 @@
+"""Fixtures for driving the real window: a simulator on loopback, stores in temporary folders,
+the in-memory keyring, and helpers that type and click like a user.
+
+How to drive the window in a test::
+
+    def test_something(qtbot, simulator, saved_profile, make_window):
+        window = make_window()                 # shown, deferred start-up done
+        form = window.sync_tab.form
+        type_into(qtbot, form.passwordEdit, DEMO_PASSWORD)
+        page = sync_and_wait_for_page(qtbot, window)   # clicks Sync, waits for the page
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QLineEdit
+
+from desktop.gui.qt_setup import prepare_qt
+from desktop.profiles import Profile, ProfileStore
+from desktop.secret_store import SecretKind, SecretStore
+from desktop.simulator.esws_logic import DEMO_ADMIN, DEMO_COMPANY_ID, DEMO_PASSWORD
+from desktop.simulator.server import Simulator
+
+# Before pytest-qt creates the QApplication: QtWebEngine is imported lazily, later.
+prepare_qt()
+
+PROFILE = "Test company"
+PAGE_TIMEOUT_MS = 20_000
+
+
+@pytest.fixture
+def simulator() -> Iterator[Simulator]:
+    """ESWS and I3 on 127.0.0.1, with the demo company."""
+    with Simulator() as sim:
+        yield sim
+
+
+@pytest.fixture
+def profile_store(isolated_user_folders: Path) -> ProfileStore:
+    """The real profile file, in the test's temporary config folder."""
+    return ProfileStore()
+
+
+@pytest.fixture
+def secret_store() -> SecretStore:
+    """The real vault module, on the in-memory keyring of tests/conftest.py."""
+    return SecretStore()
+
+
+@pytest.fixture
+def saved_profile(simulator: Simulator, profile_store: ProfileStore) -> Profile:
+    """A saved profile pointing at the simulator, admin username filled, no secrets saved."""
+    profile = Profile(
+        name=PROFILE,
+        esws_endpoint=simulator.esws_endpoint,
+        i3_base_url=simulator.url,
+        admin_username=DEMO_ADMIN,
+    )
+    profile_store.save([profile], PROFILE)
+    return profile
+
+
+@pytest.fixture
+def saved_secrets(saved_profile: Profile, secret_store: SecretStore) -> Profile:
+    """``saved_profile`` with the security code (and the remembered password) in the vault."""
+    profile = Profile(**{**saved_profile.__dict__, "remember_password": True})
+    ProfileStore().upsert(profile)
+    secret_store.save(profile.name, SecretKind.COMPANY_ID, DEMO_COMPANY_ID)
+    secret_store.save(profile.name, SecretKind.PASSWORD, DEMO_PASSWORD)
+    return profile
+
+
+@pytest.fixture
+def make_window(
+    qtbot: Any, profile_store: ProfileStore, secret_store: SecretStore
+) -> Callable[..., Any]:
+    """Build, show and start a ``MainWindow`` (closed, and its workers stopped, at teardown)."""
+    from desktop.gui.main_window import MainWindow
+
+    windows: list[MainWindow] = []  # pytest-qt holds widgets weakly: keep them until teardown
+
+    def make(**kwargs: Any) -> MainWindow:
+        kwargs.setdefault("warm_up", False)
+        profiles = kwargs.pop("profiles", profile_store)
+        secrets = kwargs.pop("secrets", secret_store)
+        window = MainWindow(profiles, secrets, **kwargs)
+        qtbot.addWidget(window, before_close_func=lambda w: w.close())
+        windows.append(window)
+        window.show()
+        qtbot.waitUntil(lambda: window.started)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def log_file(isolated_user_folders: Path) -> Iterator[Path]:
+    """The app's logging set up as ``i3sync --debug`` does, into the temporary log folder."""
+    from desktop.logsetup import configure_logging
+
+    path = configure_logging(debug=True)
+    assert path is not None
+    yield path
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "_i3sync", False):
+            root.removeHandler(handler)
+            handler.close()
+    root.setLevel(logging.WARNING)
+
+
+@pytest.fixture
+def closed_port() -> int:
+    """A loopback port nothing listens on (bound, then released)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def type_into(qtbot: Any, edit: QLineEdit, text: str) -> None:
+    """Replace the field's text the way a user does: select all, type."""
+    edit.setFocus()
+    edit.selectAll()
+    if text:
+        qtbot.keyClicks(edit, text)
+    else:
+        edit.del_()
+        edit.textEdited.emit("")
+
+
+def fill_form(
+    qtbot: Any,
+    window: Any,
+    *,
+    company_id: str = DEMO_COMPANY_ID,
+    password: str = DEMO_PASSWORD,
+    user: str | None = "42",
+    location: str = "",
+) -> None:
+    """Type the credentials (and user, location) into the form of ``window``."""
+    form = window.sync_tab.form
+    type_into(qtbot, form.companyIdEdit, company_id)
+    type_into(qtbot, form.passwordEdit, password)
+    if user is not None:
+        form.modeOneRadio.setChecked(True)
+        type_into(qtbot, form.userIdEdit, user)
+        type_into(qtbot, form.locationEdit, location)
+
+
+def sync_and_wait_for_page(qtbot: Any, window: Any, *, loaded: bool = True) -> Any:
+    """Click Sync and wait until the sync page's load ends (``loaded``: it showed the page)."""
+    page = window.sync_tab.ensure_sync_page()
+    with qtbot.waitSignal(page.pageLoaded, timeout=PAGE_TIMEOUT_MS) as blocker:
+        qtbot.mouseClick(window.sync_tab.form.syncButton, _left())
+    assert blocker.args == [loaded]
+    assert window.sync_tab.currentWidget() is page
+    return page
+
+
+def _left() -> Any:
+    from PySide6.QtCore import Qt
+
+    return Qt.MouseButton.LeftButton
+
+
+def run_js(qtbot: Any, view: Any, script: str) -> Any:
+    """The result of ``script`` in the page of ``view``."""
+    with qtbot.waitCallback(timeout=PAGE_TIMEOUT_MS) as callback:
+        view.page().runJavaScript(script, callback)
+    return callback.args[0]
