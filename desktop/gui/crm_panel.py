@@ -1,0 +1,442 @@
+"""The CRM.COM panel: log in, see how long the session token stays valid, renew it, copy it.
+
+The panel presents and delegates: ``desktop.crm.credentials`` checks the form, a ``CrmClient``
+fetches the token on a worker thread, a ``TokenKeeper`` keeps it, ``SecretStore`` holds the
+secrets, ``desktop.crm.display`` words it all. The token lives only in memory: the panel shows a
+masked preview, puts it on the clipboard when asked (and takes it off again after
+``clipboard_clear_ms`` if it is still there) and never saves it. The window must call
+:meth:`CrmPanel.shutdown` when it closes (``closeEvent`` does when the panel is its own window).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QCoreApplication, QMimeData, Qt, QThread, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.crm import credentials as form
+from desktop.crm.client import CrmClient
+from desktop.crm.credentials import LoginMode
+from desktop.crm.display import (
+    SECRET_KINDS,
+    describe_error,
+    describe_problems,
+    validity_text,
+    vault_profile,
+)
+from desktop.crm.token import Clock, CrmToken, TokenKeeper
+from desktop.errors import I3SyncError, InputError
+from desktop.redaction import register_secret
+from desktop.secret_store import SecretKind, SecretStore
+
+log = logging.getLogger(__name__)
+
+ClientFactory = Callable[[str], CrmClient]
+TICK_MS = 1000
+CLIPBOARD_CLEAR_MS = 60_000
+SHUTDOWN_WAIT_MS = 10_000
+_STRAGGLERS: list[QThread] = []  # workers that would not stop; destroying them would abort
+
+# Asks Windows to keep the token out of clipboard history and cloud clipboard, and KDE's Klipper
+# out of its history (other platforms ignore these formats).
+_CLIPBOARD_PRIVACY_FORMATS = {
+    'application/x-qt-windows-mime;value="ExcludeClipboardContentFromMonitorProcessing"': b"1",
+    'application/x-qt-windows-mime;value="CanIncludeInClipboardHistory"': b"\x00\x00\x00\x00",
+    "x-kde-passwordManagerHint": b"secret",
+}
+
+# The form, in order: (object name, label, field name, build_credentials keyword or "url").
+_ROWS = (
+    ("crmUrlEdit", "CRM.COM &address:", form.FIELD_URL, "url"),
+    ("crmOrganisationEdit", "&Organisation:", form.FIELD_ORGANISATION, "organisation"),
+    ("crmUnitEdit", "&Unit:", form.FIELD_UNIT, "unit"),
+    ("crmUsernameEdit", "User&name:", form.FIELD_USERNAME, "username"),
+    ("crmPasswordEdit", "&Password:", form.FIELD_PASSWORD, "password"),
+    ("crmIdentifierEdit", "Access token &identifier:", form.FIELD_IDENTIFIER, "identifier"),
+    ("crmPassCodeEdit", "Pass &code:", form.FIELD_PASS_CODE, "pass_code"),
+    ("crmAuthCodeEdit", "Au&thentication code:", form.FIELD_AUTH_CODE, "authentication_code"),
+)
+_SECRET_KEYS = {mode.secret_key for mode in LoginMode}
+# Rows shown only for one login mode.
+_MODE_OF_KEY = {"username": LoginMode.USERNAME, "identifier": LoginMode.IDENTIFIER}
+_MODE_OF_KEY.update({mode.secret_key: mode for mode in LoginMode})
+_PLACEHOLDERS = {
+    "url": form.EXAMPLE_URL,
+    "organisation": "e.g. CRMDEMO",
+    "unit": "optional: the user's default unit",
+}
+# Non-secret fields the window may keep in its settings (form_values / set_form_values).
+_KEPT = ("url", "organisation", "unit", "username", "identifier")
+
+
+@dataclass(frozen=True)
+class _SecretToSave:
+    profile: str
+    kind: SecretKind
+    value: str = field(repr=False)
+    name: str
+
+
+class _FetchThread(QThread):
+    """Runs one blocking ``TokenKeeper.renew()`` off the GUI thread.
+
+    The outcome is left in ``error`` (None on success) and read on the GUI thread once
+    ``finished`` arrives there, so the panel handles it in one place with the thread done.
+    """
+
+    def __init__(
+        self,
+        keeper: TokenKeeper,
+        client: CrmClient,
+        save: _SecretToSave | None,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("i3sync-crm-worker")
+        self.keeper = keeper
+        self.client = client
+        self.save = save  # a new login's secret, kept in the vault once the login worked
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.keeper.renew()
+        except I3SyncError as error:
+            self.error = error
+        except Exception as error:  # a bug must reach the user as a message, not kill the thread
+            log.exception("CRM.COM token request failed unexpectedly")
+            self.error = error
+
+
+class CrmPanel(QWidget):
+    """CRM.COM login form, Get token, validity countdown, auto-renew and Copy.
+
+    ``client_factory(base_url)`` returns a :class:`CrmClient` (give it the same ``clock``) or
+    raises ``InputError`` for a bad address; ``clock`` returns epoch seconds (``time.time`` by
+    default). ``tick_ms`` and ``clipboard_clear_ms`` are for tests.
+    """
+
+    tokenObtained = Signal()
+    fetchFailed = Signal(str)
+    busyChanged = Signal(bool)
+    clipboardChecked = Signal(bool)  # the clear-after delay ran out; True if the token was removed
+
+    def __init__(
+        self,
+        client_factory: ClientFactory,
+        secret_store: SecretStore,
+        clock: Clock | None = None,
+        parent: QWidget | None = None,
+        *,
+        tick_ms: int = TICK_MS,
+        clipboard_clear_ms: int = CLIPBOARD_CLEAR_MS,
+    ) -> None:
+        super().__init__(parent)
+        self._client_factory = client_factory
+        self._store = secret_store
+        self._clock: Clock = clock or time.time
+        self._keeper: TokenKeeper | None = None
+        self._client: CrmClient | None = None
+        self._thread: _FetchThread | None = None
+        self._copied: str | None = None
+        self._closed = False
+        self._build()
+        self._tick_timer = self._timer(tick_ms, self._tick)
+        self._tick_timer.start()
+        self._clipboard_timer = self._timer(clipboard_clear_ms, self._clear_clipboard)
+        self._clipboard_timer.setSingleShot(True)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+        self._mode_changed()
+        self._update_validity()
+
+    def _timer(self, interval_ms: int, slot: Callable[[], None]) -> QTimer:
+        timer = QTimer(self)
+        timer.setInterval(interval_ms)
+        timer.timeout.connect(slot)
+        return timer
+
+    def _build(self) -> None:
+        self._form = QFormLayout()
+        self.edits: dict[str, QLineEdit] = {}  # by build_credentials keyword (and "url")
+        self._by_field: dict[str, QLineEdit] = {}
+        for name, label, field_name, key in _ROWS:
+            edit = QLineEdit(self)
+            edit.setObjectName(name)
+            edit.setPlaceholderText(_PLACEHOLDERS.get(key, ""))
+            if key in _SECRET_KEYS:
+                edit.setEchoMode(QLineEdit.EchoMode.Password)
+            edit.returnPressed.connect(self.get_token)
+            self.edits[key] = edit
+            self._by_field[field_name] = edit
+            self._form.addRow(label, edit)
+            if key == "unit":
+                self.mode_combo = QComboBox(self)
+                self.mode_combo.setObjectName("crmModeCombo")
+                for mode in LoginMode:
+                    self.mode_combo.addItem(mode.label, mode.value)
+                self.mode_combo.currentIndexChanged.connect(self._mode_changed)
+                self._form.addRow("&Log in with:", self.mode_combo)
+        self.edits["organisation"].editingFinished.connect(self._load_saved_secrets)
+
+        status = self._store.status()
+        self.remember_check = QCheckBox(f"Remember the secret in {status.where}", self)
+        self.remember_check.setObjectName("crmRememberCheck")
+        self.remember_check.setChecked(status.available)
+        self.remember_check.setEnabled(status.available)
+        if not status.available:
+            self.remember_check.setText(f"Secrets are not saved: {status.where}")
+        self.remember_check.toggled.connect(self._remember_toggled)
+
+        self.get_button = QPushButton("&Get token", self)
+        self.get_button.setObjectName("crmGetTokenButton")
+        self.get_button.clicked.connect(self.get_token)
+        self.copy_button = QPushButton("&Copy", self)
+        self.copy_button.setObjectName("crmCopyButton")
+        self.copy_button.setToolTip("Copy the token; the clipboard is cleared again shortly.")
+        self.copy_button.clicked.connect(self.copy_token)
+        self.auto_renew_check = QCheckBox("&Renew automatically before it expires", self)
+        self.auto_renew_check.setObjectName("crmAutoRenewCheck")
+        self.auto_renew_check.setChecked(True)
+        buttons = QHBoxLayout()
+        for widget in (self.get_button, self.copy_button, self.auto_renew_check):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+
+        self.validity_label = QLabel(self)
+        self.validity_label.setObjectName("crmValidityLabel")
+        self.notice_label = QLabel(self)
+        self.notice_label.setObjectName("crmNoticeLabel")
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("crmErrorLabel")
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._form)
+        layout.addWidget(self.remember_check)
+        layout.addLayout(buttons)
+        for line in (self.validity_label, self.notice_label, self.error_label):
+            line.setWordWrap(True)
+            layout.addWidget(line)
+        layout.addStretch(1)
+
+    # -- the form ----------------------------------------------------------------------------
+
+    def mode(self) -> LoginMode:
+        return LoginMode(self.mode_combo.currentData())
+
+    def _mode_changed(self) -> None:
+        mode = self.mode()
+        for key, row_mode in _MODE_OF_KEY.items():
+            self._form.setRowVisible(self.edits[key], row_mode is mode)
+
+    def form_values(self) -> dict[str, str]:
+        """The non-secret fields, for the window to keep in its settings (never a secret)."""
+        values = {key: self.edits[key].text().strip() for key in _KEPT}
+        values["mode"] = self.mode().value
+        return values
+
+    def set_form_values(self, values: dict[str, str]) -> None:
+        """Fill the non-secret fields (as :meth:`form_values` gave them), then saved secrets."""
+        for key in _KEPT:
+            if key in values:
+                self.edits[key].setText(values[key])
+        index = self.mode_combo.findData(values.get("mode", ""))
+        if index >= 0:
+            self.mode_combo.setCurrentIndex(index)
+        self._load_saved_secrets()
+
+    def _load_saved_secrets(self) -> None:
+        organisation = self.edits["organisation"].text().strip()
+        if not organisation:
+            return
+        for mode, kind in SECRET_KINDS.items():
+            edit = self.edits[mode.secret_key]
+            if not edit.text():
+                edit.setText(self._store.load(vault_profile(organisation), kind) or "")
+
+    def _remember_toggled(self, on: bool) -> None:
+        organisation = self.edits["organisation"].text().strip()
+        if not on and organisation:
+            for kind in SECRET_KINDS.values():
+                self._store.delete(vault_profile(organisation), kind)
+            self.notice_label.setText("The saved CRM.COM secrets of this organisation are removed.")
+
+    # -- getting a token ---------------------------------------------------------------------
+
+    def is_busy(self) -> bool:
+        return self._thread is not None
+
+    def current_token(self) -> CrmToken | None:
+        """The token held now, if it has not expired (for other parts of the window)."""
+        return self._keeper.valid() if self._keeper is not None else None
+
+    def get_token(self) -> None:
+        """Check the form, then log in on the worker thread (Get token, or Enter in a field)."""
+        if self.is_busy() or self._closed:
+            return
+        mode = self.mode()
+        values = {key: edit.text() for key, edit in self.edits.items() if key != "url"}
+        register_secret(values[mode.secret_key])
+        problems = form.validation_errors(mode, values)
+        try:
+            client = self._client_factory(self.edits["url"].text())
+        except InputError as error:
+            problems = {error.field: error.problem, **problems}
+        if problems:
+            self.error_label.setText(describe_problems(problems))
+            self._by_field[next(iter(problems))].setFocus()
+            return
+        credentials = form.build_credentials(mode, **values)
+        save = None
+        if self.remember_check.isChecked():
+            profile = vault_profile(credentials.organisation)
+            secret = values[mode.secret_key]
+            save = _SecretToSave(profile, SECRET_KINDS[mode], secret, mode.secret_field)
+        keeper = TokenKeeper(lambda: client.fetch_token(credentials), clock=self._clock)
+        self._start(keeper, client, save)
+
+    def _start(self, keeper: TokenKeeper, client: CrmClient, save: _SecretToSave | None) -> None:
+        thread = _FetchThread(keeper, client, save, self)
+        thread.finished.connect(self._finished)
+        self._thread = thread
+        self.error_label.clear()
+        self.get_button.setEnabled(False)
+        self.busyChanged.emit(True)
+        thread.start()
+        self._update_validity()
+
+    def _finished(self) -> None:
+        thread, self._thread = self._thread, None
+        if thread is None:
+            return
+        thread.wait()  # "finished" is emitted just before the thread really ends
+        thread.deleteLater()
+        if self._closed:
+            return
+        new_login = thread.keeper is not self._keeper
+        if thread.error is None and new_login:
+            # A new login replaces the previous one (and its client) only once it worked.
+            if self._client is not None:
+                self._client.close()
+            self._keeper, self._client = thread.keeper, thread.client
+            if thread.save is not None:
+                self._save_secret(thread.save)
+        elif thread.error is not None and new_login:
+            thread.client.close()  # a login that failed: its client is not kept
+        self.get_button.setEnabled(True)
+        self._update_validity()
+        self.busyChanged.emit(False)
+        if thread.error is None:
+            self.tokenObtained.emit()
+        else:
+            self._show_failure(thread.error)
+
+    def _show_failure(self, error: BaseException) -> None:
+        message = describe_error(error)
+        self.error_label.setText(message)
+        field_name = getattr(error, "field", None)
+        if isinstance(field_name, str) and field_name in self._by_field:
+            self._by_field[field_name].setFocus()
+        self.fetchFailed.emit(message)
+
+    def _save_secret(self, save: _SecretToSave) -> None:
+        if self._store.save(save.profile, save.kind, save.value):
+            where = self._store.status().where
+            self.notice_label.setText(f"The {save.name} is saved in {where}.")
+        else:
+            self.notice_label.setText(f"The {save.name} was not saved: the vault refused it.")
+
+    # -- countdown, renewal, clipboard -------------------------------------------------------
+
+    def _tick(self) -> None:
+        keeper, client = self._keeper, self._client
+        if self._closed:
+            return
+        if (
+            keeper is not None
+            and client is not None
+            and not self.is_busy()
+            and self.auto_renew_check.isChecked()
+            and keeper.due(self._clock())
+        ):
+            log.info("Renewing the CRM.COM token ahead of its expiry")
+            self._start(keeper, client, None)
+        self._update_validity()
+
+    def _update_validity(self) -> None:
+        token = self._keeper.current() if self._keeper is not None else None
+        now = self._clock()
+        self.validity_label.setText(validity_text(token, now, busy=self.is_busy()))
+        self.copy_button.setEnabled(token is not None and not token.is_expired(now))
+
+    def copy_token(self) -> None:
+        """Put the token on the clipboard; it is taken off again after ``clipboard_clear_ms``."""
+        token = self.current_token()
+        if token is None:
+            return
+        data = QMimeData()
+        data.setText(token.value)
+        for mime_type, value in _CLIPBOARD_PRIVACY_FORMATS.items():
+            data.setData(mime_type, value)
+        QGuiApplication.clipboard().setMimeData(data)
+        self._copied = token.value
+        self._clipboard_timer.start()
+        seconds = round(self._clipboard_timer.interval() / 1000)
+        self.notice_label.setText(f"Token copied. The clipboard is cleared again in {seconds} s.")
+
+    def _clear_clipboard(self) -> None:
+        copied, self._copied = self._copied, None
+        clipboard = QGuiApplication.clipboard()
+        # Only if it still holds the token: whatever the user copied since is theirs.
+        removed = copied is not None and clipboard.text() == copied
+        if removed:
+            clipboard.clear()
+            if not self._closed:
+                self.notice_label.setText("The token was removed from the clipboard.")
+        if copied is not None and not self._closed:
+            self.clipboardChecked.emit(removed)
+
+    # -- closing -----------------------------------------------------------------------------
+
+    def shutdown(self) -> None:
+        """Stop the timers, abort and wait for the worker, take the token off the clipboard."""
+        if self._closed:
+            return
+        self._closed = True
+        self._tick_timer.stop()
+        self._clipboard_timer.stop()
+        self._clear_clipboard()
+        thread = self._thread
+        if thread is not None:
+            thread.client.cancel()
+            if not thread.wait(SHUTDOWN_WAIT_MS):
+                log.warning("The CRM.COM worker did not stop within %d ms", SHUTDOWN_WAIT_MS)
+                thread.setParent(None)  # outlive the panel: a running QThread must not be freed
+                _STRAGGLERS.append(thread)
+            if thread.client is not self._client:
+                thread.client.close()
+        if self._client is not None:
+            self._client.close()
+        if self._keeper is not None:
+            self._keeper.forget()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)

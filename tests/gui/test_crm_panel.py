@@ -1,0 +1,370 @@
+"""The CRM.COM panel with pytest-qt against the simulator over real HTTP: validation, the three
+login modes, refusals, the countdown and auto-renewal on a clock the test moves, Copy and its
+clearing, the vault, and a clean stop while a request is in flight. No sleeps."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QThread
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton
+from pytestqt.qtbot import QtBot
+
+from desktop.crm.client import CrmClient
+from desktop.crm.credentials import LoginMode
+from desktop.gui.crm_panel import CrmPanel
+from desktop.http_session import Timeouts
+from desktop.secret_store import SecretKind, SecretStore
+from desktop.simulator.crm import (
+    DEMO_CRM_AUTH_CODE,
+    DEMO_CRM_IDENTIFIER,
+    DEMO_CRM_ORGANISATION,
+    DEMO_CRM_PASS_CODE,
+    DEMO_CRM_PASSWORD,
+    DEMO_CRM_USERNAME,
+    CrmFault,
+    CrmSimulator,
+    install_crm,
+)
+from desktop.simulator.server import Simulator
+from tests.fault_servers import closed_port_url, silent_server
+
+# The offscreen platform says this for every top-level window it shows; it is not our warning.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+T0 = 1_800_000_000.0
+LIFETIME = 60
+PROFILE = "crm:" + DEMO_CRM_ORGANISATION
+OBJECT_NAMES = {
+    QLineEdit: (
+        "crmUrlEdit",
+        "crmOrganisationEdit",
+        "crmUnitEdit",
+        "crmUsernameEdit",
+        "crmPasswordEdit",
+        "crmIdentifierEdit",
+        "crmPassCodeEdit",
+        "crmAuthCodeEdit",
+    ),
+    QComboBox: ("crmModeCombo",),
+    QPushButton: ("crmGetTokenButton", "crmCopyButton"),
+    QCheckBox: ("crmAutoRenewCheck",),
+    QLabel: ("crmValidityLabel", "crmErrorLabel"),
+}
+
+
+class FakeClock:
+    def __init__(self, now: float = T0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[CrmSimulator]:
+    with Simulator() as simulator:
+        yield install_crm(simulator)
+
+
+@pytest.fixture
+def crm(server: CrmSimulator, clock: FakeClock) -> CrmSimulator:
+    """One-minute JWTs on the test's clock: the exp claim tells the panel the lifetime."""
+    server.reset(lifetime_seconds=LIFETIME, jwt=True, clock=clock)
+    return server
+
+
+def make_panel(qtbot: QtBot, clock: FakeClock, store: SecretStore) -> CrmPanel:
+    def factory(url: str) -> CrmClient:
+        return CrmClient(url, clock=clock, timeouts=Timeouts(connect=2, read=2))
+
+    panel = CrmPanel(factory, store, clock, tick_ms=20, clipboard_clear_ms=150)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, clock: FakeClock, secret_store: SecretStore) -> CrmPanel:
+    """A shown panel on the test's clock, ticking every 20 ms, clearing the clipboard in 150 ms;
+    ``secret_store`` (tests/gui/conftest.py) is the real vault module on the in-memory keyring."""
+    return make_panel(qtbot, clock, secret_store)
+
+
+def edit(panel: CrmPanel, name: str) -> QLineEdit:
+    widget = panel.findChild(QLineEdit, name)
+    assert widget is not None
+    return widget
+
+
+def label(panel: CrmPanel, name: str) -> str:
+    widget = panel.findChild(QLabel, name)
+    assert widget is not None
+    return widget.text()
+
+
+def choose(panel: CrmPanel, mode: LoginMode) -> None:
+    combo = panel.findChild(QComboBox, "crmModeCombo")
+    assert combo is not None
+    combo.setCurrentIndex(combo.findData(mode.value))
+
+
+def fill(
+    panel: CrmPanel, crm_url: str, mode: LoginMode = LoginMode.USERNAME, **secret: str
+) -> None:
+    edit(panel, "crmUrlEdit").setText(crm_url)
+    edit(panel, "crmOrganisationEdit").setText(DEMO_CRM_ORGANISATION)
+    choose(panel, mode)
+    edit(panel, "crmUsernameEdit").setText(DEMO_CRM_USERNAME)
+    edit(panel, "crmPasswordEdit").setText(secret.get("password", DEMO_CRM_PASSWORD))
+    edit(panel, "crmIdentifierEdit").setText(DEMO_CRM_IDENTIFIER)
+    edit(panel, "crmPassCodeEdit").setText(secret.get("pass_code", DEMO_CRM_PASS_CODE))
+    edit(panel, "crmAuthCodeEdit").setText(secret.get("auth_code", DEMO_CRM_AUTH_CODE))
+
+
+def click(qtbot: QtBot, panel: CrmPanel, name: str) -> None:
+    button = panel.findChild(QPushButton, name)
+    assert button is not None and button.isEnabled()
+    button.click()
+
+
+def get_token(qtbot: QtBot, panel: CrmPanel) -> str:
+    with qtbot.waitSignal(panel.tokenObtained, timeout=5000):
+        click(qtbot, panel, "crmGetTokenButton")
+    qtbot.waitUntil(lambda: not panel.is_busy())
+    token = panel.current_token()
+    assert token is not None
+    return token.value
+
+
+def all_texts(panel: CrmPanel) -> str:
+    labels = [w.text() for w in panel.findChildren(QLabel)]
+    return "\n".join(labels + [w.toolTip() for w in panel.findChildren(QPushButton)])
+
+
+def test_widgets_have_their_object_names(panel: CrmPanel) -> None:
+    for kind, names in OBJECT_NAMES.items():
+        for name in names:
+            assert panel.findChild(kind, name) is not None, name
+
+
+def test_only_the_chosen_login_modes_fields_are_shown(panel: CrmPanel) -> None:
+    names = ("crmUsernameEdit", "crmPasswordEdit", "crmIdentifierEdit", "crmPassCodeEdit")
+    names += ("crmAuthCodeEdit",)
+    visible = {}
+    for mode in LoginMode:
+        choose(panel, mode)
+        visible[mode] = {name for name in names if edit(panel, name).isVisible()}
+    assert visible == {
+        LoginMode.USERNAME: {"crmUsernameEdit", "crmPasswordEdit"},
+        LoginMode.IDENTIFIER: {"crmIdentifierEdit", "crmPassCodeEdit"},
+        LoginMode.AUTH_CODE: {"crmAuthCodeEdit"},
+    }
+
+
+def test_the_form_is_checked_before_anything_is_sent(
+    qtbot: QtBot, panel: CrmPanel, crm: CrmSimulator
+) -> None:
+    choose(panel, LoginMode.IDENTIFIER)
+    edit(panel, "crmUrlEdit").setText("crm.example.com")
+    edit(panel, "crmIdentifierEdit").setText(DEMO_CRM_IDENTIFIER)
+    click(qtbot, panel, "crmGetTokenButton")
+    error = label(panel, "crmErrorLabel")
+    assert "CRM.COM address" in error and "organisation" in error and "pass code" in error
+    assert "identifier:" not in error
+    assert QApplication.focusWidget() is edit(panel, "crmUrlEdit")
+    assert not panel.is_busy() and crm.calls == []
+
+
+@pytest.mark.parametrize("mode", list(LoginMode))
+def test_each_mode_gets_a_token_shown_masked_with_its_validity(
+    qtbot: QtBot, panel: CrmPanel, crm: CrmSimulator, mode: LoginMode
+) -> None:
+    fill(panel, crm.base_url, mode)
+    token = get_token(qtbot, panel)
+    session = crm.session_for(token)
+    server_mode = {
+        LoginMode.USERNAME: "username",
+        LoginMode.IDENTIFIER: "identifier",
+        LoginMode.AUTH_CODE: "authentication_code",
+    }
+    assert session is not None and session.mode == server_mode[mode]
+    validity = label(panel, "crmValidityLabel")
+    assert validity.startswith(f"Token ••••{token[-4:]} valid for 1:00 (until ")
+    assert token not in all_texts(panel)
+    assert label(panel, "crmErrorLabel") == ""
+
+
+def test_the_secret_goes_to_the_vault_and_comes_back(
+    qtbot: QtBot, clock: FakeClock, crm: CrmSimulator, secret_store: SecretStore
+) -> None:
+    store = secret_store
+    panel = make_panel(qtbot, clock, store)
+    fill(panel, crm.base_url, LoginMode.IDENTIFIER)
+    get_token(qtbot, panel)
+    assert store.load(PROFILE, SecretKind.CRM_PASS_CODE) == DEMO_CRM_PASS_CODE
+    assert store.load(PROFILE, SecretKind.CRM_PASSWORD) is None  # only the mode's secret
+    assert "pass code is saved in" in label(panel, "crmNoticeLabel")
+    assert set(panel.form_values().values()).isdisjoint({DEMO_CRM_PASS_CODE, DEMO_CRM_PASSWORD})
+
+    other = make_panel(qtbot, clock, store)
+    other.set_form_values(panel.form_values())
+    assert edit(other, "crmPassCodeEdit").text() == DEMO_CRM_PASS_CODE
+    assert other.mode() is LoginMode.IDENTIFIER
+    assert edit(other, "crmIdentifierEdit").text() == DEMO_CRM_IDENTIFIER
+
+    remember = other.findChild(QCheckBox, "crmRememberCheck")
+    assert remember is not None and remember.isChecked()
+    remember.setChecked(False)
+    assert store.load(PROFILE, SecretKind.CRM_PASS_CODE) is None
+
+
+def test_a_wrong_pass_code_shows_the_status_code_and_saves_nothing(
+    qtbot: QtBot, panel: CrmPanel, crm: CrmSimulator, secret_store: SecretStore
+) -> None:
+    fill(panel, crm.base_url, LoginMode.IDENTIFIER, pass_code="0000-wrong")
+    with qtbot.waitSignal(panel.fetchFailed, timeout=5000) as failed:
+        click(qtbot, panel, "crmGetTokenButton")
+    assert failed.args is not None and failed.args[0].startswith("INVALID_ACCESS_TOKEN: ")
+    assert label(panel, "crmErrorLabel").startswith("INVALID_ACCESS_TOKEN: ")
+    assert "0000-wrong" not in all_texts(panel)
+    qtbot.waitUntil(lambda: not panel.is_busy())
+    assert QApplication.focusWidget() is edit(panel, "crmPassCodeEdit")
+    assert secret_store.load(PROFILE, SecretKind.CRM_PASS_CODE) is None
+    assert label(panel, "crmValidityLabel") == "No token yet."
+
+
+def test_a_server_that_is_not_there_is_named(qtbot: QtBot, panel: CrmPanel) -> None:
+    url = closed_port_url() + "/crm"
+    fill(panel, url, LoginMode.AUTH_CODE)
+    with qtbot.waitSignal(panel.fetchFailed, timeout=5000):
+        click(qtbot, panel, "crmGetTokenButton")
+    assert label(panel, "crmErrorLabel") == (
+        f"Could not get a token from {url}/authentication/token: connection refused."
+    )
+
+
+def test_countdown_and_auto_renew_ahead_of_expiry(
+    qtbot: QtBot, panel: CrmPanel, crm: CrmSimulator, clock: FakeClock
+) -> None:
+    fill(panel, crm.base_url)
+    first = get_token(qtbot, panel)
+    clock.now = T0 + 15
+    qtbot.waitUntil(lambda: "valid for 0:45" in label(panel, "crmValidityLabel"))
+    clock.now = T0 + 47  # renewal is due at 48 s of a 60 s life
+    qtbot.waitUntil(lambda: "valid for 0:13" in label(panel, "crmValidityLabel"))
+    assert crm.tokens_issued == 1
+    with qtbot.waitSignal(panel.tokenObtained, timeout=5000):
+        clock.now = T0 + 48
+    current = panel.current_token()
+    assert current is not None and current.value != first
+    assert crm.tokens_issued == 2
+    qtbot.waitUntil(lambda: "valid for 1:00" in label(panel, "crmValidityLabel"))
+    assert first[-4:] not in label(panel, "crmValidityLabel")
+
+
+def test_without_auto_renew_the_token_expires(
+    qtbot: QtBot, panel: CrmPanel, crm: CrmSimulator, clock: FakeClock
+) -> None:
+    fill(panel, crm.base_url, LoginMode.AUTH_CODE)
+    get_token(qtbot, panel)
+    auto = panel.findChild(QCheckBox, "crmAutoRenewCheck")
+    assert auto is not None
+    auto.setChecked(False)
+    clock.now = T0 + LIFETIME
+    qtbot.waitUntil(lambda: "expired at" in label(panel, "crmValidityLabel"))
+    copy = panel.findChild(QPushButton, "crmCopyButton")
+    assert copy is not None and not copy.isEnabled()
+    assert panel.current_token() is None and crm.tokens_issued == 1
+
+
+def test_copy_puts_the_token_on_the_clipboard_and_takes_it_off_again(
+    qtbot: QtBot, panel: CrmPanel, crm: CrmSimulator
+) -> None:
+    fill(panel, crm.base_url)
+    token = get_token(qtbot, panel)
+    clipboard = QGuiApplication.clipboard()
+    with qtbot.waitSignal(panel.clipboardChecked, timeout=3000) as checked:
+        click(qtbot, panel, "crmCopyButton")
+        assert clipboard.text() == token
+    assert checked.args == [True]
+    assert clipboard.text() == ""
+
+
+def test_copy_leaves_what_the_user_copied_since(
+    qtbot: QtBot, panel: CrmPanel, crm: CrmSimulator
+) -> None:
+    fill(panel, crm.base_url)
+    get_token(qtbot, panel)
+    clipboard = QGuiApplication.clipboard()
+    with qtbot.waitSignal(panel.clipboardChecked, timeout=3000) as checked:
+        click(qtbot, panel, "crmCopyButton")
+        clipboard.setText("the user's own text")
+    assert checked.args == [False]
+    assert clipboard.text() == "the user's own text"
+
+
+def test_closing_during_a_request_stops_the_worker_at_once(qtbot: QtBot, panel: CrmPanel) -> None:
+    with silent_server() as url:
+        fill(panel, url + "/crm")
+        with qtbot.waitSignal(panel.busyChanged, timeout=2000):
+            click(qtbot, panel, "crmGetTokenButton")
+        threads = panel.findChildren(QThread)
+        assert threads and threads[0].isRunning()
+        start = time.monotonic()
+        panel.close()
+        elapsed = time.monotonic() - start
+    assert elapsed < 1.5
+    assert not any(t.isRunning() for t in threads)
+    assert panel.current_token() is None
+
+
+def test_no_token_or_secret_reaches_the_log(
+    qtbot: QtBot, panel: CrmPanel, crm: CrmSimulator, clock: FakeClock, log_file: Path
+) -> None:
+    fill(panel, crm.base_url)
+    first = get_token(qtbot, panel)
+    click(qtbot, panel, "crmCopyButton")
+    with qtbot.waitSignal(panel.tokenObtained, timeout=5000):
+        clock.now = T0 + 50  # auto-renewal
+    second = get_token(qtbot, panel)  # and on demand
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    text = log_file.read_text(encoding="utf-8")
+    assert "CRM.COM token obtained" in text
+    for secret in (first, second, DEMO_CRM_PASSWORD):
+        assert secret not in text
+
+
+def test_a_failed_renewal_keeps_the_token_and_retries_later_not_in_a_loop(
+    qtbot: QtBot, panel: CrmPanel, crm: CrmSimulator, clock: FakeClock
+) -> None:
+    fill(panel, crm.base_url, LoginMode.AUTH_CODE)
+    first = get_token(qtbot, panel)
+    crm.fault = CrmFault.BAD_GATEWAY
+    with qtbot.waitSignal(panel.fetchFailed, timeout=5000) as failed:
+        clock.now = T0 + 48
+    assert failed.args is not None and "HTTP 502 Bad Gateway" in failed.args[0]
+    current = panel.current_token()
+    assert current is not None and current.value == first  # still valid for 12 s
+    calls = len(crm.calls)
+    clock.now = T0 + 60
+    qtbot.waitUntil(lambda: "expired at" in label(panel, "crmValidityLabel"))
+    assert len(crm.calls) == calls  # no retry before the retry delay
+    crm.fault = CrmFault.NONE
+    with qtbot.waitSignal(panel.tokenObtained, timeout=5000):
+        clock.now = T0 + 48 + 30
+    current = panel.current_token()
+    assert current is not None and current.value != first
+    assert label(panel, "crmErrorLabel") == ""
