@@ -295,11 +295,14 @@ class CrmPanel(QWidget):
         values = {key: edit.text() for key, edit in self.edits.items() if key != "url"}
         register_secret(values[mode.secret_key])
         problems = form.validation_errors(mode, values)
+        client: CrmClient | None = None
         try:
             client = self._client_factory(self.edits["url"].text())
         except InputError as error:
             problems = {error.field: error.problem, **problems}
-        if problems:
+        if problems or client is None:
+            if client is not None:
+                client.close()
             self.error_label.setText(describe_problems(problems))
             self._by_field[next(iter(problems))].setFocus()
             return
