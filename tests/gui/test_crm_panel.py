@@ -34,9 +34,6 @@ from desktop.simulator.crm import (
 from desktop.simulator.server import Simulator
 from tests.fault_servers import closed_port_url, silent_server
 
-# The offscreen platform says this for every top-level window it shows; it is not our warning.
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
 T0 = 1_800_000_000.0
 LIFETIME = 60
 PROFILE = "crm:" + DEMO_CRM_ORGANISATION
