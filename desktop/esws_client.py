@@ -24,7 +24,6 @@ from desktop.errors import (
 )
 from desktop.esws_codes import REFUSALS, looks_like_token
 from desktop.http_session import (
-    MAX_REPLY_BYTES,
     HttpPoster,
     HttpReply,
     Timeouts,
@@ -86,27 +85,10 @@ class _PosterTransport:
         if "://" not in url or url.startswith("file://"):
             return Path(url.removeprefix("file://")).read_bytes()
         shown = describe_endpoint(url)
-        try:
-            response = self.poster.session.get(
-                url,
-                timeout=(self.poster.timeouts.connect, self.poster.timeouts.read),
-                stream=True,
-            )
-            with response:
-                body = response.raw.read(MAX_REPLY_BYTES + 1, decode_content=True)
-        except Exception as error:  # mapped to a typed error right here
-            from desktop.http_session import classify
-
-            raise classify(shown, error) from None
-        if len(body) > MAX_REPLY_BYTES:
-            raise TransportError(shown, TransportProblem.TOO_LARGE)
-        if response.status_code != 200:
-            raise TransportError(
-                shown,
-                TransportProblem.HTTP_STATUS,
-                f"HTTP {response.status_code} {response.reason or ''}".rstrip(),
-            )
-        return bytes(body)
+        reply = self.poster.get(url, endpoint=shown)
+        if reply.status != 200:
+            raise TransportError(shown, TransportProblem.HTTP_STATUS, http_status_detail(reply))
+        return reply.body
 
     def post(self, address: str, message: bytes, headers: dict[str, str]) -> requests.Response:
         reply = self.poster.post(address, message, headers, endpoint=self.endpoint)

@@ -168,12 +168,29 @@ class HttpPoster:
 
     def post(self, url: str, body: bytes, headers: dict[str, str], endpoint: str = "") -> HttpReply:
         """POST ``body``; the whole exchange is bounded by the timeouts and the size cap."""
-        endpoint = endpoint or url
+        return self.request("POST", url, body=body, headers=headers, endpoint=endpoint)
+
+    def get(self, url: str, endpoint: str = "") -> HttpReply:
+        """GET ``url``, bounded like :meth:`post`."""
+        return self.request("GET", url, endpoint=endpoint)
+
+    def request(
+        self,
+        method: str,
+        url: str,
+        *,
+        body: bytes | None = None,
+        headers: dict[str, str] | None = None,
+        endpoint: str = "",
+    ) -> HttpReply:
+        """One exchange, read in full; ``endpoint`` is how errors name the server."""
+        endpoint = endpoint or describe_endpoint(url)
         if self.cancelled:
             raise TransportError(endpoint, TransportProblem.CANCELLED)
         deadline = time.monotonic() + self.timeouts.connect + self.timeouts.read
         try:
-            response = self.session.post(
+            response = self.session.request(
+                method,
                 url,
                 data=body,
                 headers=headers,

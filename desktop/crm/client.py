@@ -31,7 +31,6 @@ from desktop.http_session import (
     HttpPoster,
     HttpReply,
     Timeouts,
-    classify,
     describe_endpoint,
     http_status_detail,
 )
@@ -139,35 +138,8 @@ class CrmClient:
         register_secret(token)
         endpoint = self.base_url + "/" + path.strip("/")
         query = urlencode({**(params or {}), "token": token})
-        reply = _get(self.poster, f"{endpoint}?{query}", endpoint)
+        reply = self.poster.get(f"{endpoint}?{query}", endpoint=endpoint)
         return _read_envelope(endpoint, reply, (token,), None)
-
-
-def _get(poster: HttpPoster, url: str, endpoint: str) -> HttpReply:
-    """A GET bounded like :meth:`HttpPoster.post` (timeouts, size cap, cancel, classify)."""
-    if poster.cancelled:
-        raise TransportError(endpoint, TransportProblem.CANCELLED)
-    try:
-        response = poster.session.get(
-            url,
-            timeout=(poster.timeouts.connect, poster.timeouts.read),
-            stream=True,
-            allow_redirects=False,
-        )
-        with response:
-            body = response.raw.read(poster.max_bytes + 1, decode_content=True)
-    except Exception as error:  # mapped to a typed error right here
-        if poster.cancelled:
-            raise TransportError(endpoint, TransportProblem.CANCELLED) from None
-        raise classify(endpoint, error) from None
-    if len(body) > poster.max_bytes:
-        raise TransportError(endpoint, TransportProblem.TOO_LARGE, f"over {poster.max_bytes} bytes")
-    return HttpReply(
-        status=response.status_code,
-        reason=response.reason or "",
-        headers={k.lower(): v for k, v in response.headers.items()},
-        body=bytes(body),
-    )
 
 
 def _read_envelope(
