@@ -1,0 +1,190 @@
+; I3 Sync Desktop - Inno Setup 6 script (draft, compiled with Inno Setup 6.4.1).
+;
+; Per-user install without admin rights by default; the wizard offers "install for all users"
+; (PrivilegesRequiredOverridesAllowed=dialog), and /ALLUSERS or /CURRENTUSER on the setup's
+; command line pick one without asking.
+;
+; Build (Windows):   ISCC.exe /DAppVersion=0.1.0 installer.iss
+; Build (Linux CI):  packaging/iscc.sh /Q /DAppVersion=0.1.0 installer.iss
+;   (= WINEPREFIX=/opt/innosetup/wineprefix WINEARCH=win32 WINEDEBUG=-all \
+;        wine /opt/innosetup/node_modules/innosetup/bin/ISCC.exe /Q /DAppVersion=0.1.0 installer.iss)
+;   Give wine relative paths or Z:\... paths: an absolute Linux path such as /work/x.iss is read
+;   by ISCC as a switch (iscc.sh converts them). Call ISCC.exe itself: the npm
+;   "innosetup-compiler" wrapper exits 0 even when the script has errors. ISCC exits 0 = ok,
+;   1 = bad command line, 2 = script error. See packaging/NOTES.md.
+;
+; Defines (all optional, /DName=value):
+;   AppVersion     version shown to users and in the setup's file name (default 0.0.0)
+;   NumericVersion a.b.c[.d], digits only, for the Windows version resource (default AppVersion;
+;                  pass it when AppVersion is something like 0.2.0rc1)
+;   SourceDir      PyInstaller onedir folder, relative to this script (default dist\i3sync)
+;   OutputDir      where the setup .exe goes, relative to this script (default dist)
+;   AppExeName     the GUI executable inside SourceDir (default i3sync.exe)
+;   Compression    Inno "Compression=" value (default lzma2/max; see NOTES.md for timings)
+;   LzmaThreads    LZMANumBlockThreads: LZMA2 blocks compressed in parallel (default 2)
+;
+; Relative paths in this script resolve against the script's own folder, so run ISCC from
+; anywhere.
+
+#ifndef AppVersion
+  #define AppVersion "0.0.0"
+#endif
+#ifndef NumericVersion
+  #define NumericVersion AppVersion
+#endif
+#ifndef SourceDir
+  #define SourceDir "dist\i3sync"
+#endif
+#ifndef OutputDir
+  #define OutputDir "dist"
+#endif
+#ifndef AppExeName
+  #define AppExeName "i3sync.exe"
+#endif
+#ifndef Compression
+  #define Compression "lzma2/max"
+#endif
+#ifndef LzmaThreads
+  #define LzmaThreads "2"
+#endif
+
+#define AppName "I3 Sync Desktop"
+#define AppPublisher "I3 Sync"
+; Must match desktop.paths: platformdirs(appname="i3sync", appauthor="I3Sync", roaming=True)
+#define ProfileVendorDir "I3Sync"
+#define ProfileAppDir "i3sync"
+#define UrlScheme "i3sync"
+
+; SourceDir may be relative (to this script) or absolute (C:\..., Z:\... under wine, \\server\...).
+#if Copy(SourceDir, 2, 1) == ":" || Copy(SourceDir, 1, 2) == "\\"
+  #define SourceDirAbs SourceDir
+#else
+  #define SourceDirAbs AddBackslash(SourcePath) + SourceDir
+#endif
+#if !FileExists(SourceDirAbs + "\" + AppExeName)
+  #error SourceDir does not hold AppExeName: build the PyInstaller onedir folder first, or pass /DSourceDir=... /DAppExeName=...
+#endif
+
+[Setup]
+; Fixed forever: Windows and upgrades find the installed app by this id. Never change it.
+AppId={{4B9F1ADC-1F59-4739-8E4D-032CC8228158}
+AppName={#AppName}
+AppVersion={#AppVersion}
+AppVerName={#AppName} {#AppVersion}
+AppPublisher={#AppPublisher}
+VersionInfoVersion={#NumericVersion}
+VersionInfoProductVersion={#NumericVersion}
+VersionInfoProductTextVersion={#AppVersion}
+VersionInfoDescription={#AppName} Setup
+
+; Per-user by default ({autopf} = %LOCALAPPDATA%\Programs then), per-machine if the user picks
+; it in the dialog or passes /ALLUSERS.
+PrivilegesRequired=lowest
+PrivilegesRequiredOverridesAllowed=dialog commandline
+DefaultDirName={autopf}\{#AppName}
+DisableProgramGroupPage=yes
+DefaultGroupName={#AppName}
+UsePreviousAppDir=yes
+
+; The PyInstaller build is 64-bit; Qt 6 needs Windows 10 1809 or later.
+ArchitecturesAllowed=x64compatible
+ArchitecturesInstallIn64BitMode=x64compatible
+MinVersion=10.0.17763
+
+OutputDir={#OutputDir}
+OutputBaseFilename=i3sync-setup-{#AppVersion}
+Compression={#Compression}
+SolidCompression=yes
+; Compress in islzma64.exe (more memory than the 32-bit compiler may use) with parallel blocks.
+LZMAUseSeparateProcess=yes
+LZMANumBlockThreads={#LzmaThreads}
+WizardStyle=modern
+UninstallDisplayIcon={app}\{#AppExeName}
+UninstallDisplayName={#AppName}
+; Ask a running i3sync to close (Restart Manager) before files are replaced or removed.
+CloseApplications=yes
+RestartApplications=no
+ChangesAssociations=yes
+
+[Languages]
+Name: "english"; MessagesFile: "compiler:Default.isl"
+; More languages: Name: "german"; MessagesFile: "compiler:Languages\German.isl" plus one german.
+; line per custom message. Save this file as UTF-8 *with BOM* before adding non-ASCII text.
+
+[CustomMessages]
+english.DeleteProfilesPrompt=Also delete your I3 Sync Desktop profiles, settings and logs?%n%n%1%n%2%n%nChoose No to keep them for a later install.
+
+[Tasks]
+Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
+
+[Files]
+; The whole PyInstaller onedir folder (exe + _internal\). ignoreversion: always replace on upgrade.
+Source: "{#SourceDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+
+[InstallDelete]
+; A previous version's _internal may hold files the new build no longer has: start clean.
+Type: filesandordirs; Name: "{app}\_internal"
+
+[Icons]
+Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#AppExeName}"; WorkingDir: "{app}"
+Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExeName}"; WorkingDir: "{app}"; Tasks: desktopicon
+
+[Registry]
+; i3sync:// URL protocol. HKA = HKCU\Software\Classes for a per-user install,
+; HKLM\Software\Classes for a per-machine one. Removed on uninstall.
+Root: HKA; Subkey: "Software\Classes\{#UrlScheme}"; ValueType: string; ValueName: ""; ValueData: "URL:{#AppName}"; Flags: uninsdeletekey
+Root: HKA; Subkey: "Software\Classes\{#UrlScheme}"; ValueType: string; ValueName: "URL Protocol"; ValueData: ""
+Root: HKA; Subkey: "Software\Classes\{#UrlScheme}\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExeName}"",0"
+Root: HKA; Subkey: "Software\Classes\{#UrlScheme}\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExeName}"" ""%1"""
+
+[Run]
+Filename: "{app}\{#AppExeName}"; Description: "{cm:LaunchProgram,{#StringChange(AppName, '&', '&&')}}"; Flags: nowait postinstall skipifsilent
+
+[UninstallDelete]
+; Files the app itself may leave next to the exe (none expected; PyInstaller onedir is read-only).
+Type: filesandordirs; Name: "{app}\_internal"
+
+[Code]
+// Profiles live in %APPDATA%\I3Sync\i3sync (roaming) and logs/cache in %LOCALAPPDATA%\I3Sync\i3sync.
+// The uninstaller keeps them unless the user says Yes to the question, or a silent uninstall is
+// given /PURGEPROFILES. Passwords kept by keyring in the Windows Credential Manager are not touched.
+
+function HasSwitch(const Name: String): Boolean;
+var
+  I: Integer;
+begin
+  Result := False;
+  for I := 1 to ParamCount do
+    if CompareText(ParamStr(I), Name) = 0 then
+      Result := True;
+end;
+
+procedure CurUninstallStepChanged(CurUninstallStep: TUninstallStep);
+var
+  RoamingDir, LocalDir: String;
+  Purge: Boolean;
+begin
+  if CurUninstallStep <> usPostUninstall then
+    Exit;
+  RoamingDir := ExpandConstant('{userappdata}\{#ProfileVendorDir}\{#ProfileAppDir}');
+  LocalDir := ExpandConstant('{localappdata}\{#ProfileVendorDir}\{#ProfileAppDir}');
+  // (No line of [Code] may start with "[": the compiler takes it for a section tag.)
+  Log(Format('User data: %s (exists: %d), %s (exists: %d)', [RoamingDir,
+    Ord(DirExists(RoamingDir)), LocalDir, Ord(DirExists(LocalDir))]));
+  if not DirExists(RoamingDir) and not DirExists(LocalDir) then
+    Exit;
+  if UninstallSilent then
+    Purge := HasSwitch('/PURGEPROFILES')
+  else
+    Purge := MsgBox(FmtMessage(CustomMessage('DeleteProfilesPrompt'), [RoamingDir, LocalDir]),
+                    mbConfirmation, MB_YESNO or MB_DEFBUTTON2) = IDYES;
+  Log(Format('Delete user data: %d', [Ord(Purge)]));
+  if Purge then
+  begin
+    DelTree(RoamingDir, True, True, True);
+    DelTree(LocalDir, True, True, True);
+    // Remove the vendor folders too when nothing else of ours is left in them.
+    RemoveDir(ExpandConstant('{userappdata}\{#ProfileVendorDir}'));
+    RemoveDir(ExpandConstant('{localappdata}\{#ProfileVendorDir}'));
+  end;
+end;
