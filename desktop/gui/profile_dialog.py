@@ -192,13 +192,14 @@ class ProfileDialog(QDialog):
     # -- list and editor -------------------------------------------------------------------------
 
     def _reload_list(self, select: str | None) -> None:
+        chosen = self.book.find(select) or self.book.initial()
         self.profileList.blockSignals(True)
         self.profileList.clear()
         self.profileList.addItems(self.book.names)
-        self.profileList.blockSignals(False)
-        chosen = self.book.find(select) or self.book.initial()
         if chosen is not None:
             self.profileList.setCurrentRow(self.book.names.index(chosen.name))
+        self.profileList.blockSignals(False)
+        if chosen is not None:
             self._show(chosen)
         self.deleteButton.setEnabled(bool(self.book.names))
 

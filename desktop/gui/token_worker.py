@@ -153,6 +153,11 @@ class TokenFetcher(QObject):
         """True while a job is in flight and not cancelled."""
         return self._active is not None
 
+    @property
+    def running(self) -> bool:
+        """True while the worker thread exists (between the first fetch and shutdown)."""
+        return bool(self._thread.isRunning())
+
     def fetch(self, profile: Profile, request: SyncRequest) -> int:
         """Start a job; returns its id. The previous job, if any, is cancelled first."""
         if self._active is not None:

@@ -49,7 +49,9 @@ def shown_host(url: QUrl) -> str:
 class GuardedPage(QWebEnginePage):
     """A page that only navigates within ``origin`` and reports what it refused."""
 
-    navigationBlocked = Signal(QUrl, bool)  # the URL, whether the user clicked a link to it
+    # The URL, and whether it was a link the page followed (offered to the system browser then;
+    # Chromium reports script navigations as links too, so the user always decides).
+    navigationBlocked = Signal(QUrl, bool)
     popupCreated = Signal(object)  # a new GuardedPage, for a window the page opened
     certificateRefused = Signal(str, str)  # host, what is wrong with its certificate
 

@@ -174,3 +174,17 @@ def run_js(qtbot: Any, view: Any, script: str) -> Any:
     with qtbot.waitCallback(timeout=PAGE_TIMEOUT_MS) as callback:
         view.page().runJavaScript(script, callback)
     return callback.args[0]
+
+
+def save_profile(simulator: Simulator, **overrides: Any) -> Profile:
+    """Save (as last used) a profile for ``simulator`` with ``overrides``; returns it."""
+    values: dict[str, Any] = {
+        "name": PROFILE,
+        "esws_endpoint": simulator.esws_endpoint,
+        "i3_base_url": simulator.url,
+        "admin_username": DEMO_ADMIN,
+    }
+    values.update(overrides)
+    profile = Profile(**values)
+    ProfileStore().save([profile], profile.name)
+    return profile
