@@ -10,7 +10,7 @@ import argparse
 import contextlib
 import logging
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
@@ -73,11 +73,20 @@ def open_sync_page(link: SyncLink) -> int:
     return start(args, [], link=link)
 
 
-def _log_unhandled(
-    kind: type[BaseException], error: BaseException, trace: TracebackType | None
-) -> None:
-    # An exception escaping a slot: to the (redacted) log, not to a console nobody sees.
-    log.critical("Unhandled %s", kind.__name__, exc_info=(kind, error, trace))
+@contextlib.contextmanager
+def _unhandled_exceptions_logged() -> Iterator[None]:
+    """Exceptions escaping a slot go to the (redacted) log, then to the previous hook."""
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        log.critical("Unhandled %s", kind.__name__, exc_info=(kind, error, trace))
+        previous(kind, error, trace)
+
+    sys.excepthook = hook
+    try:
+        yield
+    finally:
+        sys.excepthook = previous
 
 
 def _windows_taskbar_identity() -> None:
@@ -104,12 +113,12 @@ def start(
 
     _windows_taskbar_identity()
     app = create_application(list(argv))
-    route_qt_messages_to_log()
-    sys.excepthook = _log_unhandled
     from desktop.gui.main_window import MainWindow
     from desktop.profiles import ProfileStore
 
     with contextlib.ExitStack() as stack:
+        stack.callback(route_qt_messages_to_log())
+        stack.enter_context(_unhandled_exceptions_logged())
         if getattr(args, "demo", False):
             from desktop.gui.demo import DEMO_USER, DemoSession, demo_notice
 
@@ -135,5 +144,4 @@ def start(
         if on_window is not None:
             on_window(window)
         code = app.exec()
-        window.deleteLater()
     return int(code)

@@ -31,8 +31,13 @@ WARM_UP_DELAY_MS = 150
 
 
 class MainWindow(QMainWindow):
-    """I3 Sync Desktop's window. ``ready`` is emitted once the deferred start-up has run."""
+    """I3 Sync Desktop's window.
 
+    ``painted`` is emitted once the form has been painted for the first time (before anything
+    slow is loaded), ``ready`` once the deferred start-up that follows has run.
+    """
+
+    painted = Signal()
     ready = Signal()
 
     def __init__(
@@ -84,8 +89,12 @@ class MainWindow(QMainWindow):
         if not self._painted and event.type() == QEvent.Type.Paint:
             self._painted = True
             # Queued: run once this paint is complete and on screen.
-            QTimer.singleShot(0, self.start)
+            QTimer.singleShot(0, self._first_paint_done)
         return super().eventFilter(watched, event)
+
+    def _first_paint_done(self) -> None:
+        self.painted.emit()
+        self.start()
 
     @property
     def started(self) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QMessageLogContext, QSize, Qt, QtMsgType
 from PySide6.QtGui import QGuiApplication, QIcon
@@ -71,14 +71,29 @@ def app_icon() -> QIcon:
     return icon
 
 
-def _qt_message(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
-    # Qt and Chromium messages go to the (redacted) log file instead of a console nobody sees.
-    category = context.category or "default"
-    qt_log.log(_LEVELS.get(mode, logging.WARNING), "%s: %s", category, message)
+MessageHandler = Callable[[QtMsgType, QMessageLogContext, str], None]
 
 
-def route_qt_messages_to_log() -> None:
-    """Send Qt's own messages to Python logging (so to the log file, through redaction)."""
+def route_qt_messages_to_log() -> Callable[[], None]:
+    """Send Qt's own messages to Python logging (the log file, through redaction).
+
+    A handler installed before (pytest-qt's, in tests) still gets every message. Returns a
+    function that puts the previous handler back.
+    """
     from PySide6.QtCore import qInstallMessageHandler
 
-    qInstallMessageHandler(_qt_message)
+    previous: MessageHandler | None = None
+
+    def handler(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        # Qt and Chromium messages go to the log file instead of a console nobody sees.
+        category = context.category or "default"
+        qt_log.log(_LEVELS.get(mode, logging.WARNING), "%s: %s", category, message)
+        if previous is not None:
+            previous(mode, context, message)
+
+    previous = qInstallMessageHandler(handler)
+
+    def restore() -> None:
+        qInstallMessageHandler(previous)
+
+    return restore
