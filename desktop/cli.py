@@ -134,6 +134,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the window on a built-in simulator (no vendor account needed)",
     )
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="check this installation offscreen (simulator, vault, embedded browser); exit 0 or 1",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     url = commands.add_parser(
@@ -252,6 +257,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_logging(debug=args.debug, console=args.command is not None and args.debug)
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     try:
+        if args.self_check:
+            from desktop.self_check import main as self_check
+
+            return self_check()
         if args.command == "url":
             return run_url(args)
         if handler is not None:

@@ -1,0 +1,240 @@
+"""``i3sync --self-check``: prove that this copy of the app works, offscreen, in a few seconds.
+
+Built for the frozen app (PyInstaller drops what it does not see: a hook, a data file, keyring's
+entry points), and run by ``packaging/build.py`` on every build before anything is packaged. It
+
+1. finds the bundled resources (the ESWS WSDL, the window icons);
+2. asks keyring which vault it found (on Windows it must be the Credential Manager: a frozen
+   build that lost keyring's entry points falls back to it, as the window does);
+3. starts the simulator on 127.0.0.1 and fetches a one-time token from it through ``EswsClient``
+   (zeep, lxml, the bundled WSDL, the one HTTP set-up);
+4. opens the resulting sync page in the window's own sync view, a real QWebEngineView, and reads
+   the page's content once its script has run (QtWebEngine's helper process and resources).
+
+It prints one line per check and exits 0 when all passed, 1 otherwise. Nothing leaves the
+computer, nothing is written to the vault, and the token is never printed.
+
+This module imports no Qt: the page is read by :mod:`desktop.gui.self_check_view`, imported only
+when step 4 runs (or injected, as ``read_page``).
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from desktop import version
+
+# url, I3 base URL, timeout in seconds -> what the page shows (see self_check_view.PAGE_FIELDS).
+PageReader = Callable[[str, str, float], dict[str, str]]
+
+EXIT_PASSED = 0
+EXIT_FAILED = 1
+PAGE_TIMEOUT_SECONDS = 90.0
+TOKEN_TIMEOUT_SECONDS = 30.0
+WINDOWS_VAULT = "Windows Credential Manager"
+# What the simulator's one-user page shows for the demo user and location asked for below.
+EXPECTED_USER = "Anna de Vries"
+EXPECTED_STATUS = "Synchronisation complete"
+DEMO_USER_ID = "42"
+DEMO_LOCATION = 3
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """One line of the report."""
+
+    name: str
+    ok: bool
+    detail: str
+
+    def line(self) -> str:
+        return f"{'ok  ' if self.ok else 'FAIL'} {self.name}: {self.detail}"
+
+
+@dataclass
+class SelfCheckReport:
+    """All checks, in order, and how long they took."""
+
+    results: list[CheckResult] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def passed(self) -> bool:
+        return bool(self.results) and all(result.ok for result in self.results)
+
+
+def prepare_environment(environ: dict[str, str] | None = None) -> None:
+    """Offscreen Qt unless the caller chose a platform; Chromium's sandbox off only as root.
+
+    Chromium refuses to start its sandbox as root (CI containers); a normal user keeps it.
+    """
+    env = os.environ if environ is None else environ
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if sys.platform.startswith("linux") and hasattr(os, "geteuid") and os.geteuid() == 0:
+        env.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+
+
+def check_resources() -> CheckResult:
+    """The WSDL and at least one window icon are where ``resource_path`` looks."""
+    from desktop.esws_client import BUNDLED_WSDL
+    from desktop.paths import resource_path
+
+    wsdl = resource_path(BUNDLED_WSDL)
+    icons = sorted(p.name for p in wsdl.parent.glob("i3sync-*.png")) if wsdl.parent.is_dir() else []
+    ok = wsdl.is_file() and bool(icons)
+    where = "bundle" if getattr(sys, "frozen", False) else "package"
+    found = "found" if wsdl.is_file() else "MISSING"
+    detail = f"{BUNDLED_WSDL} {found}, {len(icons)} icons ({where})"
+    return CheckResult("resources", ok, detail)
+
+
+def _keyring_entry_points() -> list[str]:
+    from importlib import metadata
+
+    return sorted({ep.name for ep in metadata.entry_points(group="keyring.backends")})
+
+
+def _windows_backend_bundled() -> bool:
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec("keyring.backends.Windows") is not None
+    except ImportError:
+        return False
+
+
+def check_vault() -> CheckResult:
+    """The vault keyring found, as the window would use it; on Windows it must be the real one.
+
+    Reads nothing from and writes nothing to the vault.
+    """
+    from desktop.secret_store import SecretStore, windows_backend_fallback
+
+    windows_backend_fallback()
+    status = SecretStore().status()
+    entry_points = _keyring_entry_points()
+    bundled = _windows_backend_bundled()
+    # Without keyring's metadata a frozen build silently ends on the fail backend: require it,
+    # and the Windows backend module, on every platform (they are the same files everywhere).
+    ok = "Windows" in entry_points and bundled
+    if sys.platform == "win32":
+        ok = ok and status.available and status.where == WINDOWS_VAULT
+    detail = (
+        f"backend {status.where!r} (available: {'yes' if status.available else 'no'}); "
+        f"entry points: {', '.join(entry_points) or 'NONE'}; "
+        f"Windows backend bundled: {'yes' if bundled else 'NO'}"
+    )
+    return CheckResult("vault", ok, detail)
+
+
+def fetch_demo_token(esws_endpoint: str) -> str:
+    """A one-time token for the demo user from the simulator's ESWS, through ``EswsClient``."""
+    from desktop.esws_client import EswsClient
+    from desktop.http_session import Timeouts
+    from desktop.redaction import register_secret
+    from desktop.simulator.esws_logic import DEMO_ADMIN, DEMO_COMPANY_ID, DEMO_PASSWORD
+    from desktop.sync_request import SyncKind, build_request
+
+    request = build_request(
+        SyncKind.ONE_USER,
+        company_id=DEMO_COMPANY_ID,
+        admin_username=DEMO_ADMIN,
+        admin_password=DEMO_PASSWORD,
+        user_id=DEMO_USER_ID,
+        location=DEMO_LOCATION,
+    )
+    client = EswsClient(esws_endpoint, timeouts=Timeouts.total(TOKEN_TIMEOUT_SECONDS))
+    try:
+        token = client.fetch_token(request)
+    finally:
+        client.close()
+    register_secret(token)
+    return token
+
+
+def check_page(facts: dict[str, str], seconds: float) -> CheckResult:
+    """The simulator's page for the demo user, after its script ran."""
+    user, status = facts.get("user", ""), facts.get("status", "")
+    ok = EXPECTED_USER in user and status == EXPECTED_STATUS and not facts.get("error")
+    if facts.get("error"):
+        detail = f"{facts['error']} ({seconds:.1f} s)"
+    else:
+        detail = (
+            f"title {facts.get('title', '')!r}, {user!r}, status {status!r}, "
+            f"window icon {'loaded' if facts.get('icon') == 'yes' else 'MISSING'} ({seconds:.1f} s)"
+        )
+        ok = ok and facts.get("icon") == "yes"
+    return CheckResult("I3 page in QtWebEngine", ok, detail)
+
+
+def _default_page_reader() -> PageReader:
+    from desktop.gui.self_check_view import read_sync_page
+
+    return read_sync_page
+
+
+def run_self_check(
+    read_page: PageReader | None = None, out: TextIO | None = None
+) -> SelfCheckReport:
+    """Run every check, printing each line to ``out`` as it completes; return the report."""
+    stream = out if out is not None else sys.stdout
+    started = time.monotonic()
+    report = SelfCheckReport()
+
+    def record(result: CheckResult) -> None:
+        report.results.append(result)
+        print(result.line(), file=stream, flush=True)
+
+    frozen = "frozen" if getattr(sys, "frozen", False) else "not frozen"
+    print(
+        f"i3sync self-check {version()} ({frozen}, {sys.platform}, "
+        f"Python {platform.python_version()})",
+        file=stream,
+        flush=True,
+    )
+    record(check_resources())
+    record(check_vault())
+
+    from desktop.errors import I3SyncError
+    from desktop.i3_urls import sync_url
+    from desktop.simulator.server import Simulator
+    from desktop.sync_request import SyncKind
+
+    with Simulator() as simulator:
+        t0 = time.monotonic()
+        try:
+            token = fetch_demo_token(simulator.esws_endpoint)
+        except I3SyncError as error:
+            from desktop.cli import message_for
+
+            record(CheckResult("ESWS token", False, message_for(error)))
+        else:
+            record(
+                CheckResult(
+                    "ESWS token",
+                    True,
+                    f"getSyncToken from the simulator on 127.0.0.1 "
+                    f"({len(token)} characters, {time.monotonic() - t0:.2f} s)",
+                )
+            )
+            reader = read_page if read_page is not None else _default_page_reader()
+            t1 = time.monotonic()
+            url = sync_url(SyncKind.ONE_USER, token, simulator.url)
+            facts = reader(url, simulator.url, PAGE_TIMEOUT_SECONDS)
+            record(check_page(facts, time.monotonic() - t1))
+    report.seconds = time.monotonic() - started
+    verdict = "passed" if report.passed else "FAILED"
+    print(f"self-check {verdict} in {report.seconds:.1f} s", file=stream, flush=True)
+    return report
+
+
+def main() -> int:
+    """``i3sync --self-check``: 0 when every check passed, 1 otherwise."""
+    prepare_environment()
+    return EXIT_PASSED if run_self_check().passed else EXIT_FAILED
