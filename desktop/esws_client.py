@@ -22,7 +22,7 @@ from desktop.errors import (
     UnexpectedReply,
     VendorRefusal,
 )
-from desktop.esws_codes import REFUSALS, looks_like_token
+from desktop.esws_codes import DEFAULT_ENDPOINT, REFUSALS, looks_like_token
 from desktop.http_session import (
     HttpPoster,
     HttpReply,
@@ -36,8 +36,9 @@ from desktop.sync_request import SyncKind, SyncRequest
 
 log = logging.getLogger(__name__)
 
-DEFAULT_ENDPOINT = "https://ws.i3.identysoft.com/webservicesesws"
 BUNDLED_WSDL = "esws.wsdl"
+__all__ = ["BUNDLED_WSDL", "DEFAULT_ENDPOINT", "OPERATIONS", "EswsClient", "bundled_wsdl_path"]
+
 OPERATIONS: dict[SyncKind, str] = {
     SyncKind.ONE_USER: "Esws.getSyncToken",
     SyncKind.ALL_USERS: "Esws.getTotalSyncToken",

@@ -21,7 +21,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from desktop.errors import InputError
-from desktop.esws_client import DEFAULT_ENDPOINT
+from desktop.esws_codes import DEFAULT_ENDPOINT
 from desktop.i3_urls import DEFAULT_I3_BASE_URL, FIELD_I3_URL, normalise_base_url
 from desktop.sync_request import FIELD_ADMIN
 

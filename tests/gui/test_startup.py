@@ -9,8 +9,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from desktop.profiles import Profile, ProfileStore
 
 HEAVY = [
@@ -83,7 +81,6 @@ def start_probe(env: dict[str, str]) -> dict[str, Any]:
     return report
 
 
-@pytest.mark.xfail(strict=True, reason="desktop.profiles pulls in desktop.esws_client (core)")
 def test_not_even_requests_or_lxml_load_before_the_first_paint(
     subprocess_env: dict[str, str], isolated_user_folders: Path
 ) -> None:
