@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
@@ -104,6 +104,10 @@ class MainWindow(QMainWindow):
         """Deferred start-up (after the first paint, or called directly): idempotent."""
         if self.sync_tab.started:
             return
+        from desktop import version
+
+        # After the paint: importlib.metadata takes tens of milliseconds to answer.
+        QCoreApplication.setApplicationVersion(version())
         self.sync_tab.start()
         self._add_crm_tab()
         if self._warm_up:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QMessageLogContext, QSize, Qt, QtMs
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
-from desktop import APP_ID, APP_NAME, __version__
+from desktop import APP_ID, APP_NAME
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")
@@ -50,7 +50,6 @@ def create_application(argv: Sequence[str]) -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *argv])
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
-    app.setApplicationVersion(__version__)
     app.setOrganizationName("I3Sync")
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())

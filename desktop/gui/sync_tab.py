@@ -10,7 +10,7 @@ import logging
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QStackedWidget, QWidget
 
 from desktop.errors import I3SyncError, InputError, TransportError, TransportProblem, VendorRefusal
@@ -96,8 +96,8 @@ class SyncTab(QStackedWidget):
             self._queued_open = None
 
     def warm_up(self) -> None:
-        """Load QtWebEngine before it is needed (no page, no network)."""
-        self.ensure_sync_page()
+        """Load QtWebEngine and prepare the first sync's private session (nothing loads)."""
+        self.ensure_sync_page().prepare()
 
     def ensure_sync_page(self) -> SyncPage:
         if self.sync_page is None:
@@ -254,10 +254,6 @@ class SyncTab(QStackedWidget):
             return
         profile, request = self._pending
         self._pending = None
-        try:
-            profile = self.book.after_success(profile, request)
-        except (OSError, InputError) as error:
-            log.warning("Could not update the profile after a sync: %s", type(error).__name__)
         from desktop.i3_urls import sync_url
 
         try:
@@ -270,6 +266,10 @@ class SyncTab(QStackedWidget):
         self.setCurrentWidget(page)
         page.backButton.setFocus(Qt.FocusReason.OtherFocusReason)
         self.syncPageShown.emit()
+        try:  # after the page has started loading: the vault may take a moment
+            self.book.after_success(profile, request)
+        except (OSError, InputError) as error:
+            log.warning("Could not update the profile after a sync: %s", type(error).__name__)
 
     def _token_failed(self, _job: int, error: BaseException) -> None:
         self.form.set_busy(False)
@@ -296,6 +296,7 @@ class SyncTab(QStackedWidget):
         """Close the sync's browser session (token, cookies, cache) and show the form."""
         if self.sync_page is not None:
             self.sync_page.close_session()
+            QTimer.singleShot(0, self.sync_page.prepare)  # the next sync's, once back is drawn
         self.setCurrentWidget(self.formPage)
         self.form.syncButton.setFocus(Qt.FocusReason.OtherFocusReason)
         self.formShown.emit()
@@ -304,4 +305,4 @@ class SyncTab(QStackedWidget):
         """Stop the worker (waiting for it) and destroy any browser session."""
         self.fetcher.shutdown()
         if self.sync_page is not None:
-            self.sync_page.close_session()
+            self.sync_page.shutdown()

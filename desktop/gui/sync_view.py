@@ -13,7 +13,7 @@ from html import escape
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWebEngineCore import (
     QWebEngineDownloadRequest,
@@ -57,6 +57,13 @@ def ask_where_to_save(parent: QWidget, file_name: str, host: str) -> Path | None
     return Path(chosen) if chosen else None
 
 
+def _destroy(*objects: QObject | None) -> None:
+    """Delete now, in the order given (views before pages before profiles, or Qt warns)."""
+    for obj in objects:
+        if obj is not None and shiboken6.isValid(obj):
+            shiboken6.delete(obj)
+
+
 class SyncPage(QWidget):
     """Shows one sync at a time; ``syncView`` is the embedded QWebEngineView of the current one."""
 
@@ -76,6 +83,8 @@ class SyncPage(QWidget):
         self._popups: list[PopupWindow] = []
         self._downloads: list[QWebEngineDownloadRequest] = []
         self._cert_problem: Problem | None = None
+        self._spare: tuple[QWebEngineProfile, GuardedPage, QWebEngineView] | None = None
+        self._shut_down = False
         self._build()
 
     def _build(self) -> None:
@@ -151,26 +160,43 @@ class SyncPage(QWidget):
 
     # -- one sync ----------------------------------------------------------------------------
 
+    def prepare(self) -> None:
+        """Create the next sync's private profile, page and view ahead of time (nothing loads).
+
+        Called while the user is on the form, so that a sync only has to load its URL; the
+        prepared session is never used for anything else and goes when the window closes.
+        """
+        if self._spare is None and not self._shut_down:
+            self._spare = self._new_session()
+
+    def _new_session(self) -> tuple[QWebEngineProfile, GuardedPage, QWebEngineView]:
+        profile = QWebEngineProfile(self)  # no storage name: off the record
+        profile.downloadRequested.connect(self._download_requested)
+        page = GuardedPage(profile, None, self)  # no origin yet: nothing may load
+        page.loadingChanged.connect(self._loading_changed)
+        page.loadProgress.connect(self.progress.setValue)
+        page.titleChanged.connect(self._title_changed)
+        page.navigationBlocked.connect(self._blocked)
+        page.popupCreated.connect(self._popup)
+        page.certificateRefused.connect(self._certificate_refused)
+        view = QWebEngineView(self._holder)
+        view.setAccessibleName("I3 sync page")
+        view.setPage(page)
+        view.hide()
+        return profile, page, view
+
     def open(self, url: str, i3_base_url: str, *, cloud: bool) -> None:
         """Show ``url`` in a new private browser session allowed to stay on ``i3_base_url``."""
         self.close_session()
         self.cloud = cloud
         self.url = url
-        self._profile = QWebEngineProfile(self)  # no storage name: off the record
-        self._profile.downloadRequested.connect(self._download_requested)
-        self._page = GuardedPage(self._profile, origin_of(i3_base_url), self)
-        self._page.loadingChanged.connect(self._loading_changed)
-        self._page.loadProgress.connect(self.progress.setValue)
-        self._page.titleChanged.connect(self._title_changed)
-        self._page.navigationBlocked.connect(self._blocked)
-        self._page.popupCreated.connect(self._popup)
-        self._page.certificateRefused.connect(self._certificate_refused)
         self._cert_problem = None
-        self.view = QWebEngineView(self._holder)
+        session, self._spare = self._spare or self._new_session(), None
+        self._profile, self._page, self.view = session
+        self._page.origin = origin_of(i3_base_url)
         self.view.setObjectName("syncView")
-        self.view.setAccessibleName("I3 sync page")
-        self.view.setPage(self._page)
         self._holder_layout.addWidget(self.view)
+        self.view.show()
         self.stack.setCurrentWidget(self._holder)
         self.titleLabel.setText(f"Opening I3 at {host_of(url)}…")
         log.info("Opening the I3 sync page at %s", host_of(url))
@@ -191,6 +217,15 @@ class SyncPage(QWidget):
         """The current sync's private profile (None between syncs)."""
         return self._profile
 
+    def shutdown(self) -> None:
+        """Destroy the current session and the prepared one (the window is closing)."""
+        self._shut_down = True
+        self.close_session()
+        if self._spare is not None:
+            profile, page, view = self._spare
+            _destroy(view, page, profile)
+            self._spare = None
+
     def close_session(self) -> None:
         """Destroy the current sync's windows, view, page and profile, in that order."""
         for popup in self._popups:
@@ -199,9 +234,7 @@ class SyncPage(QWidget):
                 shiboken6.delete(popup)
         self._popups.clear()
         self._downloads.clear()
-        for obj in (self.view, self._page, self._profile):
-            if obj is not None and shiboken6.isValid(obj):
-                shiboken6.delete(obj)
+        _destroy(self.view, self._page, self._profile)
         self.view, self._page, self._profile = None, None, None
         self.url = ""
         self.notice.clear()

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from desktop.errors import I3SyncError, TransportError, TransportProblem
+from desktop.errors import I3SyncError, TransportError, TransportProblem, VendorRefusal
 from desktop.redaction import register_secret
 
 if TYPE_CHECKING:
@@ -67,31 +67,55 @@ class _Worker(QObject):
         self._cancelled: set[int] = set()
         self._job = 0
         self._client: TokenSource | None = None
+        # Clients the factory made, kept per endpoint: zeep's parsed service and the HTTP
+        # connection are reused by the next sync. Only touched on the worker thread (and after
+        # it stopped, by close_clients).
+        self._made: dict[tuple[str, str | None], TokenSource] = {}
 
     def _is_cancelled(self, job: int) -> bool:
         with self._lock:
             return job in self._cancelled
 
+    def _client_for(self, profile: Profile) -> tuple[TokenSource, tuple[str, str | None] | None]:
+        if is_client(self._source):
+            return cast(TokenSource, self._source), None
+        key = (profile.esws_endpoint, profile.wsdl)
+        client = self._made.get(key)
+        if client is None:
+            client = cast(ClientFactory, self._source)(profile)
+            self._made[key] = client
+        return client, key
+
+    def _forget(self, key: tuple[str, str | None] | None) -> None:
+        client = self._made.pop(key, None) if key is not None else None
+        if client is not None:
+            client.close()
+
+    def close_clients(self) -> None:
+        """Close the clients kept for reuse (worker thread, or once it has stopped)."""
+        for key in list(self._made):
+            self._forget(key)
+
     @Slot(int, object, object)
     def run(self, job: int, profile: Profile, request: SyncRequest) -> None:
         client: TokenSource | None = None
-        owned = False
+        key: tuple[str, str | None] | None = None
+        healthy = False
         try:
-            if is_client(self._source):
-                client = cast(TokenSource, self._source)
-            else:
-                client = cast(ClientFactory, self._source)(profile)
-                owned = True
-            assert client is not None
+            client, key = self._client_for(profile)
             with self._lock:
                 self._job, self._client = job, client
             if self._is_cancelled(job):
                 raise TransportError(client.endpoint, TransportProblem.CANCELLED)
             token = client.fetch_token(request)
             register_secret(token)
+            healthy = True
             if self._is_cancelled(job):
                 raise TransportError(client.endpoint, TransportProblem.CANCELLED)
             self.done.emit(job, token, None)
+        except VendorRefusal as error:
+            healthy = True  # ESWS answered: the connection is fine
+            self.done.emit(job, None, error)
         except I3SyncError as error:
             self.done.emit(job, None, error)
         except Exception as error:  # a bug must reach the user as a message, not kill the thread
@@ -101,8 +125,9 @@ class _Worker(QObject):
             with self._lock:
                 self._client = None
                 self._cancelled.discard(job)
-            if owned and client is not None:
-                client.close()
+            if not healthy:
+                # A cancelled or failed call may leave a dead connection behind: start afresh.
+                self._forget(key)
 
     def cancel_all(self) -> None:
         """Abort whatever runs now (any thread)."""
@@ -124,7 +149,8 @@ class _Worker(QObject):
 def _stop(thread: QThread, worker: _Worker, *_: object) -> None:
     worker.cancel_all()
     thread.quit()
-    thread.wait(SHUTDOWN_WAIT_MS)
+    if thread.wait(SHUTDOWN_WAIT_MS):
+        worker.close_clients()
 
 
 class TokenFetcher(QObject):
@@ -195,6 +221,8 @@ class TokenFetcher(QObject):
             return True
         self._thread.quit()
         stopped = self._thread.wait(SHUTDOWN_WAIT_MS)
-        if not stopped:
+        if stopped:
+            self._worker.close_clients()
+        else:
             log.warning("The ESWS worker did not stop within %d ms", SHUTDOWN_WAIT_MS)
         return bool(stopped)

@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 Origin = tuple[str, str, int]
 
 
-def is_allowed(url: QUrl, origin: Origin) -> bool:
+def is_allowed(url: QUrl, origin: Origin | None) -> bool:
     """True for pages of ``origin`` (and ``about:blank``, where popups start)."""
     scheme = url.scheme().lower()
     if scheme == "about":
@@ -34,7 +34,7 @@ def is_allowed(url: QUrl, origin: Origin) -> bool:
     if scheme == "blob":
         # blob:https://host/uuid belongs to the origin it names (file downloads use these).
         return is_allowed(QUrl(url.path()), origin)
-    if scheme not in ("http", "https"):
+    if scheme not in ("http", "https") or origin is None:
         return False
     return origin_of(url.toString()) == origin
 
@@ -55,7 +55,9 @@ class GuardedPage(QWebEnginePage):
     popupCreated = Signal(object)  # a new GuardedPage, for a window the page opened
     certificateRefused = Signal(str, str)  # host, what is wrong with its certificate
 
-    def __init__(self, profile: QWebEngineProfile, origin: Origin, parent: QWidget | None = None):
+    def __init__(
+        self, profile: QWebEngineProfile, origin: Origin | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(profile, parent)
         self.origin = origin
         self.certificateError.connect(self._refuse_certificate)

@@ -1,0 +1,408 @@
+"""The window's three costs, each against its bare baseline measured in the same run (issue 3).
+
+Run by hand: ``.venv/bin/python bench/gui_ratios.py [--runs N]`` (offscreen when there is no
+display). Prints medians over N runs (default 11) and their ratios:
+
+  (a) process start -> form painted: ``i3sync`` (through ``desktop.cli.main``) vs a bare PySide6
+      window, each a new process; the child reports CLOCK_MONOTONIC at its first paint.
+  (b) click on Sync -> sync page loaded: the window (worker thread, zeep, private profile, new
+      view) vs a raw HTTP POST of the same envelope plus a bare QWebEngineView loading the same
+      URL, alternated in one warm process.
+  (c) main-process memory (RSS) after the flow: ``i3sync`` with one sync done vs the bare view
+      after its POST and load, each a new process.
+
+ESWS and I3 are the simulator, in a process of its own (so it does not share the GIL). Everything
+runs against temporary config folders and an in-memory keyring; nothing leaves 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from xml.sax.saxutils import escape
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+TARGETS = {"a": 1.15, "b": 1.25, "c": 1.10}
+PROFILE = "Bench"
+USER = "42"
+ENVELOPE = (
+    '<soapenv:Envelope xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+    'xmlns:xsd="http://www.w3.org/2001/XMLSchema" '
+    'xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:uen="uen:esws">'
+    "<soapenv:Header/><soapenv:Body>"
+    '<uen:Esws.getSyncToken soapenv:encodingStyle="http://schemas.xmlsoap.org/soap/encoding/">'
+    '<p_companyID xsi:type="xsd:string">{code}</p_companyID>'
+    '<p_adminUsername xsi:type="xsd:string">{admin}</p_adminUsername>'
+    '<p_adminPassword xsi:type="xsd:string">{password}</p_adminPassword>'
+    '<p_userId xsi:type="xsd:string">{user}</p_userId>'
+    '<p_locationID xsi:type="xsd:string"></p_locationID>'
+    "</uen:Esws.getSyncToken></soapenv:Body></soapenv:Envelope>"
+)
+
+
+# -- helpers shared by the child roles ----------------------------------------------------------
+
+
+def rss_bytes() -> int:
+    """Resident memory of this process now (Linux /proc; psutil elsewhere)."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        match = re.search(r"^VmRSS:\s+(\d+) kB", status.read_text(), re.MULTILINE)
+        if match:
+            return int(match.group(1)) * 1024
+    import psutil  # type: ignore[import-not-found,unused-ignore]
+
+    return int(psutil.Process().memory_info().rss)
+
+
+def raw_post_token(endpoint: str) -> str:
+    """The baseline's POST: the envelope by hand over http.client, the token by regex."""
+    from desktop.simulator.esws_logic import DEMO_ADMIN, DEMO_COMPANY_ID, DEMO_PASSWORD
+
+    body = ENVELOPE.format(
+        code=escape(DEMO_COMPANY_ID), admin=DEMO_ADMIN, password=escape(DEMO_PASSWORD), user=USER
+    ).encode("utf-8")
+    parts = urlsplit(endpoint)
+    connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=10)
+    connection.request(
+        "POST",
+        parts.path,
+        body,
+        {"Content-Type": "text/xml; charset=utf-8", "SOAPAction": "uen:esws#getSyncToken"},
+    )
+    reply = connection.getresponse().read().decode("iso-8859-1")
+    connection.close()
+    match = re.search(r"<return[^>]*>([0-9a-f]{128})</return>", reply)
+    assert match, "no token in the reply"
+    return match.group(1)
+
+
+def wait_for(signal: Any, timeout_ms: int = 30_000) -> list[Any]:
+    """Run the event loop until ``signal`` fires; its arguments."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    got: list[list[Any]] = []
+
+    def fired(*args: Any) -> None:
+        got.append(list(args))
+        loop.quit()
+
+    signal.connect(fired)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+    signal.disconnect(fired)
+    if not got:
+        raise TimeoutError(f"no signal within {timeout_ms} ms")
+    return got[0]
+
+
+def seed_profile(esws: str, i3: str) -> None:
+    """The Bench profile and its secrets, in this process's (temporary) config and keyring."""
+    from desktop.profiles import Profile, ProfileStore
+    from desktop.secret_store import SecretKind, SecretStore
+    from desktop.simulator.esws_logic import DEMO_ADMIN, DEMO_COMPANY_ID, DEMO_PASSWORD
+
+    profile = Profile(PROFILE, esws, i3, admin_username=DEMO_ADMIN, remember_password=True)
+    ProfileStore().save([profile], PROFILE)
+    store = SecretStore()
+    store.save(PROFILE, SecretKind.COMPANY_ID, DEMO_COMPANY_ID)
+    store.save(PROFILE, SecretKind.PASSWORD, DEMO_PASSWORD)
+
+
+def run_app(on_window: Callable[[Any], None]) -> int:
+    """``i3sync`` as the entry point runs it, with ``on_window`` called on the shown window."""
+    import desktop.cli
+    import desktop.gui.launch as launch
+
+    def run_gui(args: argparse.Namespace, argv: Any) -> int:
+        return launch.start(args, argv, on_window=on_window)
+
+    launch.run_gui = run_gui
+    return desktop.cli.main([])
+
+
+# -- child roles -----------------------------------------------------------------------------
+
+
+def role_startup_bare() -> None:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+
+    app = QApplication([sys.argv[0]])
+    window = QWidget()
+    window.setWindowTitle("bare")
+    QVBoxLayout(window).addWidget(QLabel("A bare PySide6 window"))
+    window.resize(900, 780)
+
+    class FirstPaint(QObject):
+        done = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if not self.done and event.type() == QEvent.Type.Paint:
+                self.done = True
+                QTimer.singleShot(0, report)
+            return False
+
+    def report() -> None:
+        print(time.monotonic_ns(), flush=True)
+        app.quit()
+
+    paint = FirstPaint()
+    window.installEventFilter(paint)
+    window.show()
+    app.exec()
+
+
+def role_startup_app() -> None:
+    def on_window(window: Any) -> None:
+        def painted() -> None:
+            print(time.monotonic_ns(), flush=True)
+            window.close()
+
+        window.painted.connect(painted)
+
+    sys.exit(run_app(on_window))
+
+
+def role_flow(esws: str, i3: str, runs: int) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtWebEngineWidgets import QWebEngineView
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.gui.main_window import MainWindow
+    from desktop.gui.qt_setup import create_application
+    from desktop.i3_urls import sync_url
+    from desktop.profiles import ProfileStore
+    from desktop.sync_request import SyncKind
+
+    create_application([])
+    seed_profile(esws, i3)
+    from desktop.gui.launch import LazySecretStore
+
+    window = MainWindow(ProfileStore(), LazySecretStore())
+    window.show()
+    if not window.started:
+        wait_for(window.ready)
+    tab = window.sync_tab
+    tab.form.fill_request(SyncKind.ONE_USER, USER)
+    page = tab.ensure_sync_page()
+
+    def app_once() -> float:
+        start = time.perf_counter()
+        tab.form.syncButton.click()
+        (ok,) = wait_for(page.pageLoaded)
+        elapsed = time.perf_counter() - start
+        assert ok
+        tab.back_to_form()
+        return elapsed
+
+    def bare_once() -> float:
+        start = time.perf_counter()
+        token = raw_post_token(esws)
+        view = QWebEngineView()
+        view.resize(800, 600)
+        view.show()
+        view.load(QUrl(sync_url(SyncKind.ONE_USER, token, i3)))
+        (ok,) = wait_for(view.loadFinished)
+        elapsed = time.perf_counter() - start
+        assert ok
+        view.close()
+        view.deleteLater()
+        QApplication.processEvents()
+        return elapsed
+
+    for _ in range(2):  # warm-up: first zeep call, first Chromium process
+        app_once()
+        bare_once()
+    app_times, bare_times = [], []
+    for _ in range(runs):
+        app_times.append(app_once())
+        bare_times.append(bare_once())
+    window.close()
+    print(json.dumps({"app": statistics.median(app_times), "bare": statistics.median(bare_times)}))
+
+
+def role_memory_app(esws: str, i3: str) -> None:
+    from PySide6.QtCore import QTimer
+
+    from desktop.sync_request import SyncKind
+
+    seed_profile(esws, i3)  # the in-memory keyring is per process
+
+    def on_window(window: Any) -> None:
+        if not window.started:
+            wait_for(window.ready)
+        tab = window.sync_tab
+        tab.form.fill_request(SyncKind.ONE_USER, USER)
+        page = tab.ensure_sync_page()
+        tab.form.syncButton.click()
+        (ok,) = wait_for(page.pageLoaded)
+        assert ok
+        print(rss_bytes(), flush=True)
+        QTimer.singleShot(0, window.close)  # inside the event loop, which then ends
+
+    sys.exit(run_app(on_window))
+
+
+def role_memory_bare(esws: str, i3: str) -> None:
+    from PySide6.QtCore import QCoreApplication, Qt, QUrl
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.i3_urls import sync_url
+    from desktop.sync_request import SyncKind
+
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    app = QApplication([sys.argv[0]])
+    from PySide6.QtWebEngineWidgets import QWebEngineView
+
+    token = raw_post_token(esws)
+    view = QWebEngineView()
+    view.resize(900, 780)
+    view.show()
+    view.load(QUrl(sync_url(SyncKind.ONE_USER, token, i3)))
+    (ok,) = wait_for(view.loadFinished)
+    assert ok
+    print(rss_bytes(), flush=True)
+    view.close()
+    app.processEvents()
+
+
+# -- the conductor ---------------------------------------------------------------------------
+
+
+def child(env: dict[str, str], *args: str) -> tuple[int, str]:
+    """Run this script in ``role`` as a new process; (start time, its last stdout line)."""
+    started = time.monotonic_ns()
+    result = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"{args[1]} failed:\n{result.stderr[-3000:]}")
+    return started, result.stdout.strip().splitlines()[-1]
+
+
+def conduct(runs: int) -> None:
+    home = Path(tempfile.mkdtemp(prefix="i3sync-bench-"))
+    env = dict(os.environ)
+    for name in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        (home / name).mkdir()
+        env[name] = str(home / name)
+    env["PYTHON_KEYRING_BACKEND"] = "tests.memory_keyring.MemoryKeyring"
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
+    if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY") and sys.platform != "win32":
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        env.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+
+    simulator = subprocess.Popen(
+        [sys.executable, "-m", "desktop.simulator.server"],
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert simulator.stdout is not None
+        esws = simulator.stdout.readline().split()[-1]
+        i3 = simulator.stdout.readline().split()[-1]
+        print(
+            f"simulator: ESWS {esws}, I3 {i3}; {runs} runs each; Qt platform "
+            f"{env.get('QT_QPA_PLATFORM', 'default')}\n",
+            flush=True,
+        )
+        seed = [sys.executable, str(Path(__file__).resolve()), "--role", "seed", esws, i3]
+        subprocess.run(seed, env=env, check=True)
+
+        bare_a, app_a = [], []
+        for _ in range(runs):
+            for samples, role in ((bare_a, "startup-bare"), (app_a, "startup-app")):
+                started, line = child(env, "--role", role)
+                samples.append((int(line) - started) / 1e9)
+        flow = json.loads(child(env, "--role", "flow", esws, i3, "--runs", str(runs))[1])
+        bare_c, app_c = [], []
+        for _ in range(max(3, runs // 2)):
+            bare_c.append(int(child(env, "--role", "memory-bare", esws, i3)[1]))
+            app_c.append(int(child(env, "--role", "memory-app", esws, i3)[1]))
+    finally:
+        simulator.terminate()
+        simulator.wait(10)
+
+    rows = [
+        (
+            "a",
+            "process start -> form painted",
+            statistics.median(app_a),
+            statistics.median(bare_a),
+            "bare PySide6 window",
+            1000,
+            "ms",
+        ),
+        (
+            "b",
+            "click Sync -> sync page loaded",
+            flow["app"],
+            flow["bare"],
+            "raw POST + bare QWebEngineView",
+            1000,
+            "ms",
+        ),
+        (
+            "c",
+            "main-process RSS after the flow",
+            statistics.median(app_c),
+            statistics.median(bare_c),
+            "bare QWebEngineView",
+            1 / 2**20,
+            "MiB",
+        ),
+    ]
+    for key, what, app, bare, baseline, scale, unit in rows:
+        ratio = app / bare
+        verdict = "ok" if ratio <= TARGETS[key] else "OVER TARGET"
+        print(
+            f"({key}) {what:34} app {app * scale:7.1f} {unit:3} vs {baseline} "
+            f"{bare * scale:7.1f} {unit:3} -> {ratio:.2f}x "
+            f"(target <= {TARGETS[key]:.2f}x) {verdict}"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=11)
+    parser.add_argument("--role")
+    parser.add_argument("urls", nargs="*")
+    args = parser.parse_args()
+    roles: dict[str, Callable[[], None]] = {
+        "startup-bare": role_startup_bare,
+        "startup-app": role_startup_app,
+        "flow": lambda: role_flow(*args.urls, args.runs),
+        "memory-app": lambda: role_memory_app(*args.urls),
+        "memory-bare": lambda: role_memory_bare(*args.urls),
+        "seed": lambda: seed_profile(*args.urls),
+    }
+    if args.role:
+        roles[args.role]()
+    else:
+        conduct(args.runs)
+
+
+if __name__ == "__main__":
+    main()
