@@ -67,11 +67,12 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.sync_tab, "I3 sync")
         self._crm_placeholder: QWidget | None = None
         if importlib.util.find_spec("desktop.gui.crm_panel") is not None:
-            # The tab is there from the first paint; its panel is built right after it.
+            # The tab is there from the first paint; its panel is built when first opened.
             self._crm_placeholder = QWidget()
             layout = QVBoxLayout(self._crm_placeholder)
             layout.addWidget(QLabel("Loading…"))
             self.tabs.addTab(self._crm_placeholder, CRM_TAB_TITLE)
+            self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
         self.sync_tab.form.installEventFilter(self)
         self._fit_to_screen()
@@ -109,13 +110,19 @@ class MainWindow(QMainWindow):
         # After the paint: importlib.metadata takes tens of milliseconds to answer.
         QCoreApplication.setApplicationVersion(version())
         self.sync_tab.start()
-        self._add_crm_tab()
         if self._warm_up:
             QTimer.singleShot(WARM_UP_DELAY_MS, self.sync_tab.warm_up)
         self.ready.emit()
 
-    def _add_crm_tab(self) -> None:
-        """THE place the CRM.COM tab is added (its module is optional in a trimmed build)."""
+    def _tab_changed(self, index: int) -> None:
+        if self._crm_placeholder is not None and index == self.tabs.indexOf(self._crm_placeholder):
+            self.add_crm_tab()
+
+    def add_crm_tab(self) -> None:
+        """THE place the CRM.COM tab's panel is built (its module is optional in a trimmed build).
+
+        Built on first use: a user who only syncs to I3 never loads the CRM.COM connector.
+        """
         if self._crm_placeholder is None:
             return
         try:
@@ -132,12 +139,17 @@ class MainWindow(QMainWindow):
 
             factory = CrmClient
         index = self.tabs.indexOf(self._crm_placeholder)
+        was_current = self.tabs.currentIndex() == index
         self.crm_panel = CrmPanel(factory, self.secrets)  # type: ignore[arg-type]
         self.crm_panel.setObjectName("crmPanel")
+        placeholder, self._crm_placeholder = self._crm_placeholder, None
+        self.tabs.blockSignals(True)
         self.tabs.removeTab(index)
         self.tabs.insertTab(index, self.crm_panel, CRM_TAB_TITLE)
-        self._crm_placeholder.deleteLater()
-        self._crm_placeholder = None
+        if was_current:
+            self.tabs.setCurrentIndex(index)
+        self.tabs.blockSignals(False)
+        placeholder.deleteLater()
 
     # -- closing ---------------------------------------------------------------------------------
 

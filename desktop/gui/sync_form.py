@@ -487,7 +487,9 @@ class SyncForm(QWidget):
         """Show an outcome next to the form; a problem with a field also marks that field."""
         self.errorBanner.show_message(problem.html(), tone, accessible_text=problem.plain())
         if problem.field in self._errors():
-            self._server_problem = (problem.field, problem.advice or problem.headline)
+            # Under the field: a pointer to the banner, which has the code and the advice.
+            short = f"Refused by ESWS ({problem.code}): see below." if problem.code else ""
+            self._server_problem = (problem.field, short or problem.headline)
             self.revalidate()
             editor = self._edits().get(problem.field)
             if editor is not None:

@@ -153,7 +153,7 @@ class SyncPage(QWidget):
         root.addLayout(header)
         root.addWidget(self.progress)
         notice_box = QVBoxLayout()
-        notice_box.setContentsMargins(10, 6, 10, 6)
+        notice_box.setContentsMargins(10, 0, 10, 0)  # no gap while there is no notice
         notice_box.addWidget(self.notice)
         root.addLayout(notice_box)
         root.addWidget(self.stack, 1)

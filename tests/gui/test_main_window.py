@@ -1,0 +1,44 @@
+"""The window around the form: tabs, icon, title, closing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt
+
+
+def test_tabs_put_i3_sync_first_and_build_crm_com_on_first_use(
+    qtbot: Any, saved_profile: Any, make_window: Any
+) -> None:
+    window = make_window()
+    tabs = window.tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["I3 sync", "CRM.COM"]
+    assert tabs.currentWidget() is window.sync_tab
+    assert window.crm_panel is None  # not loaded for a user who only syncs to I3
+
+    qtbot.mouseClick(
+        tabs.tabBar(), Qt.MouseButton.LeftButton, pos=tabs.tabBar().tabRect(1).center()
+    )
+    assert window.crm_panel is not None
+    assert tabs.currentWidget() is window.crm_panel
+    assert tabs.tabText(1) == "CRM.COM"
+
+
+def test_window_has_a_title_and_a_sharp_icon_at_every_size(
+    qtbot: Any, saved_profile: Any, make_window: Any
+) -> None:
+    window = make_window()
+    assert window.windowTitle() == "I3 Sync Desktop"
+    sizes = window.windowIcon().availableSizes()
+    for size in (16, 32, 48, 256):
+        assert QSize(size, size) in sizes
+
+
+def test_closing_stops_the_crm_panel_too(qtbot: Any, saved_profile: Any, make_window: Any) -> None:
+    window = make_window()
+    window.add_crm_tab()
+    assert window.tabs.currentWidget() is window.sync_tab  # building it did not switch tabs
+    stopped: list[bool] = []
+    window.crm_panel.shutdown = lambda: stopped.append(True)
+    window.close()
+    assert stopped == [True]
