@@ -81,7 +81,8 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
-def _positive_seconds(text: str) -> float:
+def positive_seconds(text: str) -> float:
+    """argparse type of ``--timeout``: seconds, more than 0 and at most 600."""
     try:
         value = float(text)
     except ValueError:
@@ -109,7 +110,7 @@ def _add_esws_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--timeout",
-        type=_positive_seconds,
+        type=positive_seconds,
         default=30.0,
         metavar="SECONDS",
         help="give up after this many seconds (default 30)",

@@ -93,23 +93,22 @@ class _SocketRegistry:
 def _pool_classes(registry: _SocketRegistry) -> dict[str, type[HTTPConnectionPool]]:
     """Connection pools whose connections report their sockets to ``registry``."""
 
-    class TrackedHTTPConnection(HTTPConnection):
+    class Tracked:
+        sock: socket.socket | None
+
         def connect(self) -> None:
-            super().connect()
-            registry.add(self.sock)
+            super().connect()  # type: ignore[misc]
+            registry.add(self.sock)  # type: ignore[arg-type]
 
         def close(self) -> None:
             registry.discard(getattr(self, "sock", None))
-            super().close()
+            super().close()  # type: ignore[misc]
 
-    class TrackedHTTPSConnection(HTTPSConnection):
-        def connect(self) -> None:
-            super().connect()
-            registry.add(self.sock)
+    class TrackedHTTPConnection(Tracked, HTTPConnection):
+        pass
 
-        def close(self) -> None:
-            registry.discard(getattr(self, "sock", None))
-            super().close()
+    class TrackedHTTPSConnection(Tracked, HTTPSConnection):
+        pass
 
     class TrackedHTTPPool(HTTPConnectionPool):
         ConnectionCls = TrackedHTTPConnection

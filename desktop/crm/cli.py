@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from desktop.cli import EXIT_OK, read_secret
+from desktop.cli import EXIT_OK, positive_seconds, read_secret
 from desktop.crm.credentials import (
     EXAMPLE_URL,
     LoginMode,
@@ -31,16 +31,6 @@ _SECRETS_HELP = (
     "and is never stored. Exit codes: 0 ok, 2 invalid input, 3 refused by CRM.COM (stderr "
     "starts with its status code), 4 could not talk to CRM.COM."
 )
-
-
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError("timeout must be a number of seconds") from None
-    if not 0 < value <= 600:
-        raise argparse.ArgumentTypeError("timeout must be more than 0 and at most 600 seconds")
-    return value
 
 
 def add_crm_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -81,7 +71,7 @@ def add_crm_command(commands: argparse._SubParsersAction[argparse.ArgumentParser
     )
     token.add_argument(
         "--timeout",
-        type=_seconds,
+        type=positive_seconds,
         default=30.0,
         metavar="SECONDS",
         help="give up after this many seconds (default 30)",
