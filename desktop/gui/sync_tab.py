@@ -96,7 +96,9 @@ class SyncTab(QStackedWidget):
             self._queued_open = None
 
     def warm_up(self) -> None:
-        """Load QtWebEngine and prepare the first sync's private session (nothing loads)."""
+        """Load the ESWS client (worker thread) and QtWebEngine, and prepare the first sync's
+        private browser session: nothing is sent and no page is loaded."""
+        self.fetcher.warm_up(self.current_profile())
         self.ensure_sync_page().prepare()
 
     def ensure_sync_page(self) -> SyncPage:

@@ -96,6 +96,21 @@ class _Worker(QObject):
         for key in list(self._made):
             self._forget(key)
 
+    @Slot(object)
+    def warm_up(self, profile: Profile | None) -> None:
+        """Load zeep and make the profile's client now, so the first sync does not wait for it.
+
+        Nothing is sent: the client parses its WSDL (and would fetch a remote one) only when
+        it is first used.
+        """
+        try:
+            import zeep  # noqa: F401
+
+            if profile is not None and not is_client(self._source):
+                self._client_for(profile)
+        except Exception as error:  # warming up is an optimisation: never a reason to fail
+            log.debug("ESWS warm-up skipped: %s", type(error).__name__)
+
     @Slot(int, object, object)
     def run(self, job: int, profile: Profile, request: SyncRequest) -> None:
         client: TokenSource | None = None
@@ -159,6 +174,7 @@ class TokenFetcher(QObject):
     succeeded = Signal(int, str)  # job id, token
     failed = Signal(int, object)  # job id, the error (an I3SyncError, or a bug's exception)
     _submit = Signal(int, object, object)
+    _warm = Signal(object)
 
     def __init__(self, source: TokenSource | ClientFactory, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -167,6 +183,7 @@ class TokenFetcher(QObject):
         self._worker = _Worker(source)
         self._worker.moveToThread(self._thread)
         self._submit.connect(self._worker.run)
+        self._warm.connect(self._worker.warm_up)
         self._worker.done.connect(self._finished)
         self._job = 0
         self._active: int | None = None
@@ -183,6 +200,12 @@ class TokenFetcher(QObject):
     def running(self) -> bool:
         """True while the worker thread exists (between the first fetch and shutdown)."""
         return bool(self._thread.isRunning())
+
+    def warm_up(self, profile: Profile | None) -> None:
+        """Start the worker and let it load the ESWS client in the background (no network)."""
+        if not self._thread.isRunning():
+            self._thread.start()
+        self._warm.emit(dataclasses.replace(profile) if profile is not None else None)
 
     def fetch(self, profile: Profile, request: SyncRequest) -> int:
         """Start a job; returns its id. The previous job, if any, is cancelled first."""
