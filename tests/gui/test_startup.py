@@ -62,12 +62,6 @@ sys.exit(code)
 """
 
 
-# desktop.profiles imports DEFAULT_ENDPOINT from desktop.esws_client, which imports requests and
-# lxml at module level (~100 ms before the first paint). Pending a core change (the constant
-# moved next to DEFAULT_I3_BASE_URL in desktop.i3_urls); strict: this turns red once fixed.
-VIA_PROFILES = ["lxml", "requests", "urllib3"]
-
-
 def start_probe(env: dict[str, str]) -> dict[str, Any]:
     ProfileStore().save([Profile(name="Acme", admin_username="hr")], "Acme")
     result = subprocess.run(
@@ -82,19 +76,13 @@ def start_probe(env: dict[str, str]) -> dict[str, Any]:
     return report
 
 
-def test_not_even_requests_or_lxml_load_before_the_first_paint(
-    subprocess_env: dict[str, str], isolated_user_folders: Path
-) -> None:
-    assert start_probe(subprocess_env)["loaded_at_paint"] == []
-
-
 def test_form_is_painted_before_anything_heavy_loads_and_nothing_connects(
     subprocess_env: dict[str, str], isolated_user_folders: Path
 ) -> None:
     report = start_probe(subprocess_env)
     assert report["form_visible"]
     assert report["profile"] == "Acme"
-    assert [m for m in report["loaded_at_paint"] if m not in VIA_PROFILES] == []
+    assert report["loaded_at_paint"] == []
     # The warm-up after the paint loads QtWebEngine (so the first sync is quick)...
     assert "PySide6.QtWebEngineWidgets" in report["loaded_after_warm_up"]
     assert "zeep" in report["loaded_after_warm_up"]  # in the worker thread
