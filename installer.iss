@@ -1,17 +1,17 @@
-; I3 Sync Desktop - Inno Setup 6 script (draft, compiled with Inno Setup 6.4.1).
+; I3 Sync Desktop - Inno Setup 6 script (compiled with Inno Setup 6.4.1).
 ;
 ; Per-user install without admin rights by default; the wizard offers "install for all users"
 ; (PrivilegesRequiredOverridesAllowed=dialog), and /ALLUSERS or /CURRENTUSER on the setup's
 ; command line pick one without asking.
 ;
-; Build (Windows):   ISCC.exe /DAppVersion=0.1.0 installer.iss
-; Build (Linux CI):  packaging/iscc.sh /Q /DAppVersion=0.1.0 installer.iss
-;   (= WINEPREFIX=/opt/innosetup/wineprefix WINEARCH=win32 WINEDEBUG=-all \
-;        wine /opt/innosetup/node_modules/innosetup/bin/ISCC.exe /Q /DAppVersion=0.1.0 installer.iss)
-;   Give wine relative paths or Z:\... paths: an absolute Linux path such as /work/x.iss is read
-;   by ISCC as a switch (iscc.sh converts them). Call ISCC.exe itself: the npm
-;   "innosetup-compiler" wrapper exits 0 even when the script has errors. ISCC exits 0 = ok,
-;   1 = bad command line, 2 = script error. See packaging/NOTES.md.
+; Build everything (frozen app, self-check, MSI, this setup) with:   python packaging/build.py
+; which passes the version from pyproject.toml and runs, on Windows,
+;   ISCC.exe /DAppVersion=0.1.0 /DSourceDir=C:\...\dist\i3sync installer.iss
+; and on Linux the same ISCC.exe under wine (a structure check: the payload is the Linux build).
+;   Give wine Z:\... paths: an absolute Linux path such as /work/x.iss is read by ISCC as a
+;   switch. Call ISCC.exe itself: the npm "innosetup-compiler" wrapper exits 0 even when the
+;   script has errors. ISCC exits 0 = ok, 1 = bad command line, 2 = script error.
+;   See packaging/NOTES.md.
 ;
 ; Defines (all optional, /DName=value):
 ;   AppVersion     version shown to users and in the setup's file name (default 0.0.0)
@@ -19,8 +19,11 @@
 ;                  pass it when AppVersion is something like 0.2.0rc1)
 ;   SourceDir      PyInstaller onedir folder, relative to this script (default dist\i3sync)
 ;   OutputDir      where the setup .exe goes, relative to this script (default dist)
-;   AppExeName     the GUI executable inside SourceDir (default i3sync.exe)
-;   Compression    Inno "Compression=" value (default lzma2/max; see NOTES.md for timings)
+;   OutputBaseName the setup's file name without .exe (default i3sync-setup-<AppVersion>)
+;   AppExeName     the windowed executable inside SourceDir (default i3sync.exe)
+;   CliExeName     the console executable inside SourceDir (default i3sync-cli.exe)
+;   SetupIcon      an .ico for the setup executable (default: Inno's own)
+;   Compression    Inno "Compression=" value (default lzma2/max; CI passes lzma2/fast)
 ;   LzmaThreads    LZMANumBlockThreads: LZMA2 blocks compressed in parallel (default 2)
 ;
 ; Relative paths in this script resolve against the script's own folder, so run ISCC from
@@ -38,8 +41,14 @@
 #ifndef OutputDir
   #define OutputDir "dist"
 #endif
+#ifndef OutputBaseName
+  #define OutputBaseName "i3sync-setup-" + AppVersion
+#endif
 #ifndef AppExeName
   #define AppExeName "i3sync.exe"
+#endif
+#ifndef CliExeName
+  #define CliExeName "i3sync-cli.exe"
 #endif
 #ifndef Compression
   #define Compression "lzma2/max"
@@ -63,6 +72,9 @@
 #endif
 #if !FileExists(SourceDirAbs + "\" + AppExeName)
   #error SourceDir does not hold AppExeName: build the PyInstaller onedir folder first, or pass /DSourceDir=... /DAppExeName=...
+#endif
+#if !FileExists(SourceDirAbs + "\" + CliExeName)
+  #error SourceDir does not hold CliExeName (the console executable): build with packaging/build.py
 #endif
 
 [Setup]
@@ -92,7 +104,10 @@ ArchitecturesInstallIn64BitMode=x64compatible
 MinVersion=10.0.17763
 
 OutputDir={#OutputDir}
-OutputBaseFilename=i3sync-setup-{#AppVersion}
+OutputBaseFilename={#OutputBaseName}
+#ifdef SetupIcon
+SetupIconFile={#SetupIcon}
+#endif
 Compression={#Compression}
 SolidCompression=yes
 ; Compress in islzma64.exe (more memory than the 32-bit compiler may use) with parallel blocks.

@@ -1,6 +1,6 @@
 """Size trimming for PyInstaller builds of a PySide6 QtWidgets + QtWebEngine app.
 
-Used from a .spec file (see packaging/probe/probe.spec):
+Used from a .spec file (see packaging/i3sync.spec):
 
     import sys; sys.path.insert(0, SPECPATH_TO_PACKAGING)
     import pyi_trim
@@ -95,9 +95,11 @@ _DROP_PLUGIN_DIRS = {
     "vectorimageformats",  # Qt Quick vector images
 }
 # Single plugins dropped: PDF image format (drags in Qt6Pdf), rare image formats, Linux-only
-# platforms nobody runs this app on.
+# platforms nobody runs this app on, and the Linux GTK 3 theme (needs GTK, which the bundle
+# does not carry: PyInstaller warned about it on every build).
 _DROP_PLUGIN_RE = re.compile(
-    r"^(lib)?(qpdf|qicns|qtga|qtiff|qwbmp|qeglfs|qlinuxfb|qvnc|qvkkhrdisplay|qminimalegl)\.(so|dll)$",
+    r"^(lib)?(qpdf|qicns|qtga|qtiff|qwbmp|qeglfs|qlinuxfb|qvnc|qvkkhrdisplay|qminimalegl|qgtk3)"
+    r"\.(so|dll)$",
     re.IGNORECASE,
 )
 # Qt libraries that only the dropped plugins need.
@@ -122,7 +124,9 @@ def keep(dest: str) -> bool:
         return name.removesuffix(".pak") in WEBENGINE_LOCALES
     if "translations" in parts and name.endswith(".qm"):
         m = _QM_RE.match(name)
-        return bool(m) and (m["lang"] in QT_QM_LANGS or m["lang"].split("_")[0] in QT_QM_LANGS)
+        if m is None:
+            return False
+        return m["lang"] in QT_QM_LANGS or m["lang"].split("_")[0] in QT_QM_LANGS
     if name == "qtwebengine_devtools_resources.pak":
         return KEEP_DEVTOOLS
     # The Windows wheel's resources/ holds debug-build twins (*.debug.pak, v8_context_snapshot
