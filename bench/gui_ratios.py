@@ -180,6 +180,7 @@ def role_startup_app() -> None:
 
 
 def role_flow(esws: str, i3: str, runs: int) -> None:
+    import shiboken6
     from PySide6.QtCore import QUrl
     from PySide6.QtWebEngineWidgets import QWebEngineView
     from PySide6.QtWidgets import QApplication
@@ -222,8 +223,7 @@ def role_flow(esws: str, i3: str, runs: int) -> None:
         elapsed = time.perf_counter() - start
         assert ok
         view.close()
-        view.deleteLater()
-        QApplication.processEvents()
+        shiboken6.delete(view)  # now, not later: the default profile must outlive no page
         return elapsed
 
     for _ in range(2):  # warm-up: first zeep call, first Chromium process
@@ -234,6 +234,8 @@ def role_flow(esws: str, i3: str, runs: int) -> None:
         app_times.append(app_once())
         bare_times.append(bare_once())
     window.close()
+    shiboken6.delete(window)
+    QApplication.processEvents()
     print(json.dumps({"app": statistics.median(app_times), "bare": statistics.median(bare_times)}))
 
 

@@ -32,6 +32,9 @@ _LEVELS = {
 
 def prepare_qt() -> None:
     """Attributes Qt reads only before the QApplication is constructed (safe to call twice)."""
+    from desktop.gui.qt_compat import guard_signal_emit
+
+    guard_signal_emit()  # PySide6 6.12.0 loses a reference to True on every emit()
     if QCoreApplication.instance() is not None:
         return
     # QtWebEngineWidgets is imported after the QApplication exists (lazily, for a fast start):
