@@ -61,7 +61,6 @@ def guard_signal_emit() -> bool:
         _give_back(result)  # the reference emit() should have given us
         return result
 
-    emit.__doc__ = original.__doc__
     SignalInstance.emit = emit  # type: ignore[method-assign]
     _state["guarded"] = True
     log.info("PySide6 SignalInstance.emit loses a reference per call: guarded")
