@@ -30,11 +30,16 @@ _LEVELS = {
 }
 
 
-def prepare_qt() -> None:
-    """Attributes Qt reads only before the QApplication is constructed (safe to call twice)."""
-    from desktop.gui.qt_compat import guard_signal_emit
+def prepare_qt(*, guard_emit: bool = True) -> None:
+    """Attributes Qt reads only before the QApplication is constructed (safe to call twice).
 
-    guard_signal_emit()  # PySide6 6.12.0 loses a reference to True on every emit()
+    ``guard_emit``: install :mod:`desktop.gui.qt_compat`'s guard now (the window does it right
+    after its first paint instead: the few emits before it cost nothing, the guard ~6 ms).
+    """
+    if guard_emit:
+        from desktop.gui.qt_compat import guard_signal_emit
+
+        guard_signal_emit()  # PySide6 6.12.0 loses a reference to True on every emit()
     if QCoreApplication.instance() is not None:
         return
     # QtWebEngineWidgets is imported after the QApplication exists (lazily, for a fast start):
@@ -48,7 +53,7 @@ def prepare_qt() -> None:
 
 def create_application(argv: Sequence[str]) -> QApplication:
     """The process's QApplication (the existing one if any), named and with the app's icon."""
-    prepare_qt()
+    prepare_qt(guard_emit=False)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *argv])
     app.setApplicationName(APP_ID)
