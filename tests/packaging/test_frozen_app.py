@@ -1,0 +1,122 @@
+"""The frozen onedir folder: both executables, the self-check, what is bundled and what is not."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from desktop.secret_store import NOWHERE
+from tests.packaging.conftest import BUILD_WAIT, EXE, IS_WINDOWS, PackagingBuild, isolated_env
+
+pytestmark = pytest.mark.timeout(BUILD_WAIT)
+
+# What users download must stay small: the trimmed Linux folder measured 445 MB (NOTES.md);
+# the untrimmed one 628 MB. A jump past this means a trim rule stopped matching.
+MAX_FOLDER_MB = 520
+
+
+def run_frozen(
+    build: PackagingBuild, tmp_path: Path, *args: str, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(build.folder / f"i3sync-cli{EXE}"), *args],
+        env=isolated_env(tmp_path / "home"),
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def test_build_self_check_passed_and_names_the_vault(packaging_build: PackagingBuild) -> None:
+    check = packaging_build.summary["self_check"]
+    out = check["stdout"]
+    assert check["returncode"] == 0, out + check["stderr"]
+    lines = out.splitlines()
+    assert lines[0].startswith(f"i3sync self-check {packaging_build.version} (frozen,")
+    assert [line.split(":")[0] for line in lines[1:5]] == [
+        "ok   resources",
+        "ok   vault",
+        "ok   ESWS token",
+        "ok   I3 page in QtWebEngine",
+    ]
+    assert "FAIL" not in out
+    assert lines[-1].startswith("self-check passed in ")
+    vault = lines[2]
+    expected = "Windows Credential Manager" if IS_WINDOWS else NOWHERE
+    assert f"backend {expected!r}" in vault
+    assert "entry points: " in vault and "Windows" in vault.split("entry points: ")[1]
+    assert "Windows backend bundled: yes" in vault
+    assert "'User: Anna de Vries (id 42)'" in lines[4]
+    assert "status 'Synchronisation complete'" in lines[4]
+
+
+def test_self_check_runs_again_in_fresh_user_folders(
+    packaging_build: PackagingBuild, tmp_path: Path
+) -> None:
+    result = run_frozen(packaging_build, tmp_path, "--self-check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "self-check passed" in result.stdout
+    # The token never reaches the output (it is a one-time login).
+    assert "oneSyncUserLogin" not in result.stdout + result.stderr
+
+
+def test_frozen_version_is_pyproject_version(
+    packaging_build: PackagingBuild, tmp_path: Path, winres_module: object
+) -> None:
+    result = run_frozen(packaging_build, tmp_path, "--version")
+    assert result.returncode == 0
+    assert result.stdout == f"i3sync {winres_module.project_version().text}\n"  # type: ignore[attr-defined]
+
+
+def test_frozen_help_lists_self_check(packaging_build: PackagingBuild, tmp_path: Path) -> None:
+    result = run_frozen(packaging_build, tmp_path, "--help")
+    assert result.returncode == 0
+    assert "--self-check" in result.stdout
+    assert "crm" in result.stdout  # the CRM.COM command survived freezing
+
+
+def test_two_executables_share_one_internal_folder(packaging_build: PackagingBuild) -> None:
+    top = {p.name for p in packaging_build.folder.iterdir()}
+    assert top == {"_internal", f"i3sync-cli{EXE}", f"i3sync{EXE}"}
+    # One shared runtime: the Python library exists once, inside _internal.
+    runtime = "python311.dll" if IS_WINDOWS else "libpython3.11.so.1.0"
+    assert len(list(packaging_build.folder.rglob(runtime))) == 1
+
+
+def test_webengine_helper_and_resources_are_bundled(packaging_build: PackagingBuild) -> None:
+    internal = packaging_build.folder / "_internal"
+    names = {p.name for p in internal.rglob("*") if p.is_file()}
+    assert f"QtWebEngineProcess{EXE}" in names
+    for resource in (
+        "qtwebengine_resources.pak",
+        "icudtl.dat",
+        "en-US.pak",
+        "v8_context_snapshot.bin",
+    ):
+        assert resource in names, resource
+    ours = internal / "desktop" / "resources"
+    assert (ours / "esws.wsdl").is_file()
+    assert len(list(ours.glob("i3sync-*.png"))) == 7
+    # desktop.version() reads the metadata (a dist-info, or the egg-info of an editable install).
+    metadata = [p for p in internal.glob("i3sync*/*") if p.name in ("METADATA", "PKG-INFO")]
+    assert len(metadata) == 1, metadata
+    assert f"\nVersion: {packaging_build.version}\n" in metadata[0].read_text(encoding="utf-8")
+
+
+def test_unused_qt_parts_are_trimmed(packaging_build: PackagingBuild) -> None:
+    internal = packaging_build.folder / "_internal"
+    files = [p for p in internal.rglob("*") if p.is_file()]
+    names = {p.name for p in files}
+    # Python bindings excluded (they drag in every QML plugin), devtools and debug resources.
+    assert not any(n.startswith(("QtQml.", "QtQuick.", "QtPdf.")) for n in names)
+    assert "qtwebengine_devtools_resources.pak" not in names
+    assert not any(".debug." in n for n in names)
+    assert not any("qml" in p.relative_to(internal).parts for p in files)
+    locales = sorted(p.name for p in files if p.parent.name == "qtwebengine_locales")
+    assert locales == ["de.pak", "en-GB.pak", "en-US.pak"]
+    (folder,) = (a for a in packaging_build.summary["artefacts"] if a["kind"] == "folder")
+    assert folder["megabytes"] < MAX_FOLDER_MB, folder
