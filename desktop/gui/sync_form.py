@@ -7,28 +7,19 @@ secrets and the network belong to its owner (:mod:`desktop.gui.sync_tab`).
 
 from __future__ import annotations
 
-import itertools
-
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QComboBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QProgressBar,
-    QPushButton,
     QRadioButton,
-    QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop.gui.messages import Problem
-from desktop.gui.widgets import Banner, InlineError, Tone, caption, field_column, section_heading
+from desktop.gui.sync_form_layout import SyncFormLayout
+from desktop.gui.widgets import InlineError, Tone
 from desktop.sync_request import (
     FIELD_ADMIN,
     FIELD_COMPANY_ID,
@@ -45,8 +36,8 @@ _FIELD_ORDER = (FIELD_PROFILE, FIELD_COMPANY_ID, FIELD_ADMIN, FIELD_PASSWORD, FI
 _ORDER = (*_FIELD_ORDER, FIELD_LOCATION)
 
 
-class SyncForm(QWidget):
-    """The form of the "I3 sync" tab (object names are the automation contract)."""
+class SyncForm(SyncFormLayout):
+    """The form of the "I3 sync" tab: validation, busy state and outcomes over its widgets."""
 
     syncRequested = Signal(object)  # a validated SyncRequest
     cancelRequested = Signal()
@@ -55,228 +46,14 @@ class SyncForm(QWidget):
     rememberPasswordToggled = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("syncForm")
         self._touched: set[str] = set()
         self._server_problem: tuple[str, str] | None = None
         self._busy = False
-        self._where = ""
         self._vault_available = True
-        self._build()
+        super().__init__(parent)
+        self.setObjectName("syncForm")
         self._connect()
         self.revalidate()
-
-    # -- construction ------------------------------------------------------------------------
-
-    def _line(self, name: str, accessible: str, placeholder: str = "") -> QLineEdit:
-        edit = QLineEdit(self)
-        edit.setObjectName(name)
-        edit.setAccessibleName(accessible)
-        edit.setPlaceholderText(placeholder)
-        edit.setClearButtonEnabled(False)
-        return edit
-
-    def _build(self) -> None:
-        self.notices = QVBoxLayout()
-        self.notices.setSpacing(8)
-
-        self.profileCombo = QComboBox(self)
-        self.profileCombo.setObjectName("profileCombo")
-        self.profileCombo.setAccessibleName("Profile")
-        self.profileCombo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.profileCombo.setPlaceholderText("No profile yet")
-        self.manageButton = QPushButton("&Manage profiles…", self)
-        self.manageButton.setObjectName("manageProfilesButton")
-        self.manageButton.setAutoDefault(False)
-        self.profileSummary = caption("", self, name="profileSummary")
-        self.profileError = InlineError("profileError", self)
-
-        self.companyIdEdit = self._line("companyIdEdit", "Security code", "32 characters")
-        self.companyIdEdit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.companyIdEdit.setMaxLength(256)
-        self.showCodeButton = QPushButton("S&how", self)
-        self.showCodeButton.setObjectName("showCompanyIdButton")
-        self.showCodeButton.setCheckable(True)
-        self.showCodeButton.setAutoDefault(False)
-        self.showCodeButton.setAccessibleName("Show the security code")
-        self.companyIdError = InlineError("companyIdError", self)
-        self.adminUserEdit = self._line("adminUserEdit", "Admin username", "I3 administrator")
-        self.adminUserError = InlineError("adminUserError", self)
-        self.passwordEdit = self._line("passwordEdit", "Password")
-        self.passwordEdit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passwordError = InlineError("passwordError", self)
-        self.rememberCheck = QCheckBox("&Remember the password on this computer", self)
-        self.rememberCheck.setObjectName("rememberPasswordCheck")
-        self.vaultCaption = caption("", self, name="vaultCaption")
-
-        self.modeOneRadio = QRadioButton("&One user", self)
-        self.modeOneRadio.setObjectName("modeOneRadio")
-        self.modeTotalRadio = QRadioButton("A&ll users", self)
-        self.modeTotalRadio.setObjectName("modeTotalRadio")
-        self.modeOneRadio.setChecked(True)
-        self._modes = QButtonGroup(self)
-        self._modes.addButton(self.modeOneRadio)
-        self._modes.addButton(self.modeTotalRadio)
-        self.userIdEdit = self._line("userIdEdit", "User id", "I3 id of the person, e.g. 42")
-        self.userIdError = InlineError("userIdError", self)
-        self.locationEdit = self._line("locationEdit", "Location id", "Optional")
-        self.locationError = InlineError("locationError", self)
-        self.locationCaption = caption(
-            "With a location, the sync starts by itself when the page opens; without one, "
-            "you choose the location on the page.",
-            self,
-        )
-
-        self.errorBanner = Banner("errorLabel", self)
-        self.errorLabel = self.errorBanner.label
-
-        self.progress = QProgressBar(self)
-        self.progress.setObjectName("fetchProgress")
-        self.progress.setRange(0, 0)
-        self.progress.setTextVisible(False)
-        self.progress.setMaximumHeight(6)
-        self.progress.setAccessibleName("Waiting for ESWS")
-        self.statusLabel = QLabel(self)
-        self.statusLabel.setObjectName("fetchStatus")
-        self.hintLabel = caption("", self, name="syncHint")
-        self.cancelButton = QPushButton("Cancel", self)
-        self.cancelButton.setObjectName("cancelButton")
-        self.cancelButton.setAutoDefault(False)
-        self.syncButton = QPushButton("&Sync", self)
-        self.syncButton.setObjectName("syncButton")
-        self.syncButton.setDefault(True)
-        self.syncButton.setMinimumWidth(110)
-        self._elapsed = QElapsedTimer()
-        self._ticker = QTimer(self)
-        self._ticker.setInterval(1000)
-
-        self._layout()
-        for widget in (self.progress, self.statusLabel, self.cancelButton):
-            widget.hide()
-
-    def _layout(self) -> None:
-        def row_label(text: str, buddy: QWidget) -> QLabel:
-            label = QLabel(text, self)
-            label.setBuddy(buddy)
-            return label
-
-        code_row = QHBoxLayout()
-        code_row.setSpacing(6)
-        code_row.addWidget(self.companyIdEdit, 1)
-        code_row.addWidget(self.showCodeButton)
-        code_box = QWidget(self)
-        code_box.setLayout(code_row)
-        code_row.setContentsMargins(0, 0, 0, 0)
-        profile_row = QHBoxLayout()
-        profile_row.setContentsMargins(0, 0, 0, 0)
-        profile_row.addWidget(self.profileCombo, 1)
-        profile_row.addWidget(self.manageButton)
-        profile_box = QWidget(self)
-        profile_box.setLayout(profile_row)
-        modes = QHBoxLayout()
-        modes.setContentsMargins(0, 0, 0, 0)
-        modes.setSpacing(18)
-        modes.addWidget(self.modeOneRadio)
-        modes.addWidget(self.modeTotalRadio)
-        modes.addStretch(1)
-        modes_box = QWidget(self)
-        modes_box.setLayout(modes)
-
-        def form() -> QFormLayout:
-            layout = QFormLayout()
-            layout.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-            layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-            layout.setHorizontalSpacing(14)
-            layout.setVerticalSpacing(8)
-            return layout
-
-        connection = form()
-        connection.addRow(
-            row_label("&Profile:", self.profileCombo),
-            field_column(profile_box, self.profileError, self.profileSummary),
-        )
-        sign_in = form()
-        sign_in.addRow(
-            row_label("Security &code:", self.companyIdEdit),
-            field_column(code_box, self.companyIdError),
-        )
-        sign_in.addRow(
-            row_label("&Admin username:", self.adminUserEdit),
-            field_column(self.adminUserEdit, self.adminUserError),
-        )
-        sign_in.addRow(
-            row_label("Pass&word:", self.passwordEdit),
-            field_column(self.passwordEdit, self.passwordError),
-        )
-        sign_in.addRow("", field_column(self.rememberCheck, None, self.vaultCaption))
-        what = form()
-        what.addRow(row_label("Synchronise:", self.modeOneRadio), modes_box)
-        what.addRow(
-            row_label("&User id:", self.userIdEdit),
-            field_column(self.userIdEdit, self.userIdError),
-        )
-        what.addRow(
-            row_label("Loca&tion id:", self.locationEdit),
-            field_column(self.locationEdit, self.locationError, self.locationCaption),
-        )
-        # Align the three forms' field columns: same label width everywhere.
-        metrics = self.fontMetrics()
-        width = 8 + max(
-            metrics.horizontalAdvance(text)
-            for text in ("Admin username:", "Security code:", "Location id:", "Synchronise:")
-        )
-        for layout in (connection, sign_in, what):
-            for index in range(layout.rowCount()):
-                item = layout.itemAt(index, QFormLayout.ItemRole.LabelRole)
-                label = item.widget() if item is not None else None
-                if label is not None:
-                    label.setMinimumWidth(width)
-
-        actions = QHBoxLayout()
-        actions.setSpacing(10)
-        busy = QVBoxLayout()
-        busy.setSpacing(4)
-        busy.addWidget(self.statusLabel)
-        busy.addWidget(self.progress)
-        busy.addWidget(self.hintLabel)
-        actions.addLayout(busy, 1)
-        actions.addWidget(self.cancelButton, 0, Qt.AlignmentFlag.AlignBottom)
-        actions.addWidget(self.syncButton, 0, Qt.AlignmentFlag.AlignBottom)
-
-        root = QVBoxLayout(self)
-        root.setContentsMargins(24, 20, 24, 20)
-        root.setSpacing(10)
-        root.addLayout(self.notices)
-        for title, layout in (
-            ("Connection", connection),
-            ("Sign in to ESWS", sign_in),
-            ("What to synchronise", what),
-        ):
-            root.addSpacing(4)
-            root.addWidget(section_heading(title, self))
-            root.addLayout(layout)
-        root.addSpacing(6)
-        root.addWidget(self.errorBanner)
-        root.addLayout(actions)
-        root.addStretch(1)
-
-        order = [
-            self.profileCombo,
-            self.manageButton,
-            self.companyIdEdit,
-            self.showCodeButton,
-            self.adminUserEdit,
-            self.passwordEdit,
-            self.rememberCheck,
-            self.modeOneRadio,
-            self.modeTotalRadio,
-            self.userIdEdit,
-            self.locationEdit,
-            self.cancelButton,
-            self.syncButton,
-        ]
-        for first, second in itertools.pairwise(order):
-            QWidget.setTabOrder(first, second)
 
     def _connect(self) -> None:
         self.showCodeButton.toggled.connect(self._show_code)
@@ -295,7 +72,6 @@ class SyncForm(QWidget):
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self._escape)
-        self._ticker.timeout.connect(self._tick)
 
     def _escape(self) -> None:
         if self._busy:
@@ -392,14 +168,7 @@ class SyncForm(QWidget):
             editor = self._edits().get(field)
             if editor is not None:
                 editor.setAccessibleDescription(text)
-        self.syncButton.setEnabled(not problems and not self._busy)
-        if self._busy:
-            self.hintLabel.setText("")
-        elif problems:
-            missing = ", ".join(problems)
-            self.hintLabel.setText(f"To sync, complete: {missing}.")
-        else:
-            self.hintLabel.setText("Ready. Press Enter or Sync.")
+        self.fetchBar.show_hint(problems, busy=self._busy)
         return problems
 
     def submit(self) -> None:
@@ -456,7 +225,6 @@ class SyncForm(QWidget):
     def set_busy(self, busy: bool, where: str = "") -> None:
         """While ESWS is asked: inputs locked, progress and Cancel shown, time counted."""
         self._busy = busy
-        self._where = where
         for widget in self.findChildren(QWidget):
             if isinstance(widget, QLineEdit | QComboBox | QRadioButton | QCheckBox):
                 widget.setEnabled(not busy)
@@ -465,23 +233,11 @@ class SyncForm(QWidget):
         if not busy:
             self.rememberCheck.setEnabled(self._vault_available)
             self._mode_changed()
-        for widget in (self.progress, self.statusLabel, self.cancelButton):
-            widget.setVisible(busy)
+        self.fetchBar.set_busy(busy, where)
         if busy:
             self.errorBanner.clear()
-            self._elapsed.start()
-            self._ticker.start()
-            self._tick()
             self.cancelButton.setFocus(Qt.FocusReason.OtherFocusReason)
-        else:
-            self._ticker.stop()
-            self.statusLabel.clear()
         self.revalidate()
-
-    def _tick(self) -> None:
-        seconds = self._elapsed.elapsed() // 1000
-        waited = f" ({seconds} s)" if seconds >= 1 else ""
-        self.statusLabel.setText(f"Asking ESWS at {self._where} for a sync token…{waited}")
 
     def show_problem(self, problem: Problem, tone: Tone = Tone.ERROR) -> None:
         """Show an outcome next to the form; a problem with a field also marks that field."""

@@ -1,0 +1,79 @@
+"""The row under the form: what is missing (or ready), the wait for ESWS, Cancel and Sync."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+
+from desktop.gui.widgets import caption
+
+
+class FetchBar(QWidget):
+    """Sync and Cancel, a hint while idle; a progress bar and the seconds waited while busy."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("fetchBar")
+        self.where = ""
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("fetchProgress")
+        self.progress.setRange(0, 0)  # indeterminate: ESWS says nothing until it answers
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(6)
+        self.progress.setAccessibleName("Waiting for ESWS")
+        self.statusLabel = QLabel(self)
+        self.statusLabel.setObjectName("fetchStatus")
+        self.hintLabel = caption("", self, name="syncHint")
+        self.cancelButton = QPushButton("Cancel", self)
+        self.cancelButton.setObjectName("cancelButton")
+        self.cancelButton.setAutoDefault(False)
+        self.syncButton = QPushButton("&Sync", self)
+        self.syncButton.setObjectName("syncButton")
+        self.syncButton.setDefault(True)
+        self.syncButton.setMinimumWidth(110)
+        self._elapsed = QElapsedTimer()
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self._tick)
+
+        texts = QVBoxLayout()
+        texts.setSpacing(4)
+        texts.addWidget(self.statusLabel)
+        texts.addWidget(self.progress)
+        texts.addWidget(self.hintLabel)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(10)
+        row.addLayout(texts, 1)
+        row.addWidget(self.cancelButton, 0, Qt.AlignmentFlag.AlignBottom)
+        row.addWidget(self.syncButton, 0, Qt.AlignmentFlag.AlignBottom)
+        self.set_busy(False)
+
+    def set_busy(self, busy: bool, where: str = "") -> None:
+        """Show (or hide) the wait: progress, "Asking ESWS at <where>… (n s)", Cancel."""
+        self.where = where or self.where
+        for widget in (self.progress, self.statusLabel, self.cancelButton):
+            widget.setVisible(busy)
+        if busy:
+            self.hintLabel.clear()
+            self._elapsed.start()
+            self._ticker.start()
+            self._tick()
+        else:
+            self._ticker.stop()
+            self.statusLabel.clear()
+
+    def _tick(self) -> None:
+        seconds = self._elapsed.elapsed() // 1000
+        waited = f" ({seconds} s)" if seconds >= 1 else ""
+        self.statusLabel.setText(f"Asking ESWS at {self.where} for a sync token…{waited}")
+
+    def show_hint(self, problems: dict[str, str], *, busy: bool) -> None:
+        """Sync is enabled only for a complete form; the hint says what is missing."""
+        self.syncButton.setEnabled(not problems and not busy)
+        if busy:
+            self.hintLabel.clear()
+        elif problems:
+            self.hintLabel.setText(f"To sync, complete: {', '.join(problems)}.")
+        else:
+            self.hintLabel.setText("Ready. Press Enter or Sync.")
