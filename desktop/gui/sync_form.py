@@ -120,6 +120,13 @@ class SyncForm(SyncFormLayout):
         self._server_problem = None
         self.revalidate()
 
+    def keep_typed_secrets(self, company_id: str, password: str) -> None:
+        """Put back secrets typed before a reload, where nothing saved took their place."""
+        for edit, typed in ((self.companyIdEdit, company_id), (self.passwordEdit, password)):
+            if typed and not edit.text():
+                edit.setText(typed)
+        self.revalidate()
+
     def fill_request(
         self, kind: SyncKind, user_id: str = "", location: str | int | None = None
     ) -> None:

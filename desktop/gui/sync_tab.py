@@ -138,6 +138,20 @@ class SyncTab(QStackedWidget):
         self.form.set_profiles(self.book.names, chosen.name if chosen else None)
         self._fill_from_profile(chosen)
 
+    def _profiles_edited(self, select: str) -> None:
+        """The dialog saved or deleted a profile: reload, keeping what was typed if it is still
+        the same profile (edited or renamed), so an unsaved password is not lost."""
+        before = self.form.profile_name()
+        typed = (self.form.companyIdEdit.text(), self.form.passwordEdit.text())
+        self._load_profiles(select or None)
+        after = self.form.profile_name()
+        if (
+            before is not None
+            and after is not None
+            and (after == before or not self.book.find(before))
+        ):
+            self.form.keep_typed_secrets(*typed)
+
     def _fill_from_profile(self, profile: Profile | None) -> None:
         if profile is None:
             self.form.fill_credentials("", None, None)
@@ -187,7 +201,7 @@ class SyncTab(QStackedWidget):
         from desktop.gui.profile_dialog import ProfileDialog
 
         dialog = ProfileDialog(self.book, self.form.profile_name(), self.window())
-        dialog.profilesChanged.connect(lambda name: self._load_profiles(name or None))
+        dialog.profilesChanged.connect(self._profiles_edited)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         self.profile_dialog = dialog

@@ -210,3 +210,17 @@ def test_demo_vault_kinds_match_the_real_vaults(saved_profile: Profile) -> None:
 
     assert SecretKind.COMPANY_ID.value == demo.COMPANY_ID_KIND
     assert SecretKind.PASSWORD.value == demo.PASSWORD_KIND
+
+
+def test_editing_the_profile_in_use_keeps_what_was_typed(
+    qtbot: Any, saved_profile: Profile, make_window: Any
+) -> None:
+    window = make_window()
+    fill_form(qtbot, window)
+    dialog = open_dialog(qtbot, window)
+    type_into(qtbot, dialog.nameEdit, "Renamed office")
+    qtbot.mouseClick(dialog.saveButton, LEFT)
+    form = window.sync_tab.form
+    assert form.profileCombo.currentText() == "Renamed office"
+    assert form.passwordEdit.text() == DEMO_PASSWORD  # typed, never saved: still there
+    assert form.companyIdEdit.text() == DEMO_COMPANY_ID
