@@ -1,20 +1,25 @@
 #!/usr/bin/env bash
-# Install the Windows packaging toolchain on Debian 12 (amd64, as root, non-interactive):
-#   - wine (wine64 + wine32:i386) to run Inno Setup's ISCC.exe and to smoke-test installers
-#   - msitools (wixl, wixl-heat, msiinfo) to build the MSI natively
+# Install the Windows packaging toolchain that packaging/build.py and tests/packaging need, on
+# Debian 12 (amd64), non-interactive:
+#   - wine (wine64 + wine32:i386) to run Inno Setup's ISCC.exe and to test-install installers
+#   - msitools (wixl, msiinfo) to build and inspect the MSI natively
 #   - xvfb + xauth: an installer's setup.exe needs an X display under wine (ISCC does not)
 #   - Inno Setup 6.4.1 from the npm package "innosetup" (ships ISCC.exe; nothing downloaded at
 #     install time) into $INNOSETUP_DIR (default /opt/innosetup)
-#   - PyInstaller into the venv given as $1 (or the python on PATH)
+#   - the build tools pinned in packaging/requirements.txt (PyInstaller) into the venv given as $1
+#     (default: the repository's .venv; else the python3 on PATH)
 # and warms a 32-bit wine prefix for ISCC at $ISCC_WINEPREFIX (default /opt/innosetup/wineprefix).
 #
-# Idempotent: every step checks first and prints how long it took. Usage:
+# Idempotent: every step checks first and prints how long it took (about 1 s when all is there,
+# ~45 s on a fresh machine). Runs as root, or as a user with sudo (apt, /opt); the wine prefix
+# belongs to the user who runs the script, as wine requires. Usage:
 #   bash .ci/install-packaging-tools.sh [/path/to/venv]
-# Then: packaging/iscc.sh /DAppVersion=1.2.3 installer.iss ; packaging/build-msi.sh 1.2.3
+# Then: python packaging/build.py (see packaging/NOTES.md).
 set -euo pipefail
 
 INNOSETUP_VERSION=6.4.1
-PYINSTALLER_SPEC=${PYINSTALLER_SPEC:-"pyinstaller==6.22.3"}
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+REQUIREMENTS="$REPO/packaging/requirements.txt"
 INNOSETUP_DIR=${INNOSETUP_DIR:-/opt/innosetup}
 ISCC_WINEPREFIX=${ISCC_WINEPREFIX:-$INNOSETUP_DIR/wineprefix}
 export DEBIAN_FRONTEND=noninteractive
@@ -26,9 +31,10 @@ done_step() {
   printf '== done in %d.%01d s\n' $((ms / 1000)) $((ms % 1000 / 100))
 }
 
+SUDO=""
 if [[ $(id -u) -ne 0 ]]; then
-  echo "run as root (apt-get, /opt)" >&2
-  exit 1
+  command -v sudo >/dev/null || { echo "run as root, or install sudo (apt-get, /opt)" >&2; exit 1; }
+  SUDO="sudo"
 fi
 
 # ---------------------------------------------------------------------------------------------
@@ -42,19 +48,19 @@ command -v npm >/dev/null || missing+=(npm)
 if ((${#missing[@]})); then
   step "apt: ${missing[*]}"
   if ! dpkg --print-foreign-architectures | grep -qx i386; then
-    dpkg --add-architecture i386
+    $SUDO dpkg --add-architecture i386
   fi
   # A mirror mid-sync can fail one index (seen: bookworm-security i386 "File has unexpected
   # size"); apt-get update then exits 100 but the other indexes are fine, so go on.
-  apt-get update -q || echo "WARNING: apt-get update reported errors; continuing with the indexes it got"
+  $SUDO apt-get update -q || echo "WARNING: apt-get update reported errors; continuing with the indexes it got"
   # wine32:i386 needs its i386 libraries at exactly the installed amd64 versions. When the
   # i386 and amd64 indexes disagree (security index of one arch missing, or amd64 libs older
   # than the bookworm point release), a plain install fails with "held broken packages";
   # -t bookworm then takes both arches from the bookworm suite and upgrades the amd64 libs to
   # match.
-  if ! apt-get install -y -q --no-install-recommends "${missing[@]}"; then
+  if ! $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"; then
     echo "plain install failed; retrying with -t bookworm"
-    apt-get install -y -q --no-install-recommends -t bookworm "${missing[@]}"
+    $SUDO apt-get install -y -q --no-install-recommends -t bookworm "${missing[@]}"
   fi
   done_step
 else
@@ -68,7 +74,10 @@ ISCC="$INNOSETUP_DIR/node_modules/innosetup/bin/ISCC.exe"
 installed_inno=$(node -p "require('$INNOSETUP_DIR/node_modules/innosetup/package.json').version" 2>/dev/null || true)
 if [[ $installed_inno != "$INNOSETUP_VERSION" || ! -f $ISCC ]]; then
   step "npm: innosetup@$INNOSETUP_VERSION into $INNOSETUP_DIR"
-  mkdir -p "$INNOSETUP_DIR"
+  if [[ ! -d $INNOSETUP_DIR ]]; then
+    $SUDO mkdir -p "$INNOSETUP_DIR"
+    $SUDO chown "$(id -u):$(id -g)" "$INNOSETUP_DIR"
+  fi
   [[ -f $INNOSETUP_DIR/package.json ]] \
     || echo '{"name":"i3sync-innosetup","private":true}' > "$INNOSETUP_DIR/package.json"
   # --ignore-scripts: the package has no install script (ISCC.exe is in the tarball); keep it so.
@@ -97,16 +106,33 @@ fi
 # ---------------------------------------------------------------------------------------------
 if [[ -n ${1:-} ]]; then
   PY="$1/bin/python"
+elif [[ -x $REPO/.venv/bin/python ]]; then
+  PY="$REPO/.venv/bin/python"
 else
   PY=$(command -v python3 || command -v python)
 fi
-if ! "$PY" -c 'import PyInstaller' 2>/dev/null \
-   || [[ $("$PY" -m PyInstaller --version 2>/dev/null) != "${PYINSTALLER_SPEC##*==}" && $PYINSTALLER_SPEC == *==* ]]; then
-  step "pip: $PYINSTALLER_SPEC into $("$PY" -c 'import sys; print(sys.prefix)')"
-  "$PY" -m pip install -q --disable-pip-version-check "$PYINSTALLER_SPEC"
+# Every "name==version" line of packaging/requirements.txt must be installed at that version.
+if ! "$PY" - "$REQUIREMENTS" <<'PYCHECK'
+import sys
+from importlib import metadata
+
+for line in open(sys.argv[1], encoding="utf-8"):
+    line = line.split("#")[0].strip()
+    if not line:
+        continue
+    name, _, wanted = line.partition("==")
+    try:
+        if metadata.version(name) != wanted:
+            sys.exit(1)
+    except metadata.PackageNotFoundError:
+        sys.exit(1)
+PYCHECK
+then
+  step "pip: packaging/requirements.txt into $("$PY" -c 'import sys; print(sys.prefix)')"
+  "$PY" -m pip install -q --disable-pip-version-check -r "$REQUIREMENTS"
   done_step
 else
-  echo "== pip: PyInstaller $("$PY" -m PyInstaller --version) already in $("$PY" -c 'import sys; print(sys.prefix)')"
+  echo "== pip: packaging/requirements.txt already satisfied in $("$PY" -c 'import sys; print(sys.prefix)')"
 fi
 
 printf '\nISCC.exe:       %s\nISCC prefix:    %s\nPyInstaller:    %s\nall done in %d s\n' \
