@@ -259,14 +259,14 @@ class SyncTab(QStackedWidget):
         if profile is None:
             return
         register_secret(request.company_id, request.admin_password)
+        self._pending = (profile, request)
+        self.fetcher.fetch(profile, request)  # first: the worker starts while the form updates
         self.form.clear_problem()
         self.form.set_busy(True, host_of(profile.esws_endpoint))
-        self._pending = (profile, request)
-        self.fetcher.fetch(profile, request)
 
     def _token_received(self, _job: int, token: str) -> None:
-        self.form.set_busy(False)
         if self._pending is None:
+            self.form.set_busy(False)
             return
         profile, request = self._pending
         self._pending = None
@@ -275,10 +275,12 @@ class SyncTab(QStackedWidget):
         try:
             url = sync_url(request.kind, token, profile.i3_base_url)
         except InputError as error:
+            self.form.set_busy(False)
             self.form.show_problem(describe(error))
             return
         page = self.ensure_sync_page()
-        page.open(url, profile.i3_base_url, cloud=profile.cloud)
+        page.open(url, profile.i3_base_url, cloud=profile.cloud)  # first: I3 starts loading
+        self.form.set_busy(False)
         self.setCurrentWidget(page)
         page.backButton.setFocus(Qt.FocusReason.OtherFocusReason)
         self.syncPageShown.emit()
