@@ -1,0 +1,88 @@
+# Install the artefacts of packaging/build.py on a Windows runner, check them, uninstall them.
+#   pwsh packaging/windows-install-test.ps1 [-Dist dist]
+# Reads dist/build-summary.json (written by build.py). Checks, for the Inno setup installed per
+# user without admin rights (the default HR administrators get) and for the MSI installed per
+# machine (as deployment tools do): both executables installed, the i3sync:// command in the
+# registry, the Start menu shortcut, the installed copy's --self-check, a hostile link refused
+# with exit 2; after uninstall: folder and URL scheme gone, the user's profiles kept (Inno).
+# The Linux equivalent, under wine, is packaging/wine-smoke-test.sh.
+param([string]$Dist = "dist")
+$ErrorActionPreference = "Stop"
+$failures = 0
+function Ok([string]$What) { Write-Output "ok   $What" }
+function Bad([string]$What) { Write-Output "FAIL $What"; $script:failures++ }
+function Check([bool]$Condition, [string]$What) { if ($Condition) { Ok $What } else { Bad $What } }
+
+$summary = Get-Content (Join-Path $Dist "build-summary.json") -Raw | ConvertFrom-Json
+$setup = ($summary.artefacts | Where-Object kind -eq "setup").path
+$msi = ($summary.artefacts | Where-Object kind -eq "msi").path
+$hostile = "i3sync://sync/one?profile=Acme&user=42&password=hunter2"
+
+function Run([string]$Exe, [string[]]$Arguments) {
+    $process = Start-Process -FilePath $Exe -ArgumentList $Arguments -Wait -PassThru -NoNewWindow
+    return $process.ExitCode
+}
+
+function UrlCommand([string]$Hive) {
+    $key = "${Hive}:\Software\Classes\i3sync\shell\open\command"
+    if (Test-Path $key) { return (Get-ItemProperty -Path $key).'(default)' }
+    return $null
+}
+
+function CheckInstalled([string]$Label, [string]$AppDir, [string]$Hive, [string]$StartMenu) {
+    foreach ($exe in "i3sync.exe", "i3sync-cli.exe") {
+        Check (Test-Path (Join-Path $AppDir $exe)) "${Label}: $exe installed in $AppDir"
+    }
+    $expected = '"' + (Join-Path $AppDir "i3sync.exe") + '" "%1"'
+    $command = UrlCommand $Hive
+    Check ($command -eq $expected) "${Label}: i3sync:// -> $command"
+    $shortcut = Join-Path $StartMenu "I3 Sync Desktop.lnk"
+    Check (Test-Path $shortcut) "${Label}: Start menu shortcut $shortcut"
+    # The installed copy works: offscreen self-check (vault must be the Credential Manager).
+    # (Chromium writes to stderr: collected as text, never taken for a PowerShell error.)
+    $ErrorActionPreference = "Continue"
+    $check = & (Join-Path $AppDir "i3sync-cli.exe") --self-check 2>&1 | Out-String
+    $selfCheckCode = $LASTEXITCODE
+    $ErrorActionPreference = "Stop"
+    Write-Output $check.TrimEnd()
+    Check ($selfCheckCode -eq 0) "${Label}: installed self-check passed"
+    Check ($check -match "Windows Credential Manager") "${Label}: vault is the Windows Credential Manager"
+    # What a hostile web page would launch through the URL scheme: refused, no window.
+    $code = Run (Join-Path $AppDir "i3sync.exe") @("`"$hostile`"")
+    Check ($code -eq 2) "${Label}: hostile i3sync:// link refused by i3sync.exe (exit $code)"
+}
+
+function CheckRemoved([string]$Label, [string]$AppDir, [string]$Hive) {
+    Check (-not (Test-Path (Join-Path $AppDir "i3sync.exe"))) "${Label}: files removed"
+    Check ($null -eq (UrlCommand $Hive)) "${Label}: i3sync:// removed"
+}
+
+# -- Inno Setup, per user, no admin rights -------------------------------------------------------
+$innoDir = Join-Path $env:LOCALAPPDATA "Programs\I3 Sync Desktop"
+$userMenu = Join-Path $env:APPDATA "Microsoft\Windows\Start Menu\Programs"
+$code = Run $setup @("/VERYSILENT", "/SUPPRESSMSGBOXES", "/NORESTART", "/CURRENTUSER")
+Check ($code -eq 0) "inno: setup exited $code"
+CheckInstalled "inno" $innoDir "HKCU" $userMenu
+$profiles = Join-Path $env:APPDATA "I3Sync\i3sync"
+New-Item -ItemType Directory -Force -Path $profiles | Out-Null
+Set-Content -Path (Join-Path $profiles "profiles.json") -Value "{}"
+$code = Run (Join-Path $innoDir "unins000.exe") @("/VERYSILENT", "/SUPPRESSMSGBOXES", "/NORESTART")
+Check ($code -eq 0) "inno: uninstaller exited $code"
+# The uninstaller finishes from a copy of itself in %TEMP%: wait for the folder to go.
+for ($i = 0; $i -lt 60 -and (Test-Path (Join-Path $innoDir "unins000.exe")); $i++) { Start-Sleep 1 }
+CheckRemoved "inno" $innoDir "HKCU"
+Check (Test-Path (Join-Path $profiles "profiles.json")) "inno: user profiles kept"
+Remove-Item -Recurse -Force (Join-Path $env:APPDATA "I3Sync")
+
+# -- MSI, per machine ----------------------------------------------------------------------------
+$msiDir = Join-Path $env:ProgramFiles "I3 Sync Desktop"
+$allMenu = Join-Path $env:ProgramData "Microsoft\Windows\Start Menu\Programs"
+$code = Run "msiexec.exe" @("/i", "`"$msi`"", "/qn", "/norestart", "/l*v", "`"$Dist\msi-install.log`"")
+Check ($code -eq 0) "msi: msiexec /i exited $code (log: $Dist\msi-install.log)"
+CheckInstalled "msi" $msiDir "HKLM" $allMenu
+$code = Run "msiexec.exe" @("/x", "`"$msi`"", "/qn", "/norestart")
+Check ($code -eq 0) "msi: msiexec /x exited $code"
+CheckRemoved "msi" $msiDir "HKLM"
+
+if ($failures -gt 0) { Write-Output "install test FAILED ($failures)"; exit 1 }
+Write-Output "install test passed"

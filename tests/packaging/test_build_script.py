@@ -1,0 +1,102 @@
+"""packaging/build.py's own behaviour, without building: a missing tool stops it before the
+long freeze with exit 2 and the way to install it; a failed self-check fails the build."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from tests.packaging.conftest import load_packaging_module
+
+
+@pytest.fixture
+def build() -> ModuleType:
+    return load_packaging_module("build")
+
+
+def no_freeze(*args: Any) -> Path:
+    raise AssertionError("PyInstaller must not start when a tool is missing")
+
+
+@pytest.mark.parametrize("tool", ["wixl", "msiinfo"])
+def test_missing_msi_tool_exits_2_before_freezing(
+    build: ModuleType,
+    tool: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    real = build.installers.find_tool
+
+    def find_tool(name: str) -> str:
+        if name == tool:
+            raise build.installers.ToolMissing(f"{name} not found: {build.installers._hint()}")
+        return str(real(name))
+
+    monkeypatch.setattr(build.installers, "find_tool", find_tool)
+    monkeypatch.setattr(build, "freeze", no_freeze)
+    assert build.main(["--out", str(tmp_path / "dist"), "--work", str(tmp_path / "w")]) == 2
+    err = capsys.readouterr().err
+    assert f"{tool} not found" in err
+    assert "install-packaging-tools.sh" in err or "msitools" in err
+    assert not (tmp_path / "dist" / build.SUMMARY_FILE).exists()
+
+
+def test_missing_iscc_exits_2_before_freezing(
+    build: ModuleType,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("ISCC", str(tmp_path / "nowhere" / "ISCC.exe"))
+    monkeypatch.setattr(build.installers, "INNOSETUP_DIR", tmp_path / "nowhere")
+    if build.IS_WINDOWS:  # pragma: no cover - Windows looks in Program Files too
+        monkeypatch.setattr(build.installers, "find_iscc", lambda: (_ for _ in ()).throw(
+            build.installers.ToolMissing("ISCC.exe not found: install Inno Setup 6")))  # fmt: skip
+    monkeypatch.setattr(build, "freeze", no_freeze)
+    assert build.main(["--out", str(tmp_path / "dist"), "--skip-msi"]) == 2
+    assert "ISCC.exe not found" in capsys.readouterr().err
+
+
+def test_failed_self_check_fails_the_build(
+    build: ModuleType,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    folder = tmp_path / "dist" / "i3sync"
+    folder.mkdir(parents=True)
+    monkeypatch.setattr(build, "freeze", lambda dist, work: folder)
+    monkeypatch.setattr(
+        build,
+        "run_self_check",
+        lambda f: {"returncode": 1, "stdout": "FAIL vault: ...", "stderr": "", "seconds": 1.0},
+    )
+    code = build.main(["--out", str(tmp_path / "dist"), "--skip-msi", "--skip-setup"])
+    assert code == 1
+    assert "self-check failed (exit 1)" in capsys.readouterr().err
+    assert not (tmp_path / "dist" / build.SUMMARY_FILE).exists()
+
+
+def test_summary_of_a_build_without_installers(
+    build: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "dist" / "i3sync"
+    (folder / "_internal").mkdir(parents=True)
+    (folder / "_internal" / "x.bin").write_bytes(b"x" * 2_000_000)
+    monkeypatch.setattr(build, "freeze", lambda dist, work: folder)
+    monkeypatch.setattr(
+        build,
+        "run_self_check",
+        lambda f: {"returncode": 0, "stdout": "self-check passed", "stderr": "", "seconds": 1.0},
+    )
+    assert build.main(["--out", str(tmp_path / "dist"), "--skip-msi", "--skip-setup"]) == 0
+    summary = json.loads((tmp_path / "dist" / build.SUMMARY_FILE).read_text(encoding="utf-8"))
+    assert summary["ok"] is True
+    assert summary["version"] == build.winres.project_version().text
+    (artefact,) = summary["artefacts"]
+    assert (artefact["kind"], artefact["megabytes"], artefact["files"]) == ("folder", 2.0, 1)

@@ -1,0 +1,116 @@
+"""The Windows workflow cannot run here: read it against the build script both platforms share.
+
+(No YAML library is a dependency: these are text checks of the lines that matter.)
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.packaging.conftest import PACKAGING, REPO, load_packaging_module
+
+WORKFLOW = REPO / ".github" / "workflows" / "windows.yml"
+
+
+@pytest.fixture(scope="module")
+def workflow() -> str:
+    return WORKFLOW.read_text(encoding="utf-8")
+
+
+def run_lines(text: str) -> list[str]:
+    """Every command of every ``run:`` (one-line or block)."""
+    commands: list[str] = []
+    lines = text.splitlines()
+    for index, line in enumerate(lines):
+        match = re.match(r"^(\s*)(?:- )?run:\s*(.*)$", line)
+        if not match:
+            continue
+        rest = match[2].strip()
+        if rest and rest != "|":
+            commands.append(rest)
+            continue
+        indent = len(match[1])
+        for following in lines[index + 1 :]:
+            if following.strip() and len(following) - len(following.lstrip()) <= indent:
+                break
+            if following.strip():
+                commands.append(following.strip())
+    return commands
+
+
+def test_is_plain_yaml_on_a_windows_runner(workflow: str) -> None:
+    assert "\t" not in workflow  # YAML forbids tabs for indentation
+    assert re.search(r"^on:\n", workflow, re.M)
+    assert re.search(r"^\s+runs-on: windows-\d{4}$", workflow, re.M)
+    assert re.search(r"^\s+shell: pwsh$", workflow, re.M)
+
+
+def test_installs_the_project_with_tests_and_the_pinned_build_tools(workflow: str) -> None:
+    commands = run_lines(workflow)
+    assert 'python -m pip install ".[test]"' in commands
+    assert "python -m pip install -r packaging/requirements.txt" in commands
+    pins = (PACKAGING / "requirements.txt").read_text(encoding="utf-8")
+    assert re.search(r"^pyinstaller==\d+\.\d+\.\d+$", pins, re.M)
+    # The Linux CI installs the same file.
+    tools = (REPO / ".ci" / "install-packaging-tools.sh").read_text(encoding="utf-8")
+    assert 'REQUIREMENTS="$REPO/packaging/requirements.txt"' in tools
+
+
+def test_builds_with_the_same_script_and_tests_its_artefacts(workflow: str) -> None:
+    commands = run_lines(workflow)
+    builds = [c for c in commands if "packaging/build.py" in c]
+    assert builds == ["python packaging/build.py --out dist --work build/pyinstaller"]
+    # The options it passes exist in build.py.
+    build = load_packaging_module("build")
+    args = build.parse_args(["--out", "dist", "--work", "build/pyinstaller"])
+    assert (args.out, args.work) == (Path("dist"), Path("build/pyinstaller"))
+    # Tests run after the build, on its output folder.
+    order = [c for c in commands if "packaging/build.py" in c or "pytest" in c]
+    assert order == [builds[0], 'python -m pytest -m "not nusoap"']
+    assert re.search(r"I3SYNC_PACKAGING_REUSE: dist$", workflow, re.M)
+    # The marker it deselects is the project's, and only the NuSOAP tests carry it.
+    pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    assert '"nusoap: needs the real PHP NuSOAP ESWS server"' in pyproject
+
+
+def test_every_local_file_it_names_exists(workflow: str) -> None:
+    pattern = r"(?<![\w/])((?:tests/)?packaging/[\w./-]+\.(?:py|ps1|txt)|pyproject\.toml)"
+    named = set(re.findall(pattern, workflow))
+    assert "packaging/windows-install-test.ps1" in named
+    for path in named:
+        assert (REPO / path).is_file(), path
+
+
+def test_installs_checks_and_uploads_the_installers(workflow: str) -> None:
+    commands = run_lines(workflow)
+    assert "pwsh packaging/windows-install-test.ps1 -Dist dist" in commands
+    assert "mingw-w64-x86_64-msitools" in workflow  # wixl and msiinfo, as installers.py expects
+    assert '"MSYS2_ROOT=' in workflow and "MSYS2_ROOT" in (PACKAGING / "installers.py").read_text()
+    upload = workflow[workflow.index("actions/upload-artifact") :]
+    for pattern in ("dist/*.msi", "dist/*.exe", "dist/build-summary.json"):
+        assert pattern in upload
+
+
+def test_install_test_reads_what_build_py_writes() -> None:
+    script = (PACKAGING / "windows-install-test.ps1").read_text(encoding="utf-8")
+    build = load_packaging_module("build")
+    assert f'"{build.SUMMARY_FILE}"' in script
+    for kind in ("setup", "msi"):
+        assert f'kind -eq "{kind}"' in script
+    assert "--self-check" in script and '"/CURRENTUSER"' in script
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Linux CI scripts; bash there may be WSL's")
+@pytest.mark.parametrize(
+    "script", [REPO / ".ci" / "install-packaging-tools.sh", PACKAGING / "wine-smoke-test.sh"]
+)
+def test_shell_scripts_parse(script: Path) -> None:
+    result = subprocess.run(
+        ["bash", "-n", str(script)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
