@@ -223,7 +223,6 @@ class EswsClient:
 
     def fetch_token(self, request: SyncRequest) -> str:
         """Ask ESWS for a token; raise ``VendorRefusal`` or ``TransportError`` otherwise."""
-        self.poster.reset_cancel()
         secrets = (request.company_id, request.admin_password)
         args: dict[str, Any] = {
             "p_companyID": request.company_id,
@@ -286,8 +285,16 @@ class EswsClient:
         return UnexpectedReply(self.endpoint, type(error).__name__)
 
     def cancel(self) -> None:
-        """Abort the call in flight (from any thread); it raises ``TransportProblem.CANCELLED``."""
+        """Abort the call in flight (from any thread); it raises ``TransportProblem.CANCELLED``.
+
+        Sticky: later calls fail the same way until :meth:`reset_cancel`, so a cancel that lands
+        just before a call starts is never lost.
+        """
         self.poster.cancel()
+
+    def reset_cancel(self) -> None:
+        """Accept calls again after :meth:`cancel`."""
+        self.poster.reset_cancel()
 
     def close(self) -> None:
         self.poster.close()

@@ -139,6 +139,15 @@ class _Worker(QObject):
         finally:
             with self._lock:
                 self._client = None
+                # cancel() marks the job under this lock before it aborts the client, so a
+                # client that may have been aborted (cancels are sticky) is never reused.
+                if job in self._cancelled:
+                    healthy = False
+                    if key is None and client is not None:
+                        # A client passed in is kept whatever happens: make it usable again.
+                        reset = getattr(client, "reset_cancel", None)
+                        if reset is not None:
+                            reset()
                 self._cancelled.discard(job)
             if not healthy:
                 # A cancelled or failed call may leave a dead connection behind: start afresh.
