@@ -7,6 +7,7 @@ Linux only: the Windows workflow installs the same artefacts natively instead.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -60,22 +61,27 @@ def test_install_upgrade_uninstall_under_wine(
 ) -> None:
     old_setup, old_msi = old_installers
     env = isolated_env(tmp_path / "home")
-    env["SMOKE_WINEPREFIX"] = str(tmp_path / "prefix")
-    result = subprocess.run(
-        [
-            "bash", str(PACKAGING / "wine-smoke-test.sh"),
-            "--setup", str(packaging_build.artefact("setup")),
-            "--msi", str(packaging_build.artefact("msi")),
-            "--old-setup", str(old_setup), "--old-msi", str(old_msi),
-            "--old-only", OLD_ONLY, "--version", packaging_build.version,
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=600,
-        check=False,
-    )  # fmt: skip
+    prefix = tmp_path / "prefix"  # 1.3 GB once used: removed below, whatever happens
+    env["SMOKE_WINEPREFIX"] = str(prefix)
+    try:
+        result = subprocess.run(
+            [
+                "bash", str(PACKAGING / "wine-smoke-test.sh"),
+                "--setup", str(packaging_build.artefact("setup")),
+                "--msi", str(packaging_build.artefact("msi")),
+                "--old-setup", str(old_setup), "--old-msi", str(old_msi),
+                "--old-only", OLD_ONLY, "--version", packaging_build.version,
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+            stdin=subprocess.DEVNULL,
+            timeout=600,
+            check=False,
+        )  # fmt: skip
+    finally:
+        subprocess.run(["wineserver", "-k"], env={**env, "WINEPREFIX": str(prefix)}, check=False)
+        shutil.rmtree(prefix, ignore_errors=True)
     report = result.stdout
     print(report)
     assert result.returncode == 0, report + result.stderr[-3000:]
