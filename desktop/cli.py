@@ -240,6 +240,9 @@ def run_gui_command(args: argparse.Namespace, argv: Sequence[str]) -> int:
     return run_gui(args, argv)
 
 
+_WINDOW_FLAGS = frozenset({"--demo", "--debug"})
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``i3sync``; returns the process exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -251,8 +254,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         configure_logging()
         return run_link(argv[0])
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    if set(argv) <= _WINDOW_FLAGS:
+        # Opening the window is the common case: skip building every sub-command's parser
+        # (the CRM.COM one imports its module), which the form would wait for.
+        args = argparse.Namespace(
+            command=None, demo="--demo" in argv, debug="--debug" in argv, self_check=False
+        )
+    else:
+        args = build_parser().parse_args(argv)
     from desktop.logsetup import configure_logging
 
     configure_logging(debug=args.debug, console=args.command is not None and args.debug)

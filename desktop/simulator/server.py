@@ -7,6 +7,7 @@ are served on the same origin. Other connectors (CRM.COM) add their routes with 
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -81,6 +82,16 @@ def _parse_call(body: bytes) -> tuple[str, dict[str, str]]:
     return operation, params
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """Browsers drop connections they no longer need: not worth a traceback on stderr."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        error = sys.exc_info()[1]
+        if isinstance(error, ConnectionError):
+            return
+        log.error("Simulator request failed: %s", type(error).__name__)
+
+
 class Simulator:
     """ESWS + I3 on loopback. ``url`` is the I3 base, ``esws_endpoint`` the SOAP endpoint."""
 
@@ -91,7 +102,7 @@ class Simulator:
         self._routes: list[tuple[str, str, Route]] = []
         self._stop = threading.Event()
         handler = _make_handler(self)
-        self._server = ThreadingHTTPServer((host, 0), handler)
+        self._server = _QuietServer((host, 0), handler)
         self._server.daemon_threads = True
         self._thread: threading.Thread | None = None
 
