@@ -315,7 +315,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )  # fmt: skip
     parser.add_argument(
         "--fast", action="store_true",
-        help=f"setup compressed with {FAST_COMPRESSION} (CI; about 15%% larger, 5x faster)",
+        help=f"setup compressed with {FAST_COMPRESSION} (CI; about 25%% larger, 4x faster)",
     )  # fmt: skip
     parser.add_argument(
         "--compression", default=RELEASE_COMPRESSION,
