@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from pathlib import Path
 
@@ -27,8 +28,16 @@ def resource_path(name: str) -> Path:
     return Path(str(resources.files("desktop.resources").joinpath(name)))
 
 
+# Overrides, for a portable copy on a USB stick and for tests (Windows ignores XDG variables).
+ENV_CONFIG_DIR = "I3SYNC_CONFIG_DIR"
+ENV_LOG_DIR = "I3SYNC_LOG_DIR"
+
+
 def config_dir() -> Path:
     """The per-user folder holding profiles (platformdirs: %APPDATA% on Windows)."""
+    override = os.environ.get(ENV_CONFIG_DIR)
+    if override:
+        return Path(override)
     import platformdirs
 
     return Path(platformdirs.user_config_dir(APP_ID, APP_AUTHOR, roaming=True))
@@ -36,6 +45,9 @@ def config_dir() -> Path:
 
 def log_dir() -> Path:
     """The per-user folder holding the rotating log."""
+    override = os.environ.get(ENV_LOG_DIR)
+    if override:
+        return Path(override)
     import platformdirs
 
     return Path(platformdirs.user_log_dir(APP_ID, APP_AUTHOR))

@@ -33,7 +33,16 @@ def isolated_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pa
         folder = home / sub
         folder.mkdir(parents=True)
         monkeypatch.setenv(name, str(folder))
-    for secret_env in ("I3SYNC_COMPANY_ID", "I3SYNC_PASSWORD"):
+    # Windows ignores the XDG variables: the app's own overrides work everywhere.
+    monkeypatch.setenv("I3SYNC_CONFIG_DIR", str(home / "config" / "i3sync"))
+    monkeypatch.setenv("I3SYNC_LOG_DIR", str(home / "state" / "i3sync" / "log"))
+    for secret_env in (
+        "I3SYNC_COMPANY_ID",
+        "I3SYNC_PASSWORD",
+        "I3SYNC_CRM_PASSWORD",
+        "I3SYNC_CRM_PASS_CODE",
+        "I3SYNC_CRM_AUTH_CODE",
+    ):
         monkeypatch.delenv(secret_env, raising=False)
     return home
 
