@@ -6,10 +6,14 @@ import socket
 import ssl
 import subprocess
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 def _start(handler: type[BaseHTTPRequestHandler]) -> ThreadingHTTPServer:
@@ -141,3 +145,10 @@ def self_signed_tls_server(tmp_path: Path) -> Iterator[str]:
     server.socket = context.wrap_socket(server.socket, server_side=True)
     with _serving(server, "https") as url:
         yield url
+
+
+def timed(action: Callable[[], T]) -> tuple[T, float]:
+    """What ``action`` returned, and how many seconds it took."""
+    start = time.monotonic()
+    result = action()
+    return result, time.monotonic() - start

@@ -148,16 +148,19 @@ class SyncForm(SyncFormLayout):
     def kind(self) -> SyncKind:
         return SyncKind.ONE_USER if self.modeOneRadio.isChecked() else SyncKind.ALL_USERS
 
+    def values(self) -> dict[str, str]:
+        """The form's text fields, named as the core's checks name them."""
+        return {
+            "company_id": self.companyIdEdit.text(),
+            "admin_username": self.adminUserEdit.text(),
+            "admin_password": self.passwordEdit.text(),
+            "user_id": self.userIdEdit.text(),
+            "location": self.locationEdit.text(),
+        }
+
     def problems(self) -> dict[str, str]:
         """Every problem of the form now, keyed by field, in form order."""
-        found = validation_errors(
-            self.kind(),
-            company_id=self.companyIdEdit.text(),
-            admin_username=self.adminUserEdit.text(),
-            admin_password=self.passwordEdit.text(),
-            user_id=self.userIdEdit.text(),
-            location=self.locationEdit.text(),
-        )
+        found = validation_errors(self.kind(), **self.values())
         if self.profile_name() is None:
             found[FIELD_PROFILE] = "create a profile first (Manage profiles…)"
         return {field: found[field] for field in _ORDER if field in found}
@@ -190,14 +193,7 @@ class SyncForm(SyncFormLayout):
             target = self._edits().get(first, self.profileCombo)
             target.setFocus(Qt.FocusReason.OtherFocusReason)
             return
-        request = build_request(
-            self.kind(),
-            company_id=self.companyIdEdit.text(),
-            admin_username=self.adminUserEdit.text(),
-            admin_password=self.passwordEdit.text(),
-            user_id=self.userIdEdit.text(),
-            location=self.locationEdit.text(),
-        )
+        request = build_request(self.kind(), **self.values())
         self.syncRequested.emit(request)
 
     def _touch(self, field: str) -> None:

@@ -7,7 +7,7 @@ import json
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,6 +30,7 @@ from tests.fault_servers import (
     closed_port_url,
     self_signed_tls_server,
     silent_server,
+    timed,
 )
 
 CREDENTIALS = build_credentials(
@@ -65,12 +66,6 @@ def fetch(base: str, timeouts: Timeouts = SHORT) -> TransportError:
     assert error.endpoint == client.token_url
     assert DEMO_CRM_PASSWORD not in str(error)
     return error
-
-
-def timed(action: Callable[[], TransportError]) -> tuple[TransportError, float]:
-    start = time.monotonic()
-    error = action()
-    return error, time.monotonic() - start
 
 
 def test_connection_refused() -> None:

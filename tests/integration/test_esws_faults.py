@@ -5,7 +5,6 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,6 +20,7 @@ from tests.fault_servers import (
     full_backlog_server,
     self_signed_tls_server,
     silent_server,
+    timed,
 )
 
 CODE = "^4p;tU0Q+#dEIhTWkuj5FnLD^aKWqVu0"
@@ -42,12 +42,6 @@ def fetch(endpoint: str, timeouts: Timeouts = SHORT) -> TransportError:
     assert error.endpoint == endpoint
     assert CODE not in str(error) and PASSWORD not in str(error)
     return error
-
-
-def timed(action: Callable[[], TransportError]) -> tuple[TransportError, float]:
-    start = time.monotonic()
-    error = action()
-    return error, time.monotonic() - start
 
 
 def test_connection_refused() -> None:
