@@ -3,6 +3,7 @@
 # and the shared libraries QtWebEngine loads when rendering offscreen. Idempotent; run as root.
 set -euo pipefail
 packages=(
+    python3 python3-venv binutils ca-certificates openssl
     php-cli php-xml libnusoap-php
     libnss3 libnspr4 libxkbcommon0 libxkbcommon-x11-0 libegl1 libgl1 libopengl0 libgbm1 libdrm2
     libfontconfig1 libfreetype6 fonts-dejavu-core libglib2.0-0 libdbus-1-3 libasound2 libcups2

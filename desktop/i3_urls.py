@@ -23,6 +23,12 @@ def normalise_base_url(base_url: str, field_name: str = FIELD_I3_URL) -> str:
     """An http(s) base URL without a trailing slash, query or fragment; ``InputError`` otherwise."""
     text = base_url.strip()
     parts = urlsplit(text)
+    try:
+        port = parts.port
+    except ValueError:
+        raise InputError(field_name, "has an invalid port number") from None
+    if port == 0 or any(ch.isspace() for ch in text):
+        raise InputError(field_name, "has an invalid port number or a space")
     if parts.scheme not in ("https", "http") or not parts.hostname:
         raise InputError(
             field_name, "must be an http:// or https:// address, e.g. " + DEFAULT_I3_BASE_URL

@@ -32,7 +32,11 @@ def test_token_is_escaped_as_one_path_segment() -> None:
 
 @pytest.mark.parametrize(
     "base",
-    ["", "ftp://i3.local", "javascript:alert(1)", "https://", "https://h/?q=1", "https://u:p@h"],
+    [
+        *("", "ftp://i3.local", "javascript:alert(1)", "https://", "https://h/?q=1"),
+        *("https://u:p@h", "https://i3.local:99999", "https://i3.local:abc", "https://i3.local:0"),
+        "https://i3 local",
+    ],
 )
 def test_bad_base_urls_are_refused(base: str) -> None:
     with pytest.raises(InputError):
