@@ -76,11 +76,10 @@ class _SocketRegistry:
         if self.cancelled.is_set():
             self.shutdown_all()
 
-    def discard(self, sock: socket.socket | None) -> None:
-        if sock is None:
-            return
+    def clear(self) -> None:
+        """Forget every socket (the request they served has ended)."""
         with self._lock:
-            self._sockets.discard(sock)
+            self._sockets.clear()
 
     def shutdown_all(self) -> None:
         with self._lock:
@@ -96,13 +95,16 @@ def _pool_classes(registry: _SocketRegistry) -> dict[str, type[HTTPConnectionPoo
     class Tracked:
         sock: socket.socket | None
 
+        def _new_conn(self) -> socket.socket:
+            # The plain socket, before any TLS handshake: a cancel must reach that too.
+            sock: socket.socket = super()._new_conn()  # type: ignore[misc]
+            registry.add(sock)
+            return sock
+
         def connect(self) -> None:
             super().connect()  # type: ignore[misc]
-            registry.add(self.sock)  # type: ignore[arg-type]
-
-        def close(self) -> None:
-            registry.discard(getattr(self, "sock", None))
-            super().close()  # type: ignore[misc]
+            if self.sock is not None:
+                registry.add(self.sock)  # the TLS-wrapped socket, same descriptor
 
     class TrackedHTTPConnection(Tracked, HTTPConnection):
         pass
@@ -209,18 +211,24 @@ class HttpPoster:
                     if time.monotonic() > deadline:
                         raise TransportError(endpoint, TransportProblem.READ_TIMEOUT)
                     chunks.append(chunk)
-                return HttpReply(
-                    status=response.status_code,
-                    reason=response.reason or "",
-                    headers={k.lower(): v for k, v in response.headers.items()},
-                    body=b"".join(chunks),
-                )
+            if self.cancelled:  # a body cut short by cancel() must not pass for a reply
+                raise TransportError(endpoint, TransportProblem.CANCELLED)
+            return HttpReply(
+                status=response.status_code,
+                reason=response.reason or "",
+                headers={k.lower(): v for k, v in response.headers.items()},
+                body=b"".join(chunks),
+            )
         except TransportError:
             raise
         except Exception as error:
             if self.cancelled:
                 raise TransportError(endpoint, TransportProblem.CANCELLED) from None
             raise classify(endpoint, error) from None
+        finally:
+            # Sockets stay registered for the whole exchange: http.client may "close" the
+            # connection as soon as the headers of a Connection: close reply are in.
+            self._registry.clear()
 
 
 def _chain(error: BaseException) -> list[BaseException]:

@@ -152,3 +152,39 @@ def timed(action: Callable[[], T]) -> tuple[T, float]:
     start = time.monotonic()
     result = action()
     return result, time.monotonic() - start
+
+
+@contextmanager
+def headers_then_silence(connected: threading.Event) -> Iterator[str]:
+    """Sends the headers of a ``Connection: close`` reply, then holds the body back."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(4)
+    stop = threading.Event()
+    held: list[socket.socket] = []
+
+    def serve() -> None:
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except (TimeoutError, OSError):
+                continue
+            held.append(conn)
+            conn.recv(65536)
+            conn.sendall(
+                b"HTTP/1.0 200 OK\r\nContent-Type: text/xml\r\nContent-Length: 1000\r\n"
+                b"Connection: close\r\n\r\n<x>"
+            )
+            connected.set()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    finally:
+        stop.set()
+        thread.join(timeout=2)
+        for conn in held:
+            conn.close()
+        listener.close()
