@@ -170,11 +170,32 @@ class _Worker(QObject):
             client.cancel()
 
 
-def _stop(thread: QThread, worker: _Worker, *_: object) -> None:
+# Workers that did not stop in time (a DNS lookup cannot be interrupted): Qt aborts the process
+# when a running QThread is destroyed, so they are kept here until they finish by themselves.
+_STRAGGLERS: list[tuple[QThread, _Worker]] = []
+
+
+def _stop(thread: QThread, worker: _Worker, *_: object) -> bool:
+    """Cancel, stop and wait; a thread still running afterwards is kept alive, not destroyed."""
+    if (thread, worker) in _STRAGGLERS:
+        return False  # already given up on (shutdown, then the fetcher's destruction)
     worker.cancel_all()
     thread.quit()
     if thread.wait(SHUTDOWN_WAIT_MS):
         worker.close_clients()
+        return True
+    log.warning("The ESWS worker did not stop within %d ms", SHUTDOWN_WAIT_MS)
+    thread.setParent(None)
+    entry = (thread, worker)
+    _STRAGGLERS.append(entry)
+
+    def gone() -> None:
+        worker.close_clients()
+        if entry in _STRAGGLERS:
+            _STRAGGLERS.remove(entry)
+
+    thread.finished.connect(gone)
+    return False
 
 
 class TokenFetcher(QObject):
@@ -246,15 +267,7 @@ class TokenFetcher(QObject):
 
     def shutdown(self) -> bool:
         """Cancel, stop the thread and wait for it; False when it did not stop in time."""
-        if self._active is not None:
-            self._worker.cancel(self._active)
-            self._active = None
+        self._active = None
         if not self._thread.isRunning():
             return True
-        self._thread.quit()
-        stopped = self._thread.wait(SHUTDOWN_WAIT_MS)
-        if stopped:
-            self._worker.close_clients()
-        else:
-            log.warning("The ESWS worker did not stop within %d ms", SHUTDOWN_WAIT_MS)
-        return bool(stopped)
+        return _stop(self._thread, self._worker)
