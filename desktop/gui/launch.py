@@ -80,7 +80,16 @@ def _unhandled_exceptions_logged() -> Iterator[None]:
 
     def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
         log.critical("Unhandled %s", kind.__name__, exc_info=(kind, error, trace))
-        previous(kind, error, trace)
+        if previous is sys.__excepthook__:
+            # The default hook would print the traceback, secrets and all, to stderr.
+            import traceback
+
+            from desktop.redaction import scrub
+
+            text = "".join(traceback.format_exception(kind, error, trace))
+            sys.stderr.write(scrub(text))
+        else:
+            previous(kind, error, trace)
 
     sys.excepthook = hook
     try:

@@ -37,7 +37,16 @@ class Problem:
 def host_of(url: str) -> str:
     """The host (and port, when not the default) of ``url``, for messages."""
     parts = urlsplit(url)
-    return parts.netloc.rsplit("@", 1)[-1] or url
+    return parts.netloc.rsplit("@", 1)[-1]
+
+
+def page_title(title: str) -> str:
+    """A page title fit to show: Qt uses the URL (token and all) when a page has none."""
+    if not title.strip() or ("/" in title and not any(ch.isspace() for ch in title)):
+        return ""
+    from desktop.redaction import scrub
+
+    return scrub(title)
 
 
 def network_reminder(cloud: bool) -> str:
@@ -93,7 +102,7 @@ def describe(error: BaseException, *, cloud: bool = False) -> Problem:
     if isinstance(error, TransportError):
         if error.problem is TransportProblem.CANCELLED:
             return Problem("Cancelled.", "No token was used and no sync was started.")
-        where = host_of(error.endpoint)
+        where = host_of(error.endpoint) or error.endpoint
         what = error.problem.value
         if error.detail:
             what += f" ({error.detail})"

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.gui.messages import Problem, host_of, page_failure
+from desktop.gui.messages import Problem, host_of, page_failure, page_title
 from desktop.gui.web_page import GuardedPage, PopupWindow, shown_host
 from desktop.gui.widgets import Banner, Tone, caption, section_heading
 from desktop.i3_urls import origin_of
@@ -277,8 +277,9 @@ class SyncPage(QWidget):
         self.pageLoaded.emit(False)
 
     def _title_changed(self, title: str) -> None:
-        if self.view is not None and title:
-            self.titleLabel.setText(f"{title}  ·  {shown_host(self.view.url())}")
+        shown = page_title(title)
+        if self.view is not None and shown:
+            self.titleLabel.setText(f"{shown}  ·  {shown_host(self.view.url())}")
 
     def _certificate_refused(self, host: str, description: str) -> None:
         self._cert_problem = Problem(

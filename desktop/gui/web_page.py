@@ -19,6 +19,7 @@ from PySide6.QtWebEngineCore import (
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
+from desktop.gui.messages import page_title
 from desktop.i3_urls import origin_of
 
 log = logging.getLogger(__name__)
@@ -116,7 +117,7 @@ class PopupWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
-        page.titleChanged.connect(lambda title: self.setWindowTitle(title or "I3"))
+        page.titleChanged.connect(lambda title: self.setWindowTitle(page_title(title) or "I3"))
         # Deferred: the page asks to close from inside its own callback.
         page.windowCloseRequested.connect(lambda: QTimer.singleShot(0, self.close))
         page.navigationBlocked.connect(self._blocked)

@@ -190,3 +190,13 @@ def test_keyboard_mnemonics_reach_the_fields(qtbot: Any, form: SyncForm) -> None
     assert form.passwordEdit.hasFocus()
     qtbot.keyClick(form, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
     assert form.userIdEdit.hasFocus()
+
+
+def test_a_page_title_that_is_a_url_is_never_shown() -> None:
+    from desktop.gui.messages import page_title
+
+    token = "0123456789abcdef" * 8
+    assert page_title(f"127.0.0.1:8080/users/oneSyncUserLogin/{token}") == ""
+    assert page_title(f"https://i3.example/users/totalSyncUsersLogin/{token}") == ""
+    assert page_title(f"Sync {token}") == "Sync [redacted]"
+    assert page_title("Sync complete") == "Sync complete"
