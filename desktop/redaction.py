@@ -7,10 +7,12 @@ is read; the filter, installed on every log handler, replaces them and anything 
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import threading
 from collections.abc import Iterable
+from urllib.parse import quote, quote_plus
 
 MASK = "[redacted]"
 
@@ -61,15 +63,19 @@ def scrub(text: str, extra: Iterable[str] = ()) -> str:
     with _lock:
         values = sorted({*_secrets, *(v for v in extra if v)}, key=len, reverse=True)
     for value in values:
-        if value in text:
-            text = text.replace(value, MASK)
-        # zeep and requests may have escaped the value on its way into the text.
-        escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        if escaped != value and escaped in text:
-            text = text.replace(escaped, MASK)
+        # Raw, and as XML (zeep), a URL (requests) or JSON (CRM.COM) would have escaped it.
+        for form in _spellings(value):
+            if form in text:
+                text = text.replace(form, MASK)
     for pattern, replacement in _PATTERNS:
         text = pattern.sub(replacement, text)
     return text
+
+
+def _spellings(value: str) -> list[str]:
+    xml = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    forms = [value, xml, quote(value, safe=""), quote_plus(value), json.dumps(value)[1:-1]]
+    return sorted(set(forms), key=len, reverse=True)
 
 
 class RedactingFilter(logging.Filter):

@@ -43,6 +43,15 @@ def test_secret_shaped_text_is_masked_without_registration() -> None:
     assert '"password": "[redacted]"' in scrub('{"password": "hunter2", "organisation": "X"}')
 
 
+def test_registered_values_are_masked_url_and_json_escaped() -> None:
+    register_secret('p "w"/ä+1')
+    text = scrub(
+        'url p%20%22w%22%2F%C3%A4%2B1 form p+%22w%22%2F%C3%A4%2B1 json p \\"w\\"/\\u00e4+1'
+    )
+    assert "%22w%22" not in text and '\\"w\\"' not in text
+    assert text.count(MASK) == 3
+
+
 def test_very_short_values_are_not_registered() -> None:
     register_secret("a")
     assert scrub("a cat") == "a cat"
