@@ -429,13 +429,15 @@ class CrmPanel(QWidget):
         thread = self._thread
         if thread is not None:
             thread.client.cancel()
-            if not thread.wait(SHUTDOWN_WAIT_MS):
+            if thread.wait(SHUTDOWN_WAIT_MS):
+                if thread.client is not self._client:
+                    thread.client.close()
+            else:
                 log.warning("The CRM.COM worker did not stop within %d ms", SHUTDOWN_WAIT_MS)
                 thread.setParent(None)  # outlive the panel: a running QThread must not be freed
                 _STRAGGLERS.append(thread)
-            if thread.client is not self._client:
-                thread.client.close()
-        if self._client is not None:
+        if self._client is not None and (thread is None or thread.isFinished()):
+            # A straggler still uses its client: closing the session under it would race.
             self._client.close()
         if self._keeper is not None:
             self._keeper.forget()
