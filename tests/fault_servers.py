@@ -66,8 +66,8 @@ def canned_server(status: int, content_type: str, body: bytes) -> Iterator[str]:
 
 
 @contextmanager
-def silent_server(connected: threading.Event | None = None) -> Iterator[str]:
-    """Accepts connections but never answers (a hung ESWS); sets ``connected`` on the first."""
+def _holding_server(on_accept: Callable[[socket.socket], None]) -> Iterator[str]:
+    """Accepts connections, hands each to ``on_accept``, and keeps them open until the end."""
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     listener.listen(8)
@@ -82,8 +82,7 @@ def silent_server(connected: threading.Event | None = None) -> Iterator[str]:
             except (TimeoutError, OSError):
                 continue
             held.append(conn)
-            if connected is not None:
-                connected.set()
+            on_accept(conn)
 
     thread = threading.Thread(target=accept, daemon=True)
     thread.start()
@@ -95,6 +94,18 @@ def silent_server(connected: threading.Event | None = None) -> Iterator[str]:
         for conn in held:
             conn.close()
         listener.close()
+
+
+@contextmanager
+def silent_server(connected: threading.Event | None = None) -> Iterator[str]:
+    """Accepts connections but never answers (a hung ESWS); sets ``connected`` on the first."""
+
+    def hold(conn: socket.socket) -> None:
+        if connected is not None:
+            connected.set()
+
+    with _holding_server(hold) as url:
+        yield url
 
 
 @contextmanager
@@ -157,34 +168,14 @@ def timed(action: Callable[[], T]) -> tuple[T, float]:
 @contextmanager
 def headers_then_silence(connected: threading.Event) -> Iterator[str]:
     """Sends the headers of a ``Connection: close`` reply, then holds the body back."""
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(4)
-    stop = threading.Event()
-    held: list[socket.socket] = []
 
-    def serve() -> None:
-        listener.settimeout(0.2)
-        while not stop.is_set():
-            try:
-                conn, _ = listener.accept()
-            except (TimeoutError, OSError):
-                continue
-            held.append(conn)
-            conn.recv(65536)
-            conn.sendall(
-                b"HTTP/1.0 200 OK\r\nContent-Type: text/xml\r\nContent-Length: 1000\r\n"
-                b"Connection: close\r\n\r\n<x>"
-            )
-            connected.set()
+    def answer_headers(conn: socket.socket) -> None:
+        conn.recv(65536)
+        conn.sendall(
+            b"HTTP/1.0 200 OK\r\nContent-Type: text/xml\r\nContent-Length: 1000\r\n"
+            b"Connection: close\r\n\r\n<x>"
+        )
+        connected.set()
 
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
-    finally:
-        stop.set()
-        thread.join(timeout=2)
-        for conn in held:
-            conn.close()
-        listener.close()
+    with _holding_server(answer_headers) as url:
+        yield url
