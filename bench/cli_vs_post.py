@@ -15,30 +15,16 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.envelope import HEADERS, sync_envelope
 from desktop.esws_client import EswsClient
 from desktop.sync_request import SyncKind, build_request
 from tests.esws_seed import ADMIN_PLAIN, COMPANY_A_CODE, USER_42
 from tests.nusoap_server import NusoapEsws
-
-ENVELOPE = (
-    '<soapenv:Envelope xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-    'xmlns:xsd="http://www.w3.org/2001/XMLSchema" '
-    'xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:uen="uen:esws">'
-    "<soapenv:Header/><soapenv:Body>"
-    '<uen:Esws.getSyncToken soapenv:encodingStyle="http://schemas.xmlsoap.org/soap/encoding/">'
-    '<p_companyID xsi:type="xsd:string">{code}</p_companyID>'
-    '<p_adminUsername xsi:type="xsd:string">{admin}</p_adminUsername>'
-    '<p_adminPassword xsi:type="xsd:string">{password}</p_adminPassword>'
-    '<p_userId xsi:type="xsd:string">{user}</p_userId>'
-    '<p_locationID xsi:type="xsd:int">3</p_locationID>'
-    "</uen:Esws.getSyncToken></soapenv:Body></soapenv:Envelope>"
-)
 
 
 def median_seconds(action: object, runs: int) -> float:
@@ -58,13 +44,8 @@ def main() -> None:
     compileall.compile_dir(str(Path(__file__).resolve().parent.parent / "desktop"), quiet=1)
     server = NusoapEsws().start()
     try:
-        body = ENVELOPE.format(
-            code=escape(COMPANY_A_CODE),
-            admin=escape(ADMIN_PLAIN.username),
-            password=escape(ADMIN_PLAIN.password),
-            user=USER_42,
-        ).encode()
-        headers = {"Content-Type": "text/xml; charset=utf-8", "SOAPAction": "uen:esws#getSyncToken"}
+        body = sync_envelope(COMPANY_A_CODE, ADMIN_PLAIN.username, ADMIN_PLAIN.password, USER_42, 3)
+        headers = HEADERS
 
         def post() -> None:
             reply = requests.post(server.endpoint, data=body, headers=headers, timeout=10)

@@ -31,7 +31,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
-from xml.sax.saxutils import escape
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -39,19 +38,6 @@ sys.path.insert(0, str(REPO))
 TARGETS = {"a": 1.15, "b": 1.25, "c": 1.10}
 PROFILE = "Bench"
 USER = "42"
-ENVELOPE = (
-    '<soapenv:Envelope xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-    'xmlns:xsd="http://www.w3.org/2001/XMLSchema" '
-    'xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:uen="uen:esws">'
-    "<soapenv:Header/><soapenv:Body>"
-    '<uen:Esws.getSyncToken soapenv:encodingStyle="http://schemas.xmlsoap.org/soap/encoding/">'
-    '<p_companyID xsi:type="xsd:string">{code}</p_companyID>'
-    '<p_adminUsername xsi:type="xsd:string">{admin}</p_adminUsername>'
-    '<p_adminPassword xsi:type="xsd:string">{password}</p_adminPassword>'
-    '<p_userId xsi:type="xsd:string">{user}</p_userId>'
-    '<p_locationID xsi:type="xsd:string"></p_locationID>'
-    "</uen:Esws.getSyncToken></soapenv:Body></soapenv:Envelope>"
-)
 
 
 # -- helpers shared by the child roles ----------------------------------------------------------
@@ -71,18 +57,17 @@ def rss_bytes() -> int:
 
 def raw_post_token(endpoint: str) -> str:
     """The baseline's POST: the envelope by hand over http.client, the token by regex."""
+    from bench.envelope import HEADERS, sync_envelope
     from desktop.simulator.esws_logic import DEMO_ADMIN, DEMO_COMPANY_ID, DEMO_PASSWORD
 
-    body = ENVELOPE.format(
-        code=escape(DEMO_COMPANY_ID), admin=DEMO_ADMIN, password=escape(DEMO_PASSWORD), user=USER
-    ).encode("utf-8")
+    body = sync_envelope(DEMO_COMPANY_ID, DEMO_ADMIN, DEMO_PASSWORD, USER, None)
     parts = urlsplit(endpoint)
     connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=10)
     connection.request(
         "POST",
         parts.path,
         body,
-        {"Content-Type": "text/xml; charset=utf-8", "SOAPAction": "uen:esws#getSyncToken"},
+        HEADERS,
     )
     reply = connection.getresponse().read().decode("iso-8859-1")
     connection.close()
