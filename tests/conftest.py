@@ -6,11 +6,15 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import keyring
 import pytest
 
 from tests.memory_keyring import MemoryKeyring
+
+if TYPE_CHECKING:
+    from desktop.simulator.crm import CrmSimulator
 from tests.nusoap_server import NusoapError, NusoapEsws, find_nusoap_dir
 
 # Before any Qt import: render offscreen, and let Chromium run as root (CI runs as root).
@@ -107,3 +111,13 @@ def restore_logging() -> Iterator[None]:
             root.removeHandler(handler)
             handler.close()
     root.setLevel(level)
+
+
+@pytest.fixture(scope="module")
+def crm_server() -> Iterator[CrmSimulator]:
+    """The simulator with its CRM.COM Web API, one per test module (tests reset() it)."""
+    from desktop.simulator.crm import install_crm
+    from desktop.simulator.server import Simulator
+
+    with Simulator() as simulator:
+        yield install_crm(simulator)

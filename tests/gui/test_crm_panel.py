@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,12 +28,10 @@ from desktop.simulator.crm import (
     DEMO_CRM_USERNAME,
     CrmFault,
     CrmSimulator,
-    install_crm,
 )
-from desktop.simulator.server import Simulator
+from tests.crm_support import T0, FakeClock
 from tests.fault_servers import closed_port_url, silent_server
 
-T0 = 1_800_000_000.0
 LIFETIME = 60
 PROFILE = "crm:" + DEMO_CRM_ORGANISATION
 OBJECT_NAMES = {
@@ -55,30 +52,16 @@ OBJECT_NAMES = {
 }
 
 
-class FakeClock:
-    def __init__(self, now: float = T0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
-
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[CrmSimulator]:
-    with Simulator() as simulator:
-        yield install_crm(simulator)
-
-
 @pytest.fixture
-def crm(server: CrmSimulator, clock: FakeClock) -> CrmSimulator:
+def crm(crm_server: CrmSimulator, clock: FakeClock) -> CrmSimulator:
     """One-minute JWTs on the test's clock: the exp claim tells the panel the lifetime."""
-    server.reset(lifetime_seconds=LIFETIME, jwt=True, clock=clock)
-    return server
+    crm_server.reset(lifetime_seconds=LIFETIME, jwt=True, clock=clock)
+    return crm_server
 
 
 def make_panel(qtbot: QtBot, clock: FakeClock, store: SecretStore) -> CrmPanel:

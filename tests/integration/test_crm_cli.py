@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,25 +19,17 @@ from desktop.simulator.crm import (
     DEMO_CRM_USERNAME,
     CrmFault,
     CrmSimulator,
-    install_crm,
 )
-from desktop.simulator.server import Simulator
 from tests.fault_servers import closed_port_url, silent_server
 
 SECRET_ENVS = ("I3SYNC_CRM_PASSWORD", "I3SYNC_CRM_PASS_CODE", "I3SYNC_CRM_AUTH_CODE")
 SECRETS = (DEMO_CRM_PASSWORD, DEMO_CRM_PASS_CODE, DEMO_CRM_AUTH_CODE, "wrong-pass-code-1")
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[CrmSimulator]:
-    with Simulator() as simulator:
-        yield install_crm(simulator)
-
-
 @pytest.fixture
-def crm(server: CrmSimulator) -> CrmSimulator:
-    server.reset()
-    return server
+def crm(crm_server: CrmSimulator) -> CrmSimulator:
+    crm_server.reset()
+    return crm_server
 
 
 @pytest.fixture

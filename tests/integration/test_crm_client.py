@@ -35,19 +35,8 @@ from desktop.simulator.crm import (
     DEMO_CRM_PASSWORD,
     DEMO_CRM_USERNAME,
     CrmSimulator,
-    install_crm,
 )
-from desktop.simulator.server import Simulator
-
-T0 = 1_800_000_000.0
-
-
-class FakeClock:
-    def __init__(self, now: float = T0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
+from tests.crm_support import T0, FakeClock
 
 
 @pytest.fixture
@@ -55,17 +44,11 @@ def clock() -> FakeClock:
     return FakeClock()
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[CrmSimulator]:
-    with Simulator() as simulator:
-        yield install_crm(simulator)
-
-
 @pytest.fixture
-def crm(server: CrmSimulator, clock: FakeClock) -> CrmSimulator:
+def crm(crm_server: CrmSimulator, clock: FakeClock) -> CrmSimulator:
     """The module's server, fresh: one-minute tokens on the test's clock."""
-    server.reset(lifetime_seconds=60, clock=clock)
-    return server
+    crm_server.reset(lifetime_seconds=60, clock=clock)
+    return crm_server
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ import json
 import socket
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,9 +21,7 @@ from desktop.simulator.crm import (
     DEMO_CRM_USERNAME,
     CrmFault,
     CrmSimulator,
-    install_crm,
 )
-from desktop.simulator.server import Simulator
 from tests.fault_servers import (
     canned_server,
     closed_port_url,
@@ -43,16 +40,10 @@ SHORT = Timeouts(connect=1.0, read=0.5)
 JSON = "application/json"
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[CrmSimulator]:
-    with Simulator() as simulator:
-        yield install_crm(simulator)
-
-
 @pytest.fixture
-def crm(server: CrmSimulator) -> CrmSimulator:
-    server.reset()
-    return server
+def crm(crm_server: CrmSimulator) -> CrmSimulator:
+    crm_server.reset()
+    return crm_server
 
 
 def fetch(base: str, timeouts: Timeouts = SHORT) -> TransportError:

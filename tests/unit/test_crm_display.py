@@ -30,8 +30,8 @@ from desktop.crm.display import (
 )
 from desktop.crm.token import CrmToken
 from desktop.errors import InputError, TransportError, TransportProblem, VendorRefusal
+from tests.crm_support import T0
 
-T0 = 1_800_000_000.0
 HEX = "4AD9C84FA60F9FE407140E20F707726A"
 
 

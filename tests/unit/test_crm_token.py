@@ -18,17 +18,9 @@ from desktop.crm.token import (
     token_from_reply,
 )
 from desktop.errors import TransportError, TransportProblem
+from tests.crm_support import T0, FakeClock
 
-T0 = 1_800_000_000.0
 HEX = "4AD9C84FA60F9FE407140E20F707726A"
-
-
-class FakeClock:
-    def __init__(self, now: float = T0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def jwt(claims: object) -> str:
