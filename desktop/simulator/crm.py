@@ -380,22 +380,17 @@ def install_crm(
     return CrmSimulator(lifetime_seconds=lifetime_seconds, jwt=jwt, clock=clock).install(simulator)
 
 
-def run_forever() -> None:  # pragma: no cover - manual use: python -m desktop.simulator.crm
-    with Simulator() as sim:
-        crm = install_crm(sim)
-        print(
-            f"CRM.COM base URL: {crm.base_url}\n"
-            f"organisation {DEMO_CRM_ORGANISATION}, username {DEMO_CRM_USERNAME} "
-            f"(password {DEMO_CRM_PASSWORD}), identifier {DEMO_CRM_IDENTIFIER} "
-            f"(pass code {DEMO_CRM_PASS_CODE}), authentication code {DEMO_CRM_AUTH_CODE}",
-            flush=True,
-        )
-        try:
-            while True:
-                time.sleep(3600)
-        except KeyboardInterrupt:
-            pass
+def _describe_demo(simulator: Simulator) -> str:  # pragma: no cover - manual use
+    crm = install_crm(simulator)
+    return (
+        f"CRM.COM base URL: {crm.base_url}\n"
+        f"organisation {DEMO_CRM_ORGANISATION}, username {DEMO_CRM_USERNAME} "
+        f"(password {DEMO_CRM_PASSWORD}), identifier {DEMO_CRM_IDENTIFIER} "
+        f"(pass code {DEMO_CRM_PASS_CODE}), authentication code {DEMO_CRM_AUTH_CODE}"
+    )
 
 
-if __name__ == "__main__":  # pragma: no cover
-    run_forever()
+if __name__ == "__main__":  # pragma: no cover - manual use: python -m desktop.simulator.crm
+    from desktop.simulator.server import run_forever
+
+    run_forever(_describe_demo)

@@ -258,9 +258,14 @@ def _make_handler(simulator: Simulator) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
-def run_forever() -> None:  # pragma: no cover - manual use: python -m desktop.simulator.server
+def run_forever(
+    extend: Callable[[Simulator], str] | None = None,
+) -> None:  # pragma: no cover - manual use: python -m desktop.simulator.server
+    """Serve until Ctrl+C; ``extend`` adds routes (another connector) and says what it added."""
     with Simulator() as sim:
         print(f"ESWS endpoint: {sim.esws_endpoint}\nI3 base URL:   {sim.url}", flush=True)
+        if extend is not None:
+            print(extend(sim), flush=True)
         try:
             while True:
                 time.sleep(3600)
