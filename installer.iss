@@ -59,7 +59,7 @@
 
 #define AppName "I3 Sync Desktop"
 #define AppPublisher "I3 Sync"
-; Must match desktop.paths: platformdirs(appname="i3sync", appauthor="I3Sync", roaming=True)
+; Must match desktop.core.paths: platformdirs(appname="i3sync", appauthor="I3Sync", roaming=True)
 #define ProfileVendorDir "I3Sync"
 #define ProfileAppDir "i3sync"
 #define UrlScheme "i3sync"

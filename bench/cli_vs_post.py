@@ -21,8 +21,8 @@ import requests
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.envelope import HEADERS, sync_envelope
-from desktop.esws_client import EswsClient
-from desktop.sync_request import SyncKind, build_request
+from desktop.esws.client import EswsClient
+from desktop.esws.request import SyncKind, build_request
 from tests.esws_seed import ADMIN_PLAIN, COMPANY_A_CODE, USER_42
 from tests.nusoap_server import NusoapEsws
 

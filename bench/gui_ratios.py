@@ -98,8 +98,8 @@ def wait_for(signal: Any, timeout_ms: int = 30_000) -> list[Any]:
 
 def seed_profile(esws: str, i3: str) -> None:
     """The Bench profile and its secrets, in this process's (temporary) config and keyring."""
-    from desktop.profiles import Profile, ProfileStore
-    from desktop.secret_store import SecretKind, SecretStore
+    from desktop.core.vault import SecretKind, SecretStore
+    from desktop.esws.profiles import Profile, ProfileStore
     from desktop.simulator.esws_logic import DEMO_ADMIN, DEMO_COMPANY_ID, DEMO_PASSWORD
 
     profile = Profile(PROFILE, esws, i3, admin_username=DEMO_ADMIN, remember_password=True)
@@ -170,11 +170,11 @@ def role_flow(esws: str, i3: str, runs: int) -> None:
     from PySide6.QtWebEngineWidgets import QWebEngineView
     from PySide6.QtWidgets import QApplication
 
+    from desktop.esws.i3_urls import sync_url
+    from desktop.esws.profiles import ProfileStore
+    from desktop.esws.request import SyncKind
     from desktop.gui.main_window import MainWindow
     from desktop.gui.qt_setup import create_application
-    from desktop.i3_urls import sync_url
-    from desktop.profiles import ProfileStore
-    from desktop.sync_request import SyncKind
 
     create_application([])
     seed_profile(esws, i3)
@@ -227,7 +227,7 @@ def role_flow(esws: str, i3: str, runs: int) -> None:
 def role_memory_app(esws: str, i3: str) -> None:
     from PySide6.QtCore import QTimer
 
-    from desktop.sync_request import SyncKind
+    from desktop.esws.request import SyncKind
 
     seed_profile(esws, i3)  # the in-memory keyring is per process
 
@@ -250,8 +250,8 @@ def role_memory_bare(esws: str, i3: str) -> None:
     from PySide6.QtCore import QCoreApplication, Qt, QUrl
     from PySide6.QtWidgets import QApplication
 
-    from desktop.i3_urls import sync_url
-    from desktop.sync_request import SyncKind
+    from desktop.esws.i3_urls import sync_url
+    from desktop.esws.request import SyncKind
 
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication([sys.argv[0]])

@@ -14,8 +14,8 @@ entry points), and run by ``packaging/build.py`` on every build before anything 
 It prints one line per check and exits 0 when all passed, 1 otherwise. Nothing leaves the
 computer, nothing is written to the vault, and the token is never printed.
 
-This module imports no Qt: the page is read by :mod:`desktop.gui.self_check_view`, imported only
-when step 4 runs (or injected, as ``read_page``).
+This module imports no Qt: the page is read by the ``read_page`` it is given
+(:func:`desktop.gui.self_check_view.read_sync_page`, passed by :mod:`desktop.cli`).
 """
 
 from __future__ import annotations
@@ -29,6 +29,17 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from desktop import version
+from desktop.core.errors import I3SyncError
+from desktop.core.http import Timeouts
+from desktop.core.paths import resource_path
+from desktop.core.redaction import register_secret
+from desktop.core.reporting import message_for
+from desktop.core.vault import SecretStore, windows_backend_fallback
+from desktop.esws.client import BUNDLED_WSDL, EswsClient
+from desktop.esws.i3_urls import sync_url
+from desktop.esws.request import SyncKind, build_request
+from desktop.simulator.esws_logic import DEMO_ADMIN, DEMO_COMPANY_ID, DEMO_PASSWORD
+from desktop.simulator.server import Simulator
 
 # url, I3 base URL, timeout in seconds -> what the page shows (see self_check_view.PAGE_FIELDS).
 PageReader = Callable[[str, str, float], dict[str, str]]
@@ -82,8 +93,6 @@ def prepare_environment(environ: dict[str, str] | None = None) -> None:
 
 def check_resources() -> CheckResult:
     """The WSDL and at least one window icon are where ``resource_path`` looks."""
-    from desktop.esws_client import BUNDLED_WSDL
-    from desktop.paths import resource_path
 
     wsdl = resource_path(BUNDLED_WSDL)
     icons = sorted(p.name for p in wsdl.parent.glob("i3sync-*.png")) if wsdl.parent.is_dir() else []
@@ -114,7 +123,6 @@ def check_vault() -> CheckResult:
 
     Reads nothing from and writes nothing to the vault.
     """
-    from desktop.secret_store import SecretStore, windows_backend_fallback
 
     windows_backend_fallback()
     status = SecretStore().status()
@@ -135,11 +143,6 @@ def check_vault() -> CheckResult:
 
 def fetch_demo_token(esws_endpoint: str) -> str:
     """A one-time token for the demo user from the simulator's ESWS, through ``EswsClient``."""
-    from desktop.esws_client import EswsClient
-    from desktop.http_session import Timeouts
-    from desktop.redaction import register_secret
-    from desktop.simulator.esws_logic import DEMO_ADMIN, DEMO_COMPANY_ID, DEMO_PASSWORD
-    from desktop.sync_request import SyncKind, build_request
 
     request = build_request(
         SyncKind.ONE_USER,
@@ -173,15 +176,7 @@ def check_page(facts: dict[str, str], seconds: float) -> CheckResult:
     return CheckResult("I3 page in QtWebEngine", ok, detail)
 
 
-def _default_page_reader() -> PageReader:
-    from desktop.gui.self_check_view import read_sync_page
-
-    return read_sync_page
-
-
-def run_self_check(
-    read_page: PageReader | None = None, out: TextIO | None = None
-) -> SelfCheckReport:
+def run_self_check(read_page: PageReader, out: TextIO | None = None) -> SelfCheckReport:
     """Run every check, printing each line to ``out`` as it completes; return the report."""
     stream = out if out is not None else sys.stdout
     started = time.monotonic()
@@ -201,18 +196,11 @@ def run_self_check(
     record(check_resources())
     record(check_vault())
 
-    from desktop.errors import I3SyncError
-    from desktop.i3_urls import sync_url
-    from desktop.simulator.server import Simulator
-    from desktop.sync_request import SyncKind
-
     with Simulator() as simulator:
         t0 = time.monotonic()
         try:
             token = fetch_demo_token(simulator.esws_endpoint)
         except I3SyncError as error:
-            from desktop.cli import message_for
-
             record(CheckResult("ESWS token", False, message_for(error)))
         else:
             record(
@@ -223,10 +211,9 @@ def run_self_check(
                     f"({len(token)} characters, {time.monotonic() - t0:.2f} s)",
                 )
             )
-            reader = read_page if read_page is not None else _default_page_reader()
             t1 = time.monotonic()
             url = sync_url(SyncKind.ONE_USER, token, simulator.url)
-            facts = reader(url, simulator.url, PAGE_TIMEOUT_SECONDS)
+            facts = read_page(url, simulator.url, PAGE_TIMEOUT_SECONDS)
             record(check_page(facts, time.monotonic() - t1))
     report.seconds = time.monotonic() - started
     verdict = "passed" if report.passed else "FAILED"
@@ -234,7 +221,10 @@ def run_self_check(
     return report
 
 
-def main() -> int:
-    """``i3sync --self-check``: 0 when every check passed, 1 otherwise."""
+def main(read_page: PageReader) -> int:
+    """``i3sync --self-check``: 0 when every check passed, 1 otherwise.
+
+    ``read_page`` opens the page in the window's browser (``desktop.cli`` passes the GUI's).
+    """
     prepare_environment()
-    return EXIT_PASSED if run_self_check().passed else EXIT_FAILED
+    return EXIT_PASSED if run_self_check(read_page).passed else EXIT_FAILED

@@ -49,7 +49,10 @@ def _canned_handler(status: int, content_type: str, body: bytes) -> type[BaseHTT
 
 @contextmanager
 def _serving(server: ThreadingHTTPServer, scheme: str = "http") -> Iterator[str]:
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # A short poll: shutdown() waits for the next poll, 0.5 s by default.
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+    )
     thread.start()
     try:
         yield f"{scheme}://127.0.0.1:{server.server_address[1]}"

@@ -2,7 +2,7 @@
 
 Secrets come from the environment (or a no-echo prompt on a terminal), never from arguments.
 stdout carries exactly the token and a newline; errors go to stderr through the one mapping in
-:mod:`desktop.cli` (exit 2 input, 3 refused with the status code first, 4 transport).
+:mod:`desktop.core.reporting` (exit 2 input, 3 refused with the status code first, 4 transport).
 """
 
 from __future__ import annotations
@@ -10,14 +10,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from desktop.cli import EXIT_OK, positive_seconds, read_secret
+from desktop.core.cli_support import EXIT_OK, add_timeout_option, read_secret
+from desktop.core.errors import InputError
 from desktop.crm.credentials import (
     EXAMPLE_URL,
     LoginMode,
     build_credentials,
     validation_errors,
 )
-from desktop.errors import InputError
 
 ENV_CRM_PASSWORD = "I3SYNC_CRM_PASSWORD"
 ENV_CRM_PASS_CODE = "I3SYNC_CRM_PASS_CODE"
@@ -69,13 +69,7 @@ def add_crm_command(commands: argparse._SubParsersAction[argparse.ArgumentParser
         action="store_true",
         help=f"log in with an access token authentication code ({ENV_CRM_AUTH_CODE})",
     )
-    token.add_argument(
-        "--timeout",
-        type=positive_seconds,
-        default=30.0,
-        metavar="SECONDS",
-        help="give up after this many seconds (default 30)",
-    )
+    add_timeout_option(token)
     token.set_defaults(handler=run_token)
 
 
@@ -88,10 +82,10 @@ _MODES: dict[LoginMode, tuple[str | None, str]] = {
 
 
 def run_token(args: argparse.Namespace) -> int:
-    """Validate, read the secret, log in, print the token. Core errors reach ``cli.main``."""
+    """Validate, read the secret, log in, print the token; core errors reach ``cli.main``."""
+    from desktop.core.http import Timeouts
+    from desktop.core.redaction import register_secret
     from desktop.crm.client import CrmClient
-    from desktop.http_session import Timeouts
-    from desktop.redaction import register_secret
 
     if args.username is not None:
         mode = LoginMode.USERNAME

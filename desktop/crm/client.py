@@ -1,10 +1,10 @@
 """CRM.COM Web API client: gets a session token from ``POST <base>/authentication/token``.
 
-JSON in, JSON out, through the core's one HTTP setup (:class:`~desktop.http_session.HttpPoster`:
+JSON in, JSON out, through the core's one HTTP setup (:class:`~desktop.core.http.HttpPoster`:
 OS trust store, system proxy, timeouts, size cap, cancel). Every failure is one of the core's
 typed errors: :class:`~desktop.crm.codes.CrmRefusal` for a status code other than ``OK``,
-:class:`~desktop.errors.TransportError` when no usable answer came back, and
-:class:`~desktop.errors.InputError` (raised before anything is sent) for a form that cannot be.
+:class:`~desktop.core.errors.TransportError` when no usable answer came back, and
+:class:`~desktop.core.errors.InputError` (raised before anything is sent) for a form that cannot be.
 """
 
 from __future__ import annotations
@@ -16,6 +16,16 @@ import time
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
+from desktop.core.errors import InputError, TransportError, TransportProblem, UnexpectedReply
+from desktop.core.http import (
+    HttpPoster,
+    HttpReply,
+    Timeouts,
+    describe_endpoint,
+    http_status_detail,
+)
+from desktop.core.redaction import register_secret, scrub
+from desktop.core.urls import normalise_base_url
 from desktop.crm.codes import (
     STATUS_OK,
     TOKEN_REJECTION_CODES,
@@ -26,16 +36,6 @@ from desktop.crm.codes import (
 )
 from desktop.crm.credentials import EXAMPLE_URL, FIELD_URL, CrmCredentials, LoginMode
 from desktop.crm.token import DEFAULT_LIFETIME_SECONDS, Clock, CrmToken, token_from_reply
-from desktop.errors import InputError, TransportError, TransportProblem, UnexpectedReply
-from desktop.http_session import (
-    HttpPoster,
-    HttpReply,
-    Timeouts,
-    describe_endpoint,
-    http_status_detail,
-)
-from desktop.i3_urls import normalise_base_url
-from desktop.redaction import register_secret, scrub
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +58,7 @@ def crm_base_url(url: str) -> str:
     parts = urlsplit(url.strip())
     if parts.scheme not in ("https", "http") or not parts.hostname:
         raise InputError(FIELD_URL, f"must be an http:// or https:// address, e.g. {EXAMPLE_URL}")
-    base = normalise_base_url(url, FIELD_URL)  # and no query, fragment or credentials
+    base = normalise_base_url(url, FIELD_URL, EXAMPLE_URL)  # no query, fragment or credentials
     if base.lower().endswith(TOKEN_PATH):
         base = base[: -len(TOKEN_PATH)]
     return base

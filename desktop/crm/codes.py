@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop.core.errors import VendorRefusal
 from desktop.crm.credentials import (
     FIELD_AUTH_CODE,
     FIELD_IDENTIFIER,
@@ -19,7 +20,6 @@ from desktop.crm.credentials import (
     FIELD_UNIT,
     LoginMode,
 )
-from desktop.errors import VendorRefusal
 
 STATUS_OK = "OK"
 

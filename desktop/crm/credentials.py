@@ -11,7 +11,7 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.errors import InputError
+from desktop.core.errors import InputError
 
 # Field names as the user sees them; InputError.field carries one of these.
 FIELD_URL = "CRM.COM address"

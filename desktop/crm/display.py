@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from desktop.core.errors import InputError, TransportError, TransportProblem, VendorRefusal
+from desktop.core.vault import SecretKind
 from desktop.crm.credentials import LoginMode
 from desktop.crm.token import CrmToken
-from desktop.errors import InputError, TransportError, TransportProblem, VendorRefusal
-from desktop.secret_store import SecretKind
 
 VAULT_PROFILE_PREFIX = "crm:"
 

@@ -12,8 +12,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from desktop.gui.profile_book import Vault
-from desktop.profiles import Profile, ProfileStore
+from desktop.esws.profiles import Profile, ProfileStore
+from desktop.gui.esws.profile_book import Vault
 from desktop.simulator.esws_logic import DEMO_ADMIN, DEMO_COMPANY_ID, DEMO_PASSWORD, demo_company
 from desktop.simulator.server import Simulator
 

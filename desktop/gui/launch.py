@@ -1,6 +1,6 @@
 """Opening the window: ``i3sync``, ``i3sync --demo``, ``i3sync open ...`` and ``i3sync://`` links.
 
-``desktop.cli`` calls :func:`run_gui`; ``desktop.url_scheme`` calls :func:`open_sync_page`. Both
+``desktop.cli`` calls :func:`run_gui`; ``desktop.esws.links`` calls :func:`open_sync_page`. Both
 return the process exit code once the window is closed.
 """
 
@@ -14,11 +14,11 @@ from collections.abc import Callable, Iterator, Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from desktop.sync_request import SyncKind
+from desktop.esws.request import SyncKind
 
 if TYPE_CHECKING:
+    from desktop.esws.links import SyncLink
     from desktop.gui.main_window import MainWindow
-    from desktop.url_scheme import SyncLink
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ class LazySecretStore:
 
     def _real(self) -> Any:
         if self._store is None:
-            from desktop.secret_store import SecretStore, windows_backend_fallback
+            from desktop.core.vault import SecretStore, windows_backend_fallback
 
             windows_backend_fallback()  # a frozen build may have lost keyring's entry points
             self._store = SecretStore()
@@ -84,7 +84,7 @@ def _unhandled_exceptions_logged() -> Iterator[None]:
             # The default hook would print the traceback, secrets and all, to stderr.
             import traceback
 
-            from desktop.redaction import scrub
+            from desktop.core.redaction import scrub
 
             text = "".join(traceback.format_exception(kind, error, trace))
             sys.stderr.write(scrub(text))
@@ -122,8 +122,8 @@ def start(
 
     _windows_taskbar_identity()
     app = create_application(list(argv))
+    from desktop.esws.profiles import ProfileStore
     from desktop.gui.main_window import MainWindow
-    from desktop.profiles import ProfileStore
 
     with contextlib.ExitStack() as stack:
         stack.callback(route_qt_messages_to_log())

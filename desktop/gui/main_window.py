@@ -18,11 +18,11 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from desktop import APP_NAME
-from desktop.gui.profile_book import ProfileBook, VaultLike
+from desktop.esws.profiles import ProfileStore
+from desktop.gui.esws.profile_book import ProfileBook, VaultLike
+from desktop.gui.esws.sync_tab import SyncTab
+from desktop.gui.esws.token_worker import ClientFactory, TokenSource, default_client_factory
 from desktop.gui.qt_setup import app_icon
-from desktop.gui.sync_tab import SyncTab
-from desktop.gui.token_worker import ClientFactory, TokenSource, default_client_factory
-from desktop.profiles import ProfileStore
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
         self.sync_tab = SyncTab(ProfileBook(profiles, secrets), esws, self.tabs)
         self.tabs.addTab(self.sync_tab, "I3 sync")
         self._crm_placeholder: QWidget | None = None
-        if importlib.util.find_spec("desktop.gui.crm_panel") is not None:
+        if importlib.util.find_spec("desktop.gui.crm.panel") is not None:
             # The tab is there from the first paint; its panel is built when first opened.
             self._crm_placeholder = QWidget()
             layout = QVBoxLayout(self._crm_placeholder)
@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         if self._crm_placeholder is None:
             return
         try:
-            from desktop.gui.crm_panel import CrmPanel
+            from desktop.gui.crm.panel import CrmPanel
         except ImportError as error:
             log.warning("CRM.COM tab unavailable: %s", error)
             self.tabs.removeTab(self.tabs.indexOf(self._crm_placeholder))

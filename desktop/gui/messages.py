@@ -10,7 +10,13 @@ from dataclasses import dataclass
 from html import escape
 from urllib.parse import urlsplit
 
-from desktop.errors import I3SyncError, InputError, TransportError, TransportProblem, VendorRefusal
+from desktop.core.errors import (
+    I3SyncError,
+    InputError,
+    TransportError,
+    TransportProblem,
+    VendorRefusal,
+)
 
 
 @dataclass(frozen=True)
@@ -44,7 +50,7 @@ def page_title(title: str) -> str:
     """A page title fit to show: Qt uses the URL (token and all) when a page has none."""
     if not title.strip() or ("/" in title and not any(ch.isspace() for ch in title)):
         return ""
-    from desktop.redaction import scrub
+    from desktop.core.redaction import scrub
 
     return scrub(title)
 

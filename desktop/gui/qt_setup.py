@@ -66,7 +66,7 @@ def create_application(argv: Sequence[str]) -> QApplication:
 
 def app_icon() -> QIcon:
     """The window icon at every size shipped, so that high-DPI screens get a sharp one."""
-    from desktop.paths import resource_path
+    from desktop.core.paths import resource_path
 
     icon = QIcon()
     for size in ICON_SIZES:

@@ -6,11 +6,19 @@ paths never import it.
 
 from __future__ import annotations
 
+import enum
 import secrets
 import threading
 from dataclasses import dataclass, field
 
-from desktop.sync_request import SyncKind
+
+class SyncKind(enum.Enum):
+    """The two token operations. The simulator keeps its own copy: a fake server that shared the
+    client's code could not catch the client's mistakes."""
+
+    ONE_USER = "one"
+    ALL_USERS = "total"
+
 
 # A demo company whose security code has the awkward characters real codes have (^ ; + # & < >).
 DEMO_COMPANY_ID = "Dm0^;+#&<>Q7xZ!k2@pW9$eR4%tY6*uV"

@@ -19,12 +19,13 @@ from xml.sax.saxutils import escape
 
 from lxml import etree
 
-from desktop.paths import resource_path
+from desktop.core.paths import resource_path
 from desktop.simulator import pages
-from desktop.simulator.esws_logic import EswsLogic
-from desktop.sync_request import SyncKind
+from desktop.simulator.esws_logic import EswsLogic, SyncKind
 
 log = logging.getLogger(__name__)
+
+SHUTDOWN_POLL_SECONDS = 0.02
 
 ESWS_PATH = "/webservicesesws"
 MAX_REQUEST_BYTES = 256 * 1024
@@ -123,8 +124,12 @@ class Simulator:
         self._routes.append((method.upper(), path_prefix, route))
 
     def start(self) -> Simulator:
+        # A short poll: shutdown() waits for the next poll, 0.5 s by default, at every stop.
         self._thread = threading.Thread(
-            target=self._server.serve_forever, name="i3sync-simulator", daemon=True
+            target=self._server.serve_forever,
+            kwargs={"poll_interval": SHUTDOWN_POLL_SECONDS},
+            name="i3sync-simulator",
+            daemon=True,
         )
         self._thread.start()
         log.info("Simulator listening on %s", self.url)

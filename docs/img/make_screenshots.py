@@ -48,7 +48,7 @@ def settle(ms: int = 400) -> None:
 
 
 def shoot(window: Any) -> None:
-    from desktop.sync_request import SyncKind
+    from desktop.esws.request import SyncKind
 
     if not window.started:
         wait(window.ready)

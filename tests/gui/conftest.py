@@ -21,9 +21,9 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QLineEdit
 
+from desktop.core.vault import SecretKind, SecretStore
+from desktop.esws.profiles import Profile, ProfileStore
 from desktop.gui.qt_setup import prepare_qt
-from desktop.profiles import Profile, ProfileStore
-from desktop.secret_store import SecretKind, SecretStore
 from desktop.simulator.esws_logic import DEMO_ADMIN, DEMO_COMPANY_ID, DEMO_PASSWORD
 from desktop.simulator.server import Simulator
 
@@ -102,7 +102,7 @@ def make_window(
 @pytest.fixture
 def log_file(isolated_user_folders: Path) -> Iterator[Path]:
     """The app's logging set up as ``i3sync --debug`` does, into the temporary log folder."""
-    from desktop.logsetup import configure_logging
+    from desktop.core.logsetup import configure_logging
 
     path = configure_logging(debug=True)
     assert path is not None

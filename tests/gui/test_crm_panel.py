@@ -14,11 +14,11 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
+from desktop.core.http import Timeouts
+from desktop.core.vault import SecretKind, SecretStore
 from desktop.crm.client import CrmClient
 from desktop.crm.credentials import LoginMode
-from desktop.gui.crm_panel import CrmPanel
-from desktop.http_session import Timeouts
-from desktop.secret_store import SecretKind, SecretStore
+from desktop.gui.crm.panel import CrmPanel
 from desktop.simulator.crm import (
     DEMO_CRM_AUTH_CODE,
     DEMO_CRM_IDENTIFIER,

@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 
-from desktop.gui.sync_form import SyncForm
+from desktop.esws.request import SyncKind
+from desktop.gui.esws.sync_form import SyncForm
 from desktop.simulator.esws_logic import DEMO_COMPANY_ID, DEMO_PASSWORD
-from desktop.sync_request import SyncKind
 from tests.gui.conftest import type_into
 
 CONTRACT = {

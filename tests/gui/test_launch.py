@@ -13,13 +13,13 @@ from typing import Any
 
 from PySide6.QtCore import QTimer
 
+from desktop.core.vault import SecretKind, SecretStore
+from desktop.esws.links import SyncLink
+from desktop.esws.profiles import ProfileStore
+from desktop.esws.request import SyncKind
 from desktop.gui import launch
-from desktop.profiles import ProfileStore
-from desktop.secret_store import SecretKind, SecretStore
 from desktop.simulator.esws_logic import DEMO_COMPANY_ID
 from desktop.simulator.server import Simulator
-from desktop.sync_request import SyncKind
-from desktop.url_scheme import SyncLink
 from tests.gui.conftest import PAGE_TIMEOUT_MS, PROFILE, run_js, sync_and_wait_for_page
 from tests.memory_keyring import MemoryKeyring
 

@@ -10,7 +10,7 @@ from xml.sax.saxutils import escape
 
 from PySide6.QtCore import Qt
 
-from desktop.secret_store import SERVICE_NAME
+from desktop.core.vault import SERVICE_NAME
 from desktop.simulator.esws_logic import DEMO_COMPANY_ID, DEMO_PASSWORD
 from desktop.simulator.server import Simulator
 from tests.gui.conftest import PROFILE, fill_form, sync_and_wait_for_page

@@ -87,7 +87,7 @@ def test_navigation_to_a_foreign_origin_is_blocked_and_offered_to_the_browser(
 def test_popups_open_inside_the_app_and_close_with_the_session(
     qtbot: Any, simulator: Simulator, saved_profile: Any, make_window: Any
 ) -> None:
-    from desktop.gui.web_page import PopupWindow
+    from desktop.gui.esws.web_page import PopupWindow
 
     window = make_window()
     fill_form(qtbot, window)

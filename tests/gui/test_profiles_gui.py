@@ -10,9 +10,9 @@ import keyring.backends.fail
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
+from desktop.core.vault import SERVICE_NAME, SecretKind, SecretStore
+from desktop.esws.profiles import Profile, ProfileStore
 from desktop.gui.widgets import Banner
-from desktop.profiles import Profile, ProfileStore
-from desktop.secret_store import SERVICE_NAME, SecretKind, SecretStore
 from desktop.simulator.esws_logic import DEMO_ADMIN, DEMO_COMPANY_ID, DEMO_PASSWORD
 from desktop.simulator.server import Simulator
 from tests.gui.conftest import PROFILE, fill_form, sync_and_wait_for_page, type_into

@@ -6,8 +6,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from desktop.esws_client import EswsClient
-from desktop.http_session import Timeouts
+from desktop.core.http import Timeouts
+from desktop.esws.client import EswsClient
 from desktop.simulator.server import Simulator
 from tests.gui.conftest import fill_form, sync_and_wait_for_page
 

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop.profiles import Profile, ProfileStore
+from desktop.esws.profiles import Profile, ProfileStore
 
 HEAVY = [
     "PySide6.QtWebEngineCore",

@@ -286,7 +286,7 @@ def test_reload_loads_the_page_again(
 def test_admin_username_typed_in_the_form_is_saved_to_the_profile(
     qtbot: Any, simulator: Simulator, make_window: Any
 ) -> None:
-    from desktop.profiles import ProfileStore
+    from desktop.esws.profiles import ProfileStore
     from tests.gui.conftest import type_into
 
     save_profile(simulator, admin_username="someone.else")

@@ -79,7 +79,9 @@ class UntrustedHttps:
         self._server.socket = context.wrap_socket(self._server.socket, server_side=True)
         # A refused handshake is the expected outcome: keep it off stderr.
         self._server.handle_error = lambda request, address: None  # type: ignore[method-assign]
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
 
     @property
     def url(self) -> str:

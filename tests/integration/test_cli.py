@@ -1,18 +1,21 @@
-"""``i3sync`` as a subprocess, as scripts run it: stdout, exit codes, no secrets, no tracebacks."""
+"""``i3sync`` as scripts run it: stdout, exit codes, no secrets, no tracebacks.
+
+Most cases run :func:`desktop.cli.main` in this process; the ones marked ``in_process=False`` start
+a real ``python -m desktop``, as a script does.
+"""
 
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 
 import pytest
 
-from desktop.esws_codes import REFUSALS
+from desktop.esws.refusals import REFUSALS
 from desktop.simulator.esws_logic import DEMO_ADMIN, DEMO_COMPANY_ID, DEMO_PASSWORD
 from desktop.simulator.server import Simulator, nusoap_response
+from tests.cli_runner import CliResult, run_in_process, run_subprocess
 from tests.fault_servers import canned_server, closed_port_url, silent_server
 
 TOKEN_URL = re.compile(r"^(?P<base>.+)/users/(?P<path>\w+)/(?P<token>[0-9a-f]{128})\n$")
@@ -33,20 +36,17 @@ def all_users(simulator: Simulator) -> list[str]:
 
 
 def run(
-    args: list[str], env: dict[str, str], *, secrets: bool = True, timeout: float = 60
-) -> subprocess.CompletedProcess[str]:
+    args: list[str],
+    env: dict[str, str],
+    *,
+    secrets: bool = True,
+    in_process: bool = True,
+) -> CliResult:
     env = dict(env)
     if secrets:
         env.setdefault("I3SYNC_COMPANY_ID", DEMO_COMPANY_ID)
         env.setdefault("I3SYNC_PASSWORD", DEMO_PASSWORD)
-    result = subprocess.run(
-        [sys.executable, "-m", "desktop", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=timeout,
-    )
+    result = run_in_process(args, env) if in_process else run_subprocess(args, env)
     output = result.stdout + result.stderr
     assert "Traceback" not in output
     assert DEMO_COMPANY_ID not in output
@@ -60,6 +60,7 @@ def test_one_user_prints_exactly_the_sync_url(
     result = run(
         [*one_user(simulator), "--user", "42", "--location", "3", "--i3-url", simulator.url],
         subprocess_env,
+        in_process=False,
     )
     assert result.returncode == 0, result.stderr
     match = TOKEN_URL.match(result.stdout)
@@ -182,7 +183,9 @@ def test_secrets_are_not_accepted_as_arguments(subprocess_env: dict[str, str]) -
 
 def test_stopped_server_exits_4_naming_the_endpoint(subprocess_env: dict[str, str]) -> None:
     endpoint = closed_port_url() + "/webservicesesws"
-    result = run(["url", "total", "--endpoint", endpoint, "--admin", "a"], subprocess_env)
+    result = run(
+        ["url", "total", "--endpoint", endpoint, "--admin", "a"], subprocess_env, in_process=False
+    )
     assert result.returncode == 4
     assert endpoint in result.stderr
     assert "connection refused" in result.stderr
@@ -194,6 +197,7 @@ def test_hanging_server_exits_4_within_the_timeout(subprocess_env: dict[str, str
         result = run(
             ["url", "total", "--endpoint", url + "/esws", "--admin", "a", "--timeout", "1"],
             subprocess_env,
+            in_process=False,
         )
         elapsed = time.monotonic() - start
     assert result.returncode == 4
@@ -227,6 +231,6 @@ def test_help_on_every_level(args: list[str], subprocess_env: dict[str, str]) ->
 def test_version(subprocess_env: dict[str, str]) -> None:
     from desktop import __version__
 
-    result = run(["--version"], subprocess_env)
+    result = run(["--version"], subprocess_env, in_process=False)
     assert result.returncode == 0
     assert result.stdout == f"i3sync {__version__}\n"

@@ -1,10 +1,8 @@
-"""``i3sync crm token`` as a subprocess, as scripts run it: stdout is the token, exit codes,
-no secret anywhere but the token on stdout, nothing written to disk."""
+"""``i3sync crm token`` as scripts run it: stdout is the token, exit codes, no secret anywhere but
+the token on stdout, nothing written to disk. In this process, but for one real subprocess."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +18,7 @@ from desktop.simulator.crm import (
     CrmFault,
     CrmSimulator,
 )
+from tests.cli_runner import CliResult, run_in_process, run_subprocess
 from tests.fault_servers import closed_port_url, silent_server
 
 SECRET_ENVS = ("I3SYNC_CRM_PASSWORD", "I3SYNC_CRM_PASS_CODE", "I3SYNC_CRM_AUTH_CODE")
@@ -40,15 +39,8 @@ def env(subprocess_env: dict[str, str]) -> dict[str, str]:
     return clean
 
 
-def run(args: list[str], env: dict[str, str], **secrets: str) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run(
-        [sys.executable, "-m", "desktop", "crm", "token", *args],
-        env={**env, **secrets},
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=60,
-    )
+def run(args: list[str], env: dict[str, str], **secrets: str) -> CliResult:
+    result = run_in_process(["crm", "token", *args], {**env, **secrets})
     assert "Traceback" not in result.stderr
     for secret in SECRETS:
         assert secret not in result.stdout and secret not in result.stderr
@@ -59,7 +51,7 @@ def base(crm: CrmSimulator, *extra: str) -> list[str]:
     return ["--url", crm.base_url, "--organisation", DEMO_CRM_ORGANISATION, *extra]
 
 
-def assert_token_only(result: subprocess.CompletedProcess[str], crm: CrmSimulator) -> str:
+def assert_token_only(result: CliResult, crm: CrmSimulator) -> str:
     assert result.returncode == 0, result.stderr
     assert result.stdout.endswith("\n") and result.stdout.count("\n") == 1
     token = result.stdout[:-1]
@@ -191,21 +183,10 @@ def test_no_token_or_secret_on_disk_after_a_debug_run(
         base(crm, "--username", DEMO_CRM_USERNAME), env, I3SYNC_CRM_PASSWORD=DEMO_CRM_PASSWORD
     )
     token = assert_token_only(result, crm)
-    debug = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "desktop",
-            "--debug",
-            "crm",
-            "token",
-            *base(crm, "--username", DEMO_CRM_USERNAME),
-        ],
-        env={**env, "I3SYNC_CRM_PASSWORD": DEMO_CRM_PASSWORD},
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=60,
+    # As scripts start it: a real process, with the debug log on stderr.
+    debug = run_subprocess(
+        ["--debug", "crm", "token", *base(crm, "--username", DEMO_CRM_USERNAME)],
+        {**env, "I3SYNC_CRM_PASSWORD": DEMO_CRM_PASSWORD},
     )
     debug_token = assert_token_only(debug, crm)
     assert "authentication/token" in debug.stderr  # the debug log is on stderr, redacted

@@ -9,6 +9,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from desktop.core.errors import InputError
+from desktop.core.logsetup import configure_logging
 from desktop.crm.client import CrmClient, crm_base_url
 from desktop.crm.codes import CrmRefusal, TokenRejected
 from desktop.crm.credentials import (
@@ -23,8 +25,6 @@ from desktop.crm.credentials import (
     build_credentials,
 )
 from desktop.crm.token import TokenKeeper, jwt_expiry
-from desktop.errors import InputError
-from desktop.logsetup import configure_logging
 from desktop.simulator.crm import (
     DEMO_CRM_AUTH_CODE,
     DEMO_CRM_DEFAULT_UNIT,

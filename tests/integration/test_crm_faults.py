@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core.errors import TransportError, TransportProblem, UnexpectedReply
+from desktop.core.http import Timeouts
 from desktop.crm.client import CrmClient
 from desktop.crm.credentials import LoginMode, build_credentials
-from desktop.errors import TransportError, TransportProblem, UnexpectedReply
-from desktop.http_session import Timeouts
 from desktop.simulator.crm import (
     DEMO_CRM_ORGANISATION,
     DEMO_CRM_PASSWORD,

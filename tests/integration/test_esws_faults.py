@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from desktop.errors import TransportError, TransportProblem, UnexpectedReply
-from desktop.esws_client import EswsClient
-from desktop.http_session import Timeouts
+from desktop.core.errors import TransportError, TransportProblem, UnexpectedReply
+from desktop.core.http import Timeouts
+from desktop.esws.client import EswsClient
+from desktop.esws.request import SyncKind, build_request
 from desktop.simulator.server import nusoap_fault, nusoap_response
-from desktop.sync_request import SyncKind, build_request
 from tests.fault_servers import (
     canned_server,
     closed_port_url,

@@ -8,11 +8,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from desktop.errors import VendorRefusal
-from desktop.esws_client import EswsClient
-from desktop.esws_codes import REFUSALS
-from desktop.i3_urls import sync_url
-from desktop.sync_request import FIELD_ADMIN, FIELD_PASSWORD, SyncKind, SyncRequest, build_request
+from desktop.core.errors import VendorRefusal
+from desktop.esws.client import EswsClient
+from desktop.esws.i3_urls import sync_url
+from desktop.esws.refusals import REFUSALS
+from desktop.esws.request import FIELD_ADMIN, FIELD_PASSWORD, SyncKind, SyncRequest, build_request
 from tests import esws_seed as seed
 from tests.nusoap_server import NusoapEsws
 

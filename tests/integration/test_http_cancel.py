@@ -7,8 +7,8 @@ from collections.abc import Callable
 
 import pytest
 
-from desktop.errors import TransportError, TransportProblem
-from desktop.http_session import HttpPoster, Timeouts
+from desktop.core.errors import TransportError, TransportProblem
+from desktop.core.http import HttpPoster, Timeouts
 from tests.fault_servers import headers_then_silence, silent_server, timed
 
 SLOW = Timeouts(connect=20, read=20)

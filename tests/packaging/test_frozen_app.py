@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.secret_store import NOWHERE
+from desktop.core.vault import NOWHERE
 from tests.packaging.conftest import BUILD_WAIT, EXE, IS_WINDOWS, PackagingBuild, isolated_env
 
 pytestmark = pytest.mark.timeout(BUILD_WAIT)

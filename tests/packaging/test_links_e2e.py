@@ -3,7 +3,7 @@ scheme (``"<app>\\i3sync.exe" "%1"``): a hostile link exits 2 with a message, be
 and the message never repeats what the link carried. Run from the source tree and, to prove the
 frozen entry point does the same, with both frozen executables.
 
-(The parser's cases are in tests/unit/test_url_scheme.py; a valid link opens the window, which
+(The parser's cases are in tests/unit/test_links.py; a valid link opens the window, which
 the GUI tests cover.)
 """
 

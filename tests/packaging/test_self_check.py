@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from desktop import self_check
-from desktop.errors import VendorRefusal
+from desktop.core.errors import VendorRefusal
 
 
 def test_self_check_from_source(subprocess_env: dict[str, str]) -> None:
@@ -84,8 +84,7 @@ def test_passes_with_the_page_the_simulator_serves() -> None:
 def test_fails_when_the_page_is_not_right(
     facts: dict[str, str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(self_check, "_default_page_reader", lambda: lambda *args: facts)
-    assert self_check.main() == self_check.EXIT_FAILED
+    assert self_check.main(lambda *args: facts) == self_check.EXIT_FAILED
     out = capsys.readouterr().out
     assert "FAIL I3 page in QtWebEngine" in out
     assert "self-check FAILED" in out
@@ -105,11 +104,9 @@ def test_fails_when_esws_refuses(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_vault_must_be_the_credential_manager_on_windows(monkeypatch: pytest.MonkeyPatch) -> None:
-    import desktop.secret_store
-
     if sys.platform != "win32":
         assert self_check.check_vault().ok  # the in-memory vault is fine off Windows
-    monkeypatch.setattr(desktop.secret_store, "windows_backend_fallback", lambda: None)
+    monkeypatch.setattr(self_check, "windows_backend_fallback", lambda: None)
     monkeypatch.setattr(sys, "platform", "win32")
     result = self_check.check_vault()
     assert not result.ok

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from desktop.core.errors import InputError
 from desktop.crm.credentials import (
     FIELD_AUTH_CODE,
     FIELD_IDENTIFIER,
@@ -18,7 +19,6 @@ from desktop.crm.credentials import (
     mode_fields,
     validation_errors,
 )
-from desktop.errors import InputError
 
 PASSWORD = " pa55 word "  # spaces are part of it
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from desktop.core.errors import InputError, TransportError, TransportProblem, VendorRefusal
 from desktop.crm.codes import (
     CODE_INVALID_ACCESS_TOKEN,
     CODE_INVALID_LOGIN,
@@ -29,7 +30,6 @@ from desktop.crm.display import (
     vault_profile,
 )
 from desktop.crm.token import CrmToken
-from desktop.errors import InputError, TransportError, TransportProblem, VendorRefusal
 from tests.crm_support import T0
 
 HEX = "4AD9C84FA60F9FE407140E20F707726A"

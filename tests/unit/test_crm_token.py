@@ -8,6 +8,7 @@ import threading
 
 import pytest
 
+from desktop.core.errors import TransportError, TransportProblem
 from desktop.crm.codes import TokenRejected
 from desktop.crm.token import (
     DEFAULT_LIFETIME_SECONDS,
@@ -17,7 +18,6 @@ from desktop.crm.token import (
     jwt_expiry,
     token_from_reply,
 )
-from desktop.errors import TransportError, TransportProblem
 from tests.crm_support import T0, FakeClock
 
 HEX = "4AD9C84FA60F9FE407140E20F707726A"

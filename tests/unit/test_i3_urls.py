@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.errors import InputError
-from desktop.i3_urls import DEFAULT_I3_BASE_URL, normalise_base_url, origin_of, sync_url
-from desktop.sync_request import SyncKind
+from desktop.core.errors import InputError
+from desktop.core.urls import origin_of
+from desktop.esws.i3_urls import DEFAULT_I3_BASE_URL, normalise_i3_url, sync_url
+from desktop.esws.request import SyncKind
 
 TOKEN = "e4d8503e7d6df3b37dcaf5063576a11f" * 4
 
@@ -40,7 +41,7 @@ def test_token_is_escaped_as_one_path_segment() -> None:
 )
 def test_bad_base_urls_are_refused(base: str) -> None:
     with pytest.raises(InputError):
-        normalise_base_url(base)
+        normalise_i3_url(base)
 
 
 def test_origin_of_fills_default_ports() -> None:

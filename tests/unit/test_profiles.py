@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.errors import InputError
-from desktop.esws_client import DEFAULT_ENDPOINT
-from desktop.i3_urls import DEFAULT_I3_BASE_URL
-from desktop.profiles import (
+from desktop.core.errors import InputError
+from desktop.esws.i3_urls import DEFAULT_ENDPOINT, DEFAULT_I3_BASE_URL
+from desktop.esws.profiles import (
     FIELD_ESWS_ENDPOINT,
     FIELD_I3_ADDRESS,
     FIELD_NAME,

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.logsetup import configure_logging
-from desktop.redaction import MASK, forget_secrets, register_secret, scrub
+from desktop.core.logsetup import configure_logging
+from desktop.core.redaction import MASK, forget_secrets, register_secret, scrub
 
 CODE = "^4p;tU0Q+#dEIhTWkuj5FnLD^aKWqVu0"
 TOKEN = "e4d8503e7d6df3b37dcaf5063576a11f795329f9a8d854d7372a730f6be1f22e" * 2

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.errors import InputError
-from desktop.sync_request import (
+from desktop.core.errors import InputError
+from desktop.esws.request import (
     FIELD_ADMIN,
     FIELD_COMPANY_ID,
     FIELD_LOCATION,

@@ -13,18 +13,24 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QStackedWidget, QWidget
 
-from desktop.errors import I3SyncError, InputError, TransportError, TransportProblem, VendorRefusal
+from desktop.core.errors import (
+    I3SyncError,
+    InputError,
+    TransportError,
+    TransportProblem,
+    VendorRefusal,
+)
+from desktop.core.redaction import register_secret
+from desktop.esws.request import SyncKind, SyncRequest
+from desktop.gui.esws.profile_book import ProfileBook
+from desktop.gui.esws.sync_form import FIELD_PROFILE, SyncForm
+from desktop.gui.esws.token_worker import ClientFactory, TokenFetcher, TokenSource
 from desktop.gui.messages import Problem, describe, host_of
-from desktop.gui.profile_book import ProfileBook
-from desktop.gui.sync_form import FIELD_PROFILE, SyncForm
-from desktop.gui.token_worker import ClientFactory, TokenFetcher, TokenSource
 from desktop.gui.widgets import Banner, Tone
-from desktop.redaction import register_secret
-from desktop.sync_request import SyncKind, SyncRequest
 
 if TYPE_CHECKING:
-    from desktop.gui.sync_view import SyncPage
-    from desktop.profiles import Profile
+    from desktop.esws.profiles import Profile
+    from desktop.gui.esws.sync_view import SyncPage
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +109,7 @@ class SyncTab(QStackedWidget):
 
     def ensure_sync_page(self) -> SyncPage:
         if self.sync_page is None:
-            from desktop.gui.sync_view import SyncPage
+            from desktop.gui.esws.sync_view import SyncPage
 
             self.sync_page = SyncPage(self)
             self.sync_page.backRequested.connect(self.back_to_form)
@@ -198,7 +204,7 @@ class SyncTab(QStackedWidget):
             self.form.show_problem(Problem("The profile could not be saved.", str(error)))
 
     def manage_profiles(self) -> None:
-        from desktop.gui.profile_dialog import ProfileDialog
+        from desktop.gui.esws.profile_dialog import ProfileDialog
 
         dialog = ProfileDialog(self.book, self.form.profile_name(), self.window())
         dialog.profilesChanged.connect(self._profiles_edited)
@@ -270,7 +276,7 @@ class SyncTab(QStackedWidget):
             return
         profile, request = self._pending
         self._pending = None
-        from desktop.i3_urls import sync_url
+        from desktop.esws.i3_urls import sync_url
 
         try:
             url = sync_url(request.kind, token, profile.i3_base_url)

@@ -1,7 +1,8 @@
 """Profiles and their secrets together, for the window: what to show, what to keep, what to forget.
 
 Plain Python (no Qt), so that the widgets only present and delegate. It uses the profile file
-(:class:`desktop.profiles.ProfileStore`) and the vault (:class:`desktop.secret_store.SecretStore`,
+(:class:`desktop.esws.profiles.ProfileStore`) and the vault
+(:class:`desktop.core.vault.SecretStore`,
 or any object with the same methods, like demo mode's in-memory one). The vault module imports
 ``keyring``, which is slow to load: it is imported on first use, after the form is painted.
 """
@@ -12,16 +13,16 @@ import logging
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
-from desktop.profiles import LoadResult, Profile, ProfileStore
+from desktop.esws.profiles import LoadResult, Profile, ProfileStore
 
 if TYPE_CHECKING:
-    from desktop.sync_request import SyncRequest
+    from desktop.esws.request import SyncRequest
 
 log = logging.getLogger(__name__)
 
 
 class VaultLike(Protocol):
-    """The methods of ``desktop.secret_store.SecretStore`` the window uses."""
+    """The methods of ``desktop.core.vault.SecretStore`` the window uses."""
 
     def status(self) -> Any: ...
 
@@ -51,7 +52,7 @@ class Saved:
 
 
 def _kinds() -> Any:
-    from desktop.secret_store import SecretKind
+    from desktop.core.vault import SecretKind
 
     return SecretKind
 

@@ -28,18 +28,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import InputError
-from desktop.gui.messages import network_reminder
-from desktop.gui.profile_book import ProfileBook
-from desktop.gui.widgets import Banner, InlineError, Tone, caption, field_column
-from desktop.profiles import (
+from desktop.core.errors import InputError
+from desktop.esws.profiles import (
     FIELD_ESWS_ENDPOINT,
     FIELD_I3_ADDRESS,
     FIELD_NAME,
     FIELD_WSDL,
     Profile,
 )
-from desktop.sync_request import FIELD_ADMIN
+from desktop.esws.request import FIELD_ADMIN
+from desktop.gui.esws.profile_book import ProfileBook
+from desktop.gui.messages import network_reminder
+from desktop.gui.widgets import Banner, InlineError, Tone, caption, field_column
 
 log = logging.getLogger(__name__)
 

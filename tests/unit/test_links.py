@@ -12,16 +12,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.cli import main as cli_main
-from desktop.errors import InputError
-from desktop.sync_request import SyncKind
-from desktop.url_scheme import (
+from desktop.cli import run_link
+from desktop.core.errors import InputError
+from desktop.esws.links import (
     MAX_LINK_LENGTH,
     MAX_PROFILE_LENGTH,
     MAX_USER_LENGTH,
     SyncLink,
     parse_link,
-    run_link,
 )
+from desktop.esws.request import SyncKind
 
 ONE = SyncKind.ONE_USER
 ALL = SyncKind.ALL_USERS

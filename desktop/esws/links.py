@@ -15,13 +15,12 @@ Whether the profile exists is for the window to say; this module checks syntax o
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 from dataclasses import dataclass
 from urllib.parse import unquote_to_bytes
 
-from desktop.errors import InputError
-from desktop.sync_request import SyncKind, parse_location
+from desktop.core.errors import InputError
+from desktop.esws.request import SyncKind, parse_location
 
 SCHEME = "i3sync"
 HOST = "sync"
@@ -161,17 +160,3 @@ def parse_link(link: str) -> SyncLink:
     except InputError as error:
         raise _refuse(f"the location {error.problem}") from None
     return SyncLink(kind=kind, profile=profile, user_id=user, location_id=location)
-
-
-def run_link(link: str) -> int:
-    """Open the window for an ``i3sync:`` link; exit code 2 (and a line on stderr) if invalid."""
-    try:
-        request = parse_link(link)
-    except InputError as error:
-        print(f"i3sync: invalid link: {error.problem}", file=sys.stderr)
-        return 2
-    # Imported here: the window (and Qt) loads only for a link worth opening.
-    from desktop.gui.launch import open_sync_page  # type: ignore[import-not-found,unused-ignore]
-
-    code: int = open_sync_page(request)
-    return code

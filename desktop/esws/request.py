@@ -6,7 +6,7 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from desktop.errors import InputError
+from desktop.core.errors import InputError
 
 SECURITY_CODE_LENGTH = 32
 

@@ -15,8 +15,8 @@ import keyring.backends.null
 import keyring.errors
 import pytest
 
-from desktop import redaction
-from desktop.secret_store import (
+from desktop.core import redaction
+from desktop.core.vault import (
     NOWHERE,
     SERVICE_NAME,
     SecretKind,
@@ -314,7 +314,7 @@ def test_windows_fallback_keeps_a_working_backend(
 # -- the architecture rule -------------------------------------------------------------------------
 
 
-def test_only_secret_store_imports_keyring() -> None:
+def test_only_the_vault_module_imports_keyring() -> None:
     importers = []
     for path in DESKTOP.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -325,4 +325,4 @@ def test_only_secret_store_imports_keyring() -> None:
                 names = [node.module]
             if any(name == "keyring" or name.startswith("keyring.") for name in names):
                 importers.append(path.relative_to(DESKTOP).as_posix())
-    assert set(importers) == {"secret_store.py"}
+    assert set(importers) == {"core/vault.py"}

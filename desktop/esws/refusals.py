@@ -5,11 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from desktop.sync_request import FIELD_ADMIN, FIELD_COMPANY_ID, FIELD_PASSWORD, FIELD_USER
-
-# Where the vendor publishes ESWS (and, with ?wsdl, its WSDL). Kept here, away from the client,
-# so that modules which only need the address (profiles, the form) load no HTTP or XML stack.
-DEFAULT_ENDPOINT = "https://ws.i3.identysoft.com/webservicesesws"
+from desktop.esws.request import FIELD_ADMIN, FIELD_COMPANY_ID, FIELD_PASSWORD, FIELD_USER
 
 
 @dataclass(frozen=True)

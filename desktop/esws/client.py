@@ -15,24 +15,25 @@ from typing import Any
 import requests
 from lxml import etree
 
-from desktop.errors import (
+from desktop.core.errors import (
     I3SyncError,
     TransportError,
     TransportProblem,
     UnexpectedReply,
     VendorRefusal,
 )
-from desktop.esws_codes import DEFAULT_ENDPOINT, REFUSALS, looks_like_token
-from desktop.http_session import (
+from desktop.core.http import (
     HttpPoster,
     HttpReply,
     Timeouts,
     describe_endpoint,
     http_status_detail,
 )
-from desktop.paths import resource_path
-from desktop.redaction import scrub
-from desktop.sync_request import SyncKind, SyncRequest
+from desktop.core.paths import resource_path
+from desktop.core.redaction import scrub
+from desktop.esws.i3_urls import DEFAULT_ENDPOINT, normalise_endpoint
+from desktop.esws.refusals import REFUSALS, looks_like_token
+from desktop.esws.request import SyncKind, SyncRequest
 
 log = logging.getLogger(__name__)
 
@@ -184,9 +185,7 @@ class EswsClient:
         wsdl: str | None = None,
         timeouts: Timeouts | None = None,
     ) -> None:
-        from desktop.i3_urls import normalise_base_url
-
-        self.endpoint = normalise_base_url(endpoint, "ESWS endpoint")
+        self.endpoint = normalise_endpoint(endpoint)
         self.wsdl = wsdl or bundled_wsdl_path()
         self.poster = HttpPoster(timeouts)
         self._transport = _PosterTransport(self.poster, self.endpoint)

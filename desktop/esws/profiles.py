@@ -3,7 +3,7 @@
 The file is rewritten atomically (temporary file in the same folder, fsync, ``os.replace``), so a
 crash or a full disk leaves the previous version intact. A file that cannot be read is moved aside
 to ``profiles.json.corrupt-<timestamp>`` and kept; nothing here ever deletes a user's file.
-Passwords and security codes live in the OS vault (``desktop.secret_store``), not here.
+Passwords and security codes live in the OS vault (``desktop.core.vault``), not here.
 """
 
 from __future__ import annotations
@@ -18,12 +18,16 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
-from desktop.errors import InputError
-from desktop.esws_codes import DEFAULT_ENDPOINT
-from desktop.i3_urls import DEFAULT_I3_BASE_URL, FIELD_I3_URL, normalise_base_url
-from desktop.sync_request import FIELD_ADMIN
+from desktop.core.errors import InputError
+from desktop.esws.i3_urls import (
+    DEFAULT_ENDPOINT,
+    DEFAULT_I3_BASE_URL,
+    FIELD_I3_URL,
+    normalise_endpoint,
+    normalise_i3_url,
+)
+from desktop.esws.request import FIELD_ADMIN
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +84,7 @@ class Profile:
         _check_endpoint(self.esws_endpoint)
         if len(self.i3_base_url) > MAX_FIELD_LENGTH or _has_control(self.i3_base_url):
             raise InputError(FIELD_I3_ADDRESS, "is not a valid address")
-        normalise_base_url(self.i3_base_url, FIELD_I3_ADDRESS)
+        normalise_i3_url(self.i3_base_url, FIELD_I3_ADDRESS)
         if len(self.admin_username) > MAX_FIELD_LENGTH or _has_control(self.admin_username):
             raise InputError(FIELD_ADMIN, "must not contain control characters or line breaks")
         if self.wsdl is not None and (
@@ -90,20 +94,9 @@ class Profile:
 
 
 def _check_endpoint(endpoint: str) -> None:
-    text = endpoint.strip()
-    if len(text) > MAX_FIELD_LENGTH or _has_control(text):
+    if len(endpoint) > MAX_FIELD_LENGTH or _has_control(endpoint):
         raise InputError(FIELD_ESWS_ENDPOINT, "is not a valid address")
-    parts = urlsplit(text)
-    try:
-        parts.port  # noqa: B018 - raises ValueError on a malformed port
-    except ValueError:
-        raise InputError(FIELD_ESWS_ENDPOINT, "has an invalid port number") from None
-    if parts.scheme not in ("https", "http") or not parts.hostname:
-        raise InputError(
-            FIELD_ESWS_ENDPOINT, "must be an http:// or https:// address, e.g. " + DEFAULT_ENDPOINT
-        )
-    if parts.fragment or parts.username or parts.password:
-        raise InputError(FIELD_ESWS_ENDPOINT, "must not contain a fragment or credentials")
+    normalise_endpoint(endpoint, FIELD_ESWS_ENDPOINT)
 
 
 @dataclass
@@ -243,7 +236,7 @@ class ProfileStore:
 
     def __init__(self, path: Path | None = None) -> None:
         if path is None:
-            from desktop.paths import config_dir
+            from desktop.core.paths import config_dir
 
             path = config_dir() / FILE_NAME
         self.path = path

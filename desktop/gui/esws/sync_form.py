@@ -1,8 +1,8 @@
 """The sync form: what to sync and as whom. It validates, shows problems, and asks; nothing more.
 
-The form reads its fields, asks the core (``desktop.sync_request``) what is wrong, shows each
+The form reads its fields, asks the core (``desktop.esws.request``) what is wrong, shows each
 problem under its field, and emits ``syncRequested`` with a validated ``SyncRequest``. Profiles,
-secrets and the network belong to its owner (:mod:`desktop.gui.sync_tab`).
+secrets and the network belong to its owner (:mod:`desktop.gui.esws.sync_tab`).
 """
 
 from __future__ import annotations
@@ -17,10 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.gui.messages import Problem
-from desktop.gui.sync_form_layout import SyncFormLayout
-from desktop.gui.widgets import InlineError, Tone
-from desktop.sync_request import (
+from desktop.esws.request import (
     FIELD_ADMIN,
     FIELD_COMPANY_ID,
     FIELD_LOCATION,
@@ -30,6 +27,9 @@ from desktop.sync_request import (
     build_request,
     validation_errors,
 )
+from desktop.gui.esws.sync_form_layout import SyncFormLayout
+from desktop.gui.messages import Problem
+from desktop.gui.widgets import InlineError, Tone
 
 FIELD_PROFILE = "profile"
 _FIELD_ORDER = (FIELD_PROFILE, FIELD_COMPANY_ID, FIELD_ADMIN, FIELD_PASSWORD, FIELD_USER)

@@ -29,6 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.errors import I3SyncError, InputError
+from desktop.core.redaction import register_secret
+from desktop.core.vault import SecretKind, SecretStore
 from desktop.crm import credentials as form
 from desktop.crm.client import CrmClient
 from desktop.crm.credentials import LoginMode
@@ -40,9 +43,6 @@ from desktop.crm.display import (
     vault_profile,
 )
 from desktop.crm.token import Clock, CrmToken, TokenKeeper
-from desktop.errors import I3SyncError, InputError
-from desktop.redaction import register_secret
-from desktop.secret_store import SecretKind, SecretStore
 
 log = logging.getLogger(__name__)
 

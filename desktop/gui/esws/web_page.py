@@ -1,8 +1,8 @@
 """The I3 page's guard rails: navigation kept on I3's origin, popups inside the app, no silent
 certificate exceptions, and the page's console kept out of the Qt log.
 
-Importing this module initialises QtWebEngine: only :mod:`desktop.gui.sync_view` imports it, and
-only after the form has been painted.
+Importing this module initialises QtWebEngine: only :mod:`desktop.gui.esws.sync_view` imports it,
+and only after the form has been painted.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from PySide6.QtWebEngineCore import (
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
+from desktop.core.urls import origin_of
 from desktop.gui.messages import page_title
-from desktop.i3_urls import origin_of
 
 log = logging.getLogger(__name__)
 

@@ -1,4 +1,4 @@
-"""The sync form's widgets and their layout (no behaviour: see :mod:`desktop.gui.sync_form`).
+"""The sync form's widgets and their layout (no behaviour: see :mod:`desktop.gui.esws.sync_form`).
 
 Object names are the automation contract of issue 3: ``companyIdEdit``, ``adminUserEdit``,
 ``passwordEdit``, ``userIdEdit``, ``locationEdit``, ``modeOneRadio``, ``modeTotalRadio``,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.gui.fetch_bar import FetchBar
+from desktop.gui.esws.fetch_bar import FetchBar
 from desktop.gui.widgets import Banner, InlineError, caption, field_column, section_heading
 
 

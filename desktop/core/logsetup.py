@@ -7,8 +7,8 @@ import logging.handlers
 import sys
 from pathlib import Path
 
-from desktop.paths import log_dir
-from desktop.redaction import RedactingFilter
+from desktop.core.paths import log_dir
+from desktop.core.redaction import RedactingFilter
 
 LOG_FILE_NAME = "i3sync.log"
 _FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"

@@ -1,7 +1,8 @@
 """The one HTTP setup of every connector: OS trust store, system proxy, timeouts, size cap, cancel.
 
 ESWS (through zeep) and CRM.COM both post through :class:`HttpPoster`, so TLS, proxies, limits
-and the mapping of low-level failures to :class:`~desktop.errors.TransportError` live here once.
+and the mapping of low-level failures to
+:class:`~desktop.core.errors.TransportError` live here once.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from desktop import version
-from desktop.errors import TransportError, TransportProblem
+from desktop.core.errors import TransportError, TransportProblem
 
 log = logging.getLogger(__name__)
 

@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.urls import origin_of
+from desktop.gui.esws.web_page import GuardedPage, PopupWindow, shown_host
 from desktop.gui.messages import Problem, host_of, page_failure, page_title
-from desktop.gui.web_page import GuardedPage, PopupWindow, shown_host
 from desktop.gui.widgets import Banner, Tone, caption, section_heading
-from desktop.i3_urls import origin_of
 
 log = logging.getLogger(__name__)
 

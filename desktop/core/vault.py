@@ -20,7 +20,7 @@ import keyring.backends.fail
 import keyring.backends.null
 import keyring.errors
 
-from desktop.redaction import register_secret
+from desktop.core.redaction import register_secret
 
 log = logging.getLogger(__name__)
 

@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from desktop.errors import I3SyncError, TransportError, TransportProblem, VendorRefusal
-from desktop.redaction import register_secret
+from desktop.core.errors import I3SyncError, TransportError, TransportProblem, VendorRefusal
+from desktop.core.redaction import register_secret
 
 if TYPE_CHECKING:
-    from desktop.profiles import Profile
-    from desktop.sync_request import SyncRequest
+    from desktop.esws.profiles import Profile
+    from desktop.esws.request import SyncRequest
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +29,7 @@ SHUTDOWN_WAIT_MS = 10_000
 
 
 class TokenSource(Protocol):
-    """What the window needs of an ESWS client (``desktop.esws_client.EswsClient`` is one)."""
+    """What the window needs of an ESWS client (``desktop.esws.client.EswsClient`` is one)."""
 
     endpoint: str
 
@@ -45,7 +45,7 @@ ClientFactory = Callable[["Profile"], TokenSource]
 
 def default_client_factory(profile: Profile) -> TokenSource:
     """An ``EswsClient`` for the profile's endpoint (imported here: zeep is not a start-up cost)."""
-    from desktop.esws_client import EswsClient
+    from desktop.esws.client import EswsClient
 
     return EswsClient(profile.esws_endpoint, wsdl=profile.wsdl)
 
