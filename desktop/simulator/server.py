@@ -21,7 +21,14 @@ from lxml import etree
 
 from desktop.core.paths import resource_path
 from desktop.simulator import pages
-from desktop.simulator.esws_logic import EswsLogic, SyncKind
+from desktop.simulator.esws_logic import (
+    DEMO_ADMIN,
+    DEMO_COMPANY_ID,
+    DEMO_PASSWORD,
+    EswsLogic,
+    SyncKind,
+    demo_company,
+)
 
 log = logging.getLogger(__name__)
 
@@ -263,12 +270,31 @@ def _make_handler(simulator: Simulator) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+def banner(sim: Simulator) -> str:
+    """What ``python -m desktop.simulator.server`` prints: where it listens and how to log in."""
+    return "\n".join(
+        [
+            f"ESWS endpoint:  {sim.esws_endpoint}",
+            f"I3 base URL:    {sim.url}",
+            f"Security code:  {DEMO_COMPANY_ID}",
+            f"Admin username: {DEMO_ADMIN}",
+            f"Password:       {DEMO_PASSWORD}",
+            f"User ids:       {', '.join(demo_company().users)}; "
+            f"location ids: {', '.join(str(i) for i in demo_company().locations)}",
+            "Try (demo credentials, public by design):",
+            f"  I3SYNC_COMPANY_ID='{DEMO_COMPANY_ID}' I3SYNC_PASSWORD='{DEMO_PASSWORD}' \\",
+            f"  .venv/bin/i3sync url one --endpoint {sim.esws_endpoint} --admin {DEMO_ADMIN} "
+            f"--user 42 --location 3 --i3-url {sim.url}",
+        ]
+    )
+
+
 def run_forever(
     extend: Callable[[Simulator], str] | None = None,
 ) -> None:  # pragma: no cover - manual use: python -m desktop.simulator.server
     """Serve until Ctrl+C; ``extend`` adds routes (another connector) and says what it added."""
     with Simulator() as sim:
-        print(f"ESWS endpoint: {sim.esws_endpoint}\nI3 base URL:   {sim.url}", flush=True)
+        print(banner(sim), flush=True)
         if extend is not None:
             print(extend(sim), flush=True)
         try:
