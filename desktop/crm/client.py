@@ -25,6 +25,7 @@ from desktop.core.http import (
     http_status_detail,
 )
 from desktop.core.redaction import register_secret, scrub
+from desktop.core.text import one_line
 from desktop.core.urls import normalise_base_url
 from desktop.crm.codes import (
     STATUS_OK,
@@ -32,7 +33,6 @@ from desktop.crm.codes import (
     CrmRefusal,
     TokenRejected,
     field_for,
-    one_line,
 )
 from desktop.crm.credentials import EXAMPLE_URL, FIELD_URL, CrmCredentials, LoginMode
 from desktop.crm.token import DEFAULT_LIFETIME_SECONDS, Clock, CrmToken, token_from_reply

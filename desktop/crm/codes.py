@@ -34,8 +34,6 @@ CODE_INVALID_TOKEN = "INVALID_TOKEN"
 # Codes that mean "this session token is no good any more: get a new one".
 TOKEN_REJECTION_CODES = frozenset({CODE_TOKEN_EXPIRED, CODE_INVALID_TOKEN})
 
-MAX_TEXT_LENGTH = 300
-
 
 @dataclass(frozen=True)
 class RefusalHint:
@@ -83,12 +81,6 @@ def field_for(code: str, mode: LoginMode | None) -> str | None:
         return FIELD_IDENTIFIER
     hint = HINTS.get(code)
     return hint.field if hint else None
-
-
-def one_line(text: str, limit: int = MAX_TEXT_LENGTH) -> str:
-    """``text`` on one line, without control characters, at most ``limit`` characters."""
-    cleaned = " ".join("".join(ch if ch >= " " and ch != "\x7f" else " " for ch in text).split())
-    return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
 
 
 class CrmRefusal(VendorRefusal):

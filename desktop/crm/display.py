@@ -9,11 +9,14 @@ from __future__ import annotations
 from datetime import datetime
 
 from desktop.core.errors import InputError, TransportError, TransportProblem, VendorRefusal
+from desktop.core.text import one_line
 from desktop.core.vault import SecretKind
 from desktop.crm.credentials import LoginMode
 from desktop.crm.token import CrmToken
 
 VAULT_PROFILE_PREFIX = "crm:"
+MAX_CODE_LENGTH = 100
+MAX_ADVICE_LENGTH = 1000
 
 SECRET_KINDS: dict[LoginMode, SecretKind] = {
     LoginMode.USERNAME: SecretKind.CRM_PASSWORD,
@@ -28,16 +31,24 @@ def vault_profile(organisation: str) -> str:
 
 
 def describe_error(error: BaseException) -> str:
-    """One line for the panel's error label; a refusal starts with CRM.COM's status code."""
+    """One line of plain text for the panel's error label; a refusal starts with CRM.COM's code.
+
+    CRM.COM's code, message and description and an HTTP reason phrase are server text: they are
+    made one line without controls (:func:`~desktop.core.text.one_line`) and kept as characters,
+    so the label must show plain text (markup in a code is shown, never rendered).
+    """
     if isinstance(error, VendorRefusal):
-        return f"{error.code}: CRM.COM refused the login. {error.advice}"
+        code = one_line(error.code, MAX_CODE_LENGTH) or "Refused"
+        return f"{code}: CRM.COM refused the login. {one_line(error.advice, MAX_ADVICE_LENGTH)}"
     if isinstance(error, TransportError):
         if error.problem is TransportProblem.CANCELLED:
             return "Cancelled: no token was requested."
-        detail = f" ({error.detail})" if error.detail else ""
-        return f"Could not get a token from {error.endpoint}: {error.problem.value}{detail}."
+        detail = one_line(error.detail)
+        shown = f" ({detail})" if detail else ""
+        endpoint = one_line(error.endpoint)
+        return f"Could not get a token from {endpoint}: {error.problem.value}{shown}."
     if isinstance(error, InputError):
-        return f"Check the {error.field}: {error.problem}."
+        return one_line(f"Check the {error.field}: {error.problem}.", MAX_ADVICE_LENGTH)
     # A bug: never echo its text (it may quote a value the user typed).
     return f"Something went wrong ({type(error).__name__}); the details are in the log file."
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.core.errors import InputError, TransportError, TransportProblem, VendorRefusal
+from desktop.core.text import one_line
 from desktop.crm.codes import (
     CODE_INVALID_ACCESS_TOKEN,
     CODE_INVALID_LOGIN,
@@ -12,7 +13,6 @@ from desktop.crm.codes import (
     CrmRefusal,
     TokenRejected,
     field_for,
-    one_line,
 )
 from desktop.crm.credentials import (
     FIELD_AUTH_CODE,
