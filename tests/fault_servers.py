@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import ssl
 import subprocess
@@ -9,6 +10,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TypeVar
@@ -182,3 +184,111 @@ def headers_then_silence(connected: threading.Event) -> Iterator[str]:
 
     with _holding_server(answer_headers) as url:
         yield url
+
+
+@dataclass
+class Recorded:
+    """One request a scripted server received."""
+
+    method: str
+    path: str
+    headers: dict[str, str]
+    body: bytes
+    client_port: int
+
+
+@dataclass
+class ScriptedServer:
+    """A keep-alive HTTP/1.1 server answering from a script; see :func:`scripted_server`."""
+
+    url: str
+    requests: list[Recorded] = field(default_factory=list)
+    # Set each time a request is in and its reply (or hold) is about to start.
+    arrived: threading.Event = field(default_factory=threading.Event)
+
+
+# A step of a script: (status, content type, body), or HOLD (never answer).
+Step = tuple[int, str, bytes] | None
+HOLD: Step = None
+
+
+@contextmanager
+def scripted_server(script: list[Step], default: Step = HOLD) -> Iterator[ScriptedServer]:
+    """Answers the n-th request with ``script[n]`` (``default`` after the end) on kept-alive
+    connections; records every request, headers in lower case."""
+    release = threading.Event()
+    lock = threading.Lock()
+    state = ScriptedServer(url="")
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def _reply(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length) if length else b""
+            with lock:
+                step = script[len(state.requests)] if len(state.requests) < len(script) else default
+                state.requests.append(
+                    Recorded(
+                        self.command,
+                        self.path,
+                        {k.lower(): v for k, v in self.headers.items()},
+                        body,
+                        self.client_address[1],
+                    )
+                )
+            state.arrived.set()
+            if step is None:
+                release.wait(timeout=60)
+                self.close_connection = True
+                return
+            status, content_type, payload = step
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+
+        do_POST = do_GET = _reply
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = _start(Handler)
+    try:
+        with _serving(server) as url:
+            state.url = url
+            yield state
+            release.set()
+    finally:
+        release.set()
+
+
+@contextmanager
+def dripping_server(body: bytes, *, headers_too: bool = False, every: float = 0.3) -> Iterator[str]:
+    """Answers ``body`` one byte every ``every`` seconds (with ``headers_too``, the status line
+    and headers as well): a server that is never silent long enough for a read timeout."""
+    stop = threading.Event()
+    head = (
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/xml; charset=ISO-8859-1\r\n"
+        b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n"
+    )
+
+    def drip(conn: socket.socket) -> None:
+        with contextlib.suppress(OSError):
+            conn.recv(65536)
+            if not headers_too:
+                conn.sendall(head)
+            for byte in head + body if headers_too else body:
+                if stop.wait(every):
+                    return
+                conn.sendall(bytes([byte]))
+
+    def on_accept(conn: socket.socket) -> None:
+        threading.Thread(target=drip, args=(conn,), daemon=True).start()
+
+    try:
+        with _holding_server(on_accept) as url:
+            yield url
+    finally:
+        stop.set()

@@ -1,20 +1,27 @@
-"""The one HTTP setup of every connector: OS trust store, system proxy, timeouts, size cap, cancel.
+"""The one HTTP setup of every connector: OS trust store, system proxy, deadline, size cap, cancel.
 
 ESWS (through zeep) and CRM.COM both post through :class:`HttpPoster`, so TLS, proxies, limits
 and the mapping of low-level failures to
 :class:`~desktop.core.errors.TransportError` live here once.
+
+Each exchange runs on its own short-lived daemon thread while the caller waits for it, for the
+cancel signal or for the deadline, whichever comes first. Cancel and the deadline both shut the
+exchange's sockets down (so the thread ends soon), but the caller never waits for that: a call
+stuck where no socket can be reached (a DNS look-up) still returns at once. A connection an
+aborted exchange used never goes back to the pool, so the next request never queues behind it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import logging
 import socket
 import ssl
 import threading
-import time
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import requests
 import truststore
@@ -36,17 +43,29 @@ USER_AGENT = f"I3SyncDesktop/{version()}"
 
 @dataclass(frozen=True)
 class Timeouts:
-    """Seconds to wait for a connection, and for the whole reply once connected."""
+    """Seconds allowed for a connection, and for the whole exchange.
+
+    ``connect`` caps opening the connection (TCP and TLS). The whole exchange (connect, send,
+    headers, body) must end within ``overall`` seconds, or ``connect + read`` when ``overall``
+    is not given; a watchdog enforces it, however slowly a server drips its reply. ``read`` is
+    also the longest silence tolerated between two packets.
+    """
 
     connect: float = DEFAULT_CONNECT_TIMEOUT
     read: float = DEFAULT_READ_TIMEOUT
+    overall: float | None = None
 
     @classmethod
     def total(cls, seconds: float) -> Timeouts:
-        """One figure, as the CLI's ``--timeout``: the connect share is capped at 10 s."""
+        """One figure, as the CLI's ``--timeout``: the whole exchange, connect capped at 10 s."""
         if seconds <= 0:
             raise ValueError("timeout must be positive")
-        return cls(connect=min(seconds, DEFAULT_CONNECT_TIMEOUT), read=seconds)
+        return cls(connect=min(seconds, DEFAULT_CONNECT_TIMEOUT), read=seconds, overall=seconds)
+
+    @property
+    def deadline(self) -> float:
+        """Seconds the whole exchange may take."""
+        return self.overall if self.overall is not None else self.connect + self.read
 
 
 @dataclass
@@ -63,113 +82,177 @@ class HttpReply:
         return self.headers.get("content-type", "").split(";")[0].strip().lower()
 
 
-class _SocketRegistry:
-    """Sockets of connections in flight, so that :meth:`HttpPoster.cancel` can shut them."""
+_CANCELLED = "cancelled"
+_TIMED_OUT = "timed out"
+
+
+class _Exchange:
+    """One request in flight: the sockets it uses, and why it was aborted, if it was."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._sockets: set[socket.socket] = set()
-        self.cancelled = threading.Event()
+        self._sockets: list[socket.socket] = []
+        self.aborted: str | None = None
+        self.connected = False
+        # Set when the worker is done, or at once on an abort: the caller waits on nothing else.
+        self.settled = threading.Event()
+        self.reply: HttpReply | None = None
+        self.error: TransportError | None = None
 
-    def add(self, sock: socket.socket) -> None:
+    def add_socket(self, sock: socket.socket) -> None:
         with self._lock:
-            self._sockets.add(sock)
-        if self.cancelled.is_set():
-            self.shutdown_all()
+            self._sockets.append(sock)
+            aborted = self.aborted is not None
+        if aborted:  # registered after the abort: shut it at once
+            _shutdown(sock)
 
-    def clear(self) -> None:
-        """Forget every socket (the request they served has ended)."""
+    def abort(self, why: str) -> None:
+        """Mark the exchange aborted (the first reason wins) and shut every socket it uses."""
         with self._lock:
-            self._sockets.clear()
-
-    def shutdown_all(self) -> None:
-        with self._lock:
+            if self.aborted is None:
+                self.aborted = why
             sockets = list(self._sockets)
+        self.settled.set()
         for sock in sockets:
-            with contextlib.suppress(OSError):
-                sock.shutdown(socket.SHUT_RDWR)
+            _shutdown(sock)
 
 
-def _pool_classes(registry: _SocketRegistry) -> dict[str, type[HTTPConnectionPool]]:
-    """Connection pools whose connections report their sockets to ``registry``."""
+def _shutdown(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
 
-    class Tracked:
-        sock: socket.socket | None
 
-        def _new_conn(self) -> socket.socket:
-            # The plain socket, before any TLS handshake: a cancel must reach that too.
-            sock: socket.socket = super()._new_conn()  # type: ignore[misc]
-            registry.add(sock)
-            return sock
+# The exchange the current (worker) thread serves, for the connection and pool hooks below.
+_current = threading.local()
 
-        def connect(self) -> None:
-            super().connect()  # type: ignore[misc]
-            if self.sock is not None:
-                registry.add(self.sock)  # the TLS-wrapped socket, same descriptor
 
-    class TrackedHTTPConnection(Tracked, HTTPConnection):
-        pass
+def _exchange() -> _Exchange | None:
+    exchange: _Exchange | None = getattr(_current, "exchange", None)
+    return exchange
 
-    class TrackedHTTPSConnection(Tracked, HTTPSConnection):
-        pass
 
-    class TrackedHTTPPool(HTTPConnectionPool):
-        ConnectionCls = TrackedHTTPConnection
+class _TrackedConnection:
+    sock: socket.socket | None
 
-    class TrackedHTTPSPool(HTTPSConnectionPool):
-        ConnectionCls = TrackedHTTPSConnection
+    def _new_conn(self) -> socket.socket:
+        # The plain socket, before any TLS handshake: a cancel must reach that too.
+        sock: socket.socket = super()._new_conn()  # type: ignore[misc]
+        exchange = _exchange()
+        if exchange is not None:
+            exchange.add_socket(sock)
+        return sock
 
-    return {"http": TrackedHTTPPool, "https": TrackedHTTPSPool}
+    def connect(self) -> None:
+        super().connect()  # type: ignore[misc]
+        exchange = _exchange()
+        if exchange is not None and self.sock is not None:
+            exchange.connected = True
+            exchange.add_socket(self.sock)  # the TLS-wrapped socket, same descriptor
+
+
+class _TrackedHTTPConnection(_TrackedConnection, HTTPConnection):
+    pass
+
+
+class _TrackedHTTPSConnection(_TrackedConnection, HTTPSConnection):
+    pass
+
+
+class _TrackedPool:
+    """Registers a kept-alive connection each time it is reused, and never pools an aborted one."""
+
+    def _get_conn(self, timeout: float | None = None) -> Any:
+        conn = super()._get_conn(timeout)  # type: ignore[misc]
+        exchange = _exchange()
+        sock = getattr(conn, "sock", None)
+        if exchange is not None and isinstance(sock, socket.socket):
+            exchange.connected = True
+            exchange.add_socket(sock)
+        return conn
+
+    def _put_conn(self, conn: Any) -> None:
+        exchange = _exchange()
+        if conn is not None and exchange is not None and exchange.aborted is not None:
+            conn.close()
+            conn = None  # keeps the pool's size; the next request opens a fresh connection
+        super()._put_conn(conn)  # type: ignore[misc]
+
+
+class _TrackedHTTPPool(_TrackedPool, HTTPConnectionPool):
+    ConnectionCls = _TrackedHTTPConnection
+
+
+class _TrackedHTTPSPool(_TrackedPool, HTTPSConnectionPool):
+    ConnectionCls = _TrackedHTTPSConnection
+
+
+_POOL_CLASSES: dict[str, type[HTTPConnectionPool]] = {
+    "http": _TrackedHTTPPool,
+    "https": _TrackedHTTPSPool,
+}
 
 
 class _TrustStoreAdapter(HTTPAdapter):
     """Verifies TLS against the operating system's trust store, so corporate CAs work."""
 
-    def __init__(self, registry: _SocketRegistry) -> None:
-        self._registry = registry
+    def __init__(self) -> None:
         super().__init__(max_retries=0)
 
     def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
         kwargs["ssl_context"] = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
         super().init_poolmanager(*args, **kwargs)
-        self.poolmanager.pool_classes_by_scheme = _pool_classes(self._registry)
+        self.poolmanager.pool_classes_by_scheme = dict(_POOL_CLASSES)
+
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
+        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        if not proxy.lower().startswith("socks"):  # SOCKS pools are classes of their own
+            manager.pool_classes_by_scheme = dict(_POOL_CLASSES)
+        return manager
 
 
 class HttpPoster:
     """Posts a body to one endpoint and returns the whole reply, or raises ``TransportError``.
 
     Proxies come from the system (environment, and the registry on Windows). ``cancel()`` may be
-    called from another thread: it aborts a request in flight at once.
+    called from another thread: it aborts every request in flight at once, in any phase.
     """
 
     def __init__(self, timeouts: Timeouts | None = None, max_bytes: int = MAX_REPLY_BYTES) -> None:
         self.timeouts = timeouts or Timeouts()
         self.max_bytes = max_bytes
-        self._registry = _SocketRegistry()
+        self._lock = threading.Lock()
+        self._in_flight: set[_Exchange] = set()
+        self._cancelled = threading.Event()
         self.session = requests.Session()
         self.session.headers["User-Agent"] = USER_AGENT
-        adapter = _TrustStoreAdapter(self._registry)
+        adapter = _TrustStoreAdapter()
         self.session.mount("https://", adapter)
         self.session.mount("http://", adapter)
 
     def cancel(self) -> None:
-        """Abort whatever request is in flight; the caller gets ``TransportProblem.CANCELLED``."""
-        self._registry.cancelled.set()
-        self._registry.shutdown_all()
+        """Abort whatever request is in flight; the caller gets ``TransportProblem.CANCELLED``.
+
+        Sticky: later requests fail the same way until :meth:`reset_cancel`.
+        """
+        self._cancelled.set()
+        with self._lock:
+            exchanges = list(self._in_flight)
+        for exchange in exchanges:
+            exchange.abort(_CANCELLED)
 
     def reset_cancel(self) -> None:
         """Allow new requests after a cancel."""
-        self._registry.cancelled.clear()
+        self._cancelled.clear()
 
     @property
     def cancelled(self) -> bool:
-        return self._registry.cancelled.is_set()
+        return self._cancelled.is_set()
 
     def close(self) -> None:
         self.session.close()
 
     def post(self, url: str, body: bytes, headers: dict[str, str], endpoint: str = "") -> HttpReply:
-        """POST ``body``; the whole exchange is bounded by the timeouts and the size cap."""
+        """POST ``body``; the whole exchange is bounded by the deadline and the size cap."""
         return self.request("POST", url, body=body, headers=headers, endpoint=endpoint)
 
     def get(self, url: str, endpoint: str = "") -> HttpReply:
@@ -184,52 +267,112 @@ class HttpPoster:
         body: bytes | None = None,
         headers: dict[str, str] | None = None,
         endpoint: str = "",
+        deadline: float | None = None,
     ) -> HttpReply:
-        """One exchange, read in full; ``endpoint`` is how errors name the server."""
+        """One exchange, read in full; ``endpoint`` is how errors name the server.
+
+        ``deadline`` (seconds) may shorten the time :attr:`timeouts` allow, for a caller that
+        spends one budget over several requests.
+        """
         endpoint = endpoint or describe_endpoint(url)
         if self.cancelled:
             raise TransportError(endpoint, TransportProblem.CANCELLED)
-        deadline = time.monotonic() + self.timeouts.connect + self.timeouts.read
+        allowed = (
+            self.timeouts.deadline if deadline is None else min(deadline, self.timeouts.deadline)
+        )
+        if allowed <= 0:
+            raise TransportError(endpoint, TransportProblem.READ_TIMEOUT, _seconds(self.timeouts))
+        exchange = _Exchange()
+        with self._lock:
+            self._in_flight.add(exchange)
         try:
-            response = self.session.request(
-                method,
-                url,
-                data=body,
-                headers=headers,
-                timeout=(self.timeouts.connect, self.timeouts.read),
-                stream=True,
-                allow_redirects=False,
+            if self.cancelled:  # a cancel between the check above and the registration
+                exchange.abort(_CANCELLED)
+            worker = threading.Thread(
+                target=self._exchange,
+                args=(exchange, method, url, body, headers, endpoint),
+                name="i3sync-http",
+                daemon=True,
             )
-            with response:
-                chunks: list[bytes] = []
-                size = 0
-                for chunk in response.iter_content(64 * 1024):
-                    size += len(chunk)
-                    if size > self.max_bytes:
-                        raise TransportError(
-                            endpoint, TransportProblem.TOO_LARGE, f"over {self.max_bytes} bytes"
-                        )
-                    if time.monotonic() > deadline:
-                        raise TransportError(endpoint, TransportProblem.READ_TIMEOUT)
-                    chunks.append(chunk)
-            if self.cancelled:  # a body cut short by cancel() must not pass for a reply
-                raise TransportError(endpoint, TransportProblem.CANCELLED)
-            return HttpReply(
-                status=response.status_code,
-                reason=response.reason or "",
-                headers={k.lower(): v for k, v in response.headers.items()},
-                body=b"".join(chunks),
-            )
-        except TransportError:
-            raise
-        except Exception as error:
-            if self.cancelled:
-                raise TransportError(endpoint, TransportProblem.CANCELLED) from None
-            raise classify(endpoint, error) from None
+            worker.start()
+            if not exchange.settled.wait(allowed):
+                exchange.abort(_TIMED_OUT)
         finally:
-            # Sockets stay registered for the whole exchange: http.client may "close" the
-            # connection as soon as the headers of a Connection: close reply are in.
-            self._registry.clear()
+            with self._lock:
+                self._in_flight.discard(exchange)
+        if exchange.aborted == _CANCELLED:
+            raise TransportError(endpoint, TransportProblem.CANCELLED)
+        if exchange.aborted == _TIMED_OUT:
+            problem = (
+                TransportProblem.READ_TIMEOUT
+                if exchange.connected
+                else TransportProblem.CONNECT_TIMEOUT
+            )
+            raise TransportError(endpoint, problem, _seconds(self.timeouts, allowed))
+        if exchange.error is not None:
+            raise exchange.error
+        assert exchange.reply is not None
+        return exchange.reply
+
+    def _exchange(
+        self,
+        exchange: _Exchange,
+        method: str,
+        url: str,
+        body: bytes | None,
+        headers: dict[str, str] | None,
+        endpoint: str,
+    ) -> None:
+        """The worker thread's part: send, read in full within the size cap, report."""
+        _current.exchange = exchange
+        try:
+            if exchange.aborted is None:
+                exchange.reply = self._send_and_read(method, url, body, headers, endpoint)
+        except TransportError as error:
+            exchange.error = error
+        except Exception as error:
+            exchange.error = classify(endpoint, error)
+        finally:
+            _current.exchange = None
+            exchange.settled.set()
+
+    def _send_and_read(
+        self,
+        method: str,
+        url: str,
+        body: bytes | None,
+        headers: dict[str, str] | None,
+        endpoint: str,
+    ) -> HttpReply:
+        response = self.session.request(
+            method,
+            url,
+            data=body,
+            headers=headers,
+            timeout=(self.timeouts.connect, self.timeouts.read),
+            stream=True,
+            allow_redirects=False,
+        )
+        with response:
+            chunks: list[bytes] = []
+            size = 0
+            for chunk in response.iter_content(64 * 1024):
+                size += len(chunk)
+                if size > self.max_bytes:
+                    raise TransportError(
+                        endpoint, TransportProblem.TOO_LARGE, f"over {self.max_bytes} bytes"
+                    )
+                chunks.append(chunk)
+        return HttpReply(
+            status=response.status_code,
+            reason=response.reason or "",
+            headers={k.lower(): v for k, v in response.headers.items()},
+            body=b"".join(chunks),
+        )
+
+
+def _seconds(timeouts: Timeouts, allowed: float | None = None) -> str:
+    return f"no complete reply within {allowed if allowed is not None else timeouts.deadline:g} s"
 
 
 def _chain(error: BaseException) -> list[BaseException]:
@@ -293,8 +436,30 @@ def describe_endpoint(url: str) -> str:
     return url.split("?", 1)[0]
 
 
-def timeouts_for(seconds: float | None) -> Timeouts:
-    return Timeouts() if seconds is None else Timeouts.total(seconds)
+_LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost"})
+
+
+def is_loopback_host(host: str) -> bool:
+    """True for a host name or address that always means this computer."""
+    host = host.strip("[]").lower().rstrip(".")
+    if host in _LOOPBACK_NAMES or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def is_cleartext_remote(url: str) -> bool:
+    """True when ``url`` is plain ``http://`` to another computer: what it carries is readable
+    on the way (a password, a token). Loopback is fine; an unparsable URL answers False (the
+    validators say what is wrong with it)."""
+    try:
+        parts = urlsplit(url.strip())
+        host = parts.hostname
+    except ValueError:
+        return False
+    return parts.scheme.lower() == "http" and bool(host) and not is_loopback_host(host or "")
 
 
 __all__ = [
@@ -304,5 +469,6 @@ __all__ = [
     "classify",
     "describe_endpoint",
     "http_status_detail",
-    "timeouts_for",
+    "is_cleartext_remote",
+    "is_loopback_host",
 ]

@@ -16,7 +16,7 @@ from desktop.esws.refusals import REFUSALS
 from desktop.simulator.esws_logic import DEMO_ADMIN, DEMO_COMPANY_ID, DEMO_PASSWORD
 from desktop.simulator.server import Simulator, nusoap_response
 from tests.cli_runner import CliResult, run_in_process, run_subprocess
-from tests.fault_servers import canned_server, closed_port_url, silent_server
+from tests.fault_servers import canned_server, closed_port_url, dripping_server, silent_server
 
 TOKEN_URL = re.compile(r"^(?P<base>.+)/users/(?P<path>\w+)/(?P<token>[0-9a-f]{128})\n$")
 
@@ -203,6 +203,23 @@ def test_hanging_server_exits_4_within_the_timeout(subprocess_env: dict[str, str
     assert result.returncode == 4
     assert "no answer within the timeout" in result.stderr
     assert elapsed < 1 + 5  # the timeout, plus interpreter start-up
+
+
+def test_a_dripping_server_exits_4_within_the_timeout(subprocess_env: dict[str, str]) -> None:
+    # One byte every 0.3 s: never silent long enough for a per-read timeout, so only a deadline
+    # over the whole exchange ends it.
+    reply = nusoap_response("Esws.getTotalSyncToken", "0123456789abcdef" * 8)
+    with dripping_server(reply) as url:
+        start = time.monotonic()
+        result = run(
+            ["url", "total", "--endpoint", url + "/esws", "--admin", "a", "--timeout", "2"],
+            subprocess_env,
+        )
+        elapsed = time.monotonic() - start
+    assert result.returncode == 4
+    assert "no answer within the timeout" in result.stderr
+    assert result.stdout == ""
+    assert elapsed < 2 + 1
 
 
 def test_non_latin1_values_warn_but_are_sent(

@@ -9,15 +9,19 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.errors import TransportError, TransportProblem, UnexpectedReply
+from desktop.core.errors import TransportError, TransportProblem, UnexpectedReply, VendorRefusal
 from desktop.core.http import Timeouts
 from desktop.esws.client import EswsClient
 from desktop.esws.request import SyncKind, build_request
 from desktop.simulator.server import nusoap_fault, nusoap_response
 from tests.fault_servers import (
+    HOLD,
+    Step,
     canned_server,
     closed_port_url,
+    dripping_server,
     full_backlog_server,
+    scripted_server,
     self_signed_tls_server,
     silent_server,
     timed,
@@ -168,3 +172,51 @@ def test_cancel_aborts_a_hanging_call_at_once() -> None:
     assert isinstance(outcome[0], TransportError)
     assert outcome[0].problem is TransportProblem.CANCELLED
     assert elapsed < 5
+
+
+def _xml(body: bytes) -> Step:
+    return (200, "text/xml; charset=ISO-8859-1", body)
+
+
+TOKEN = "0123456789abcdef" * 8
+REFUSED = _xml(
+    nusoap_response("Esws.getTotalSyncToken", "NO ADMIN FOUND BASED ON USERNAME AND PASSWORD")
+)
+ISSUED = _xml(nusoap_response("Esws.getTotalSyncToken", TOKEN))
+
+
+def test_cancel_after_a_refusal_on_the_kept_alive_connection() -> None:
+    with scripted_server([REFUSED, HOLD, ISSUED]) as server:
+        client = EswsClient(server.url + "/esws", timeouts=Timeouts(connect=5, read=30))
+        with pytest.raises(VendorRefusal):
+            client.fetch_token(REQUEST)
+        server.arrived.clear()
+        outcome: list[BaseException] = []
+
+        def call() -> None:
+            try:
+                client.fetch_token(REQUEST)
+            except BaseException as error:  # collected for the assertion below
+                outcome.append(error)
+
+        worker = threading.Thread(target=call, daemon=True)
+        worker.start()
+        assert server.arrived.wait(timeout=10)
+        assert server.requests[1].client_port == server.requests[0].client_port  # reused
+        _, elapsed = timed(lambda: (client.cancel(), worker.join(timeout=5)))
+        assert not worker.is_alive()
+        assert isinstance(outcome[0], TransportError)
+        assert outcome[0].problem is TransportProblem.CANCELLED
+        client.reset_cancel()
+        token, next_elapsed = timed(lambda: client.fetch_token(REQUEST))
+        client.close()
+    assert token == TOKEN
+    assert elapsed < 2 and next_elapsed < 2  # not behind the 30 s read timeout
+
+
+def test_a_dripping_reply_ends_at_the_deadline() -> None:
+    reply = nusoap_response("Esws.getTotalSyncToken", TOKEN)
+    with dripping_server(reply) as url:
+        error, elapsed = timed(lambda: fetch(url + "/esws", Timeouts.total(2)))
+    assert error.problem is TransportProblem.READ_TIMEOUT
+    assert elapsed < 3
