@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from typing import TextIO
 
 from desktop.core.errors import InputError
+from desktop.core.text import PROBLEM_NOT_TEXT, has_surrogates
 
 EXIT_OK = 0
 EXIT_INPUT = 2
@@ -34,15 +35,25 @@ def read_secret(
     stdin: TextIO | None = None,
     prompt: Callable[[str], str] = getpass.getpass,
 ) -> str:
-    """A secret from ``env_name``, or a no-echo prompt when stdin is a terminal."""
+    """A secret from ``env_name``, or a no-echo prompt when stdin is a terminal.
+
+    ``InputError`` naming ``field`` when neither is available, or when the value holds bytes that
+    are not valid text (checked here, before anything is sent or logged).
+    """
     environ = os.environ if environ is None else environ
     value = environ.get(env_name)
-    if value is not None:
-        return value
-    stream = stdin if stdin is not None else sys.stdin
-    if stream is not None and stream.isatty():
-        return prompt(f"{field}: ")
-    raise InputError(field, f"not given: set {env_name} (secrets are never taken as arguments)")
+    if value is None:
+        stream = stdin if stdin is not None else sys.stdin
+        if stream is None or not stream.isatty():
+            raise InputError(
+                field, f"not given: set {env_name} (secrets are never taken as arguments)"
+            )
+        value = prompt(f"{field}: ")
+    if has_surrogates(value):
+        # A byte that is not valid in the system's encoding: os.environ keeps it as a lone
+        # surrogate, which no request can encode. Say where it came from, never what it is.
+        raise InputError(field, f"{PROBLEM_NOT_TEXT} (check {env_name})")
+    return value
 
 
 def positive_seconds(text: str) -> float:

@@ -14,6 +14,8 @@ import threading
 from collections.abc import Iterable
 from urllib.parse import quote, quote_plus
 
+from desktop.core.text import without_surrogates
+
 MASK = "[redacted]"
 
 _lock = threading.Lock()
@@ -74,7 +76,10 @@ def scrub(text: str, extra: Iterable[str] = ()) -> str:
 
 def _spellings(value: str) -> list[str]:
     xml = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    forms = [value, xml, quote(value, safe=""), quote_plus(value), json.dumps(value)[1:-1]]
+    # surrogateescape: a value read from a non-UTF-8 environment must not crash the filter.
+    url = quote(value, safe="", errors="surrogateescape")
+    url_plus = quote_plus(value, errors="surrogateescape")
+    forms = [value, xml, url, url_plus, json.dumps(value)[1:-1]]
     return sorted(set(forms), key=len, reverse=True)
 
 
@@ -86,12 +91,14 @@ class RedactingFilter(logging.Filter):
             message = record.getMessage()
         except Exception:  # a broken format string must not hide the record
             message = str(record.msg)
-        record.msg = scrub(message)
+        # Lone surrogates (bytes that were not valid text) become U+FFFD: a UTF-8 log file
+        # could not write them, and logging would print its own traceback to stderr.
+        record.msg = without_surrogates(scrub(message))
         record.args = None
         if record.exc_info:
             formatter = logging.Formatter()
-            record.exc_text = scrub(formatter.formatException(record.exc_info))
+            record.exc_text = without_surrogates(scrub(formatter.formatException(record.exc_info)))
             record.exc_info = None
         if record.stack_info:
-            record.stack_info = scrub(record.stack_info)
+            record.stack_info = without_surrogates(scrub(record.stack_info))
         return True

@@ -23,9 +23,7 @@ BIDI_CONTROLS = frozenset(
 # Line and paragraph separators end a line in many terminals and widgets.
 LINE_SEPARATORS = frozenset("\u2028\u2029")
 
-PROBLEM_NOT_TEXT = (
-    "holds bytes that are not valid text in this system's encoding (check how it was typed or set)"
-)
+PROBLEM_NOT_TEXT = "holds bytes that are not valid text in this system's encoding"
 PROBLEM_CONTROL = "must not contain control characters or line breaks"
 PROBLEM_BIDI = "must not contain bidirectional-text control characters"
 

@@ -1,39 +1,88 @@
 """Checking the http(s) addresses a user types: ESWS endpoints, I3 and CRM.COM base URLs.
 
 One validator for the CLI, the profile dialog and both connectors, so an address that saves is an
-address that can be used.
+address that can be used. Every problem is an :class:`~desktop.core.errors.InputError` naming the
+field (never a ``ValueError`` from ``urlsplit``, never the value itself).
+
+The trailing-slash rule, the only change made to what was typed besides surrounding white space:
+
+- an **endpoint** (:func:`normalise_endpoint_url`, e.g. the ESWS endpoint) is the address a
+  request is sent to: its path is kept exactly as typed, trailing slash included;
+- a **base URL** (:func:`normalise_base_url`, e.g. I3's address or CRM.COM's Web API base) is an
+  address that paths are joined to (``<base>/users/...``): it loses one trailing slash, so that
+  ``https://i3.example/`` and ``https://i3.example`` give the same ``https://i3.example/users/...``.
 """
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from typing import NamedTuple
+from urllib.parse import SplitResult, urlsplit
 
 from desktop.core.errors import InputError
+from desktop.core.text import text_problem
+
+MAX_URL_LENGTH = 2048
+
+
+class _Parsed(NamedTuple):
+    text: str
+    parts: SplitResult
+
+
+def _parse(url: str, field_name: str, example: str) -> _Parsed:
+    """Checks shared by endpoints and base URLs; the text with surrounding white space removed."""
+    text = url.strip()
+    problem = text_problem(text)
+    if problem is not None:
+        raise InputError(field_name, problem)
+    if len(text) > MAX_URL_LENGTH:
+        raise InputError(field_name, f"is longer than {MAX_URL_LENGTH} characters")
+    try:
+        # urlsplit raises on an unclosed IPv6 bracket ("http://[::1"), .port on a bad port.
+        parts = urlsplit(text)
+        port = parts.port
+        host = parts.hostname
+    except ValueError:
+        raise InputError(
+            field_name, "is not a valid address (check the host name, brackets and port)"
+        ) from None
+    if port == 0 or any(ch.isspace() for ch in text):
+        raise InputError(field_name, "has an invalid port number or a space")
+    if parts.scheme not in ("https", "http") or not host:
+        raise InputError(field_name, "must be an http:// or https:// address, e.g. " + example)
+    if parts.query or parts.fragment or parts.username or parts.password or "?" in text:
+        raise InputError(field_name, "must not contain a query, fragment or credentials")
+    return _Parsed(text, parts)
+
+
+def normalise_endpoint_url(url: str, field_name: str, example: str) -> str:
+    """An http(s) endpoint exactly as typed (less surrounding white space); ``InputError`` if bad.
+
+    Its path is sent as given; a query, fragment or credentials are refused (a query would be
+    lost or doubled when the client adds its own).
+    """
+    return _parse(url, field_name, example).text
 
 
 def normalise_base_url(base_url: str, field_name: str, example: str) -> str:
-    """An http(s) base URL without a trailing slash, query or fragment; ``InputError`` otherwise.
+    """An http(s) base URL without one trailing slash, query or fragment; ``InputError`` otherwise.
 
-    ``field_name`` names the field in the message, ``example`` shows a valid address.
+    ``field_name`` names the field in the message, ``example`` shows a valid address. One
+    trailing slash is dropped because paths are joined to a base with their own leading slash.
     """
-    text = base_url.strip()
-    parts = urlsplit(text)
-    try:
-        port = parts.port
-    except ValueError:
-        raise InputError(field_name, "has an invalid port number") from None
-    if port == 0 or any(ch.isspace() for ch in text):
-        raise InputError(field_name, "has an invalid port number or a space")
-    if parts.scheme not in ("https", "http") or not parts.hostname:
-        raise InputError(field_name, "must be an http:// or https:// address, e.g. " + example)
-    if parts.query or parts.fragment or parts.username or parts.password:
-        raise InputError(field_name, "must not contain a query, fragment or credentials")
-    return text.rstrip("/")
+    text = _parse(base_url, field_name, example).text
+    return text[:-1] if text.endswith("/") else text
 
 
 def origin_of(url: str) -> tuple[str, str, int]:
-    """Scheme, host and effective port of a URL, for same-origin checks."""
-    parts = urlsplit(url)
-    scheme = parts.scheme.lower()
-    port = parts.port or (443 if scheme == "https" else 80)
+    """Scheme, host and effective port of a URL, for same-origin checks.
+
+    A URL that cannot be parsed gives ``("", "", 0)``, which matches no allowed origin.
+    """
+    try:
+        parts = urlsplit(url)
+        scheme = parts.scheme.lower()
+        port = parts.port or (443 if scheme == "https" else 80)
+    except ValueError:
+        return "", "", 0
     return scheme, (parts.hostname or "").lower(), port

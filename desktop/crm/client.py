@@ -14,9 +14,9 @@ import logging
 import re
 import time
 from typing import Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
-from desktop.core.errors import InputError, TransportError, TransportProblem, UnexpectedReply
+from desktop.core.errors import TransportError, TransportProblem, UnexpectedReply
 from desktop.core.http import (
     HttpPoster,
     HttpReply,
@@ -55,9 +55,6 @@ def crm_base_url(url: str) -> str:
 
     A URL pasted with the method's path (``.../authentication/token``) is accepted too.
     """
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("https", "http") or not parts.hostname:
-        raise InputError(FIELD_URL, f"must be an http:// or https:// address, e.g. {EXAMPLE_URL}")
     base = normalise_base_url(url, FIELD_URL, EXAMPLE_URL)  # no query, fragment or credentials
     if base.lower().endswith(TOKEN_PATH):
         base = base[: -len(TOKEN_PATH)]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.core.errors import InputError
+from desktop.core.text import text_problem
 
 # Field names as the user sees them; InputError.field carries one of these.
 FIELD_URL = "CRM.COM address"
@@ -101,8 +102,7 @@ def _plain(field_name: str, value: str, *, required: bool) -> str:
     if required and not text:
         raise InputError(field_name, "is required")
     _check_length(field_name, text)
-    if any(ch < " " or ch == "\x7f" for ch in text):
-        raise InputError(field_name, "must not contain control characters or line breaks")
+    _check_text(field_name, text, secret=False)
     return text
 
 
@@ -111,7 +111,16 @@ def _secret(field_name: str, value: str) -> str:
     if not value:
         raise InputError(field_name, "is required")
     _check_length(field_name, value)
+    _check_text(field_name, value, secret=True)
     return value
+
+
+def _check_text(field_name: str, value: str, *, secret: bool) -> None:
+    # Bytes that are not text cannot be sent; controls are never meant; bidi controls would
+    # make a shown value read differently (a secret is never shown). The value is never quoted.
+    problem = text_problem(value, secret=secret)
+    if problem is not None:
+        raise InputError(field_name, problem)
 
 
 def _check_length(field_name: str, value: str) -> None:

@@ -7,8 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from desktop.core.errors import InputError
+from desktop.core.text import text_problem
 
 SECURITY_CODE_LENGTH = 32
+MAX_LOCATION_DIGITS = 10  # 2**31 - 1 has ten
 
 # Field names as the user sees them; InputError.field carries one of these.
 FIELD_COMPANY_ID = "security code"
@@ -52,10 +54,24 @@ def is_latin1(value: str) -> bool:
     return all(ord(ch) <= 0xFF for ch in value)
 
 
+def check_text(field_name: str, value: str, *, secret: bool = False) -> str:
+    """``value`` if it can be sent: no bytes that are not text, no control characters.
+
+    Shown fields (admin username, user id) also refuse bidirectional-text controls; secrets
+    (security code, password) are never shown, so only what cannot be sent is refused. The
+    message names the field and never the value.
+    """
+    problem = text_problem(value, secret=secret)
+    if problem is not None:
+        raise InputError(field_name, problem)
+    return value
+
+
 def check_company_id(value: str) -> str:
-    """The security code exactly as given (never stripped: it may hold any character)."""
+    """The security code exactly as given (never stripped: it may hold any printable character)."""
     if not value:
         raise InputError(FIELD_COMPANY_ID, "is empty; paste the 32-character code from Identysoft")
+    check_text(FIELD_COMPANY_ID, value, secret=True)
     if len(value) != SECURITY_CODE_LENGTH:
         raise InputError(
             FIELD_COMPANY_ID,
@@ -64,11 +80,11 @@ def check_company_id(value: str) -> str:
     return value
 
 
-def check_required(field_name: str, value: str) -> str:
-    """A required text field: not empty and not only white space."""
+def check_required(field_name: str, value: str, *, secret: bool = False) -> str:
+    """A required text field: not empty, not only white space, and sendable (:func:`check_text`)."""
     if not value.strip():
         raise InputError(field_name, "is required")
-    return value
+    return check_text(field_name, value, secret=secret)
 
 
 def parse_location(text: str | int | None) -> int | None:
@@ -83,6 +99,9 @@ def parse_location(text: str | int | None) -> int | None:
             return None
         if not stripped.isascii() or not stripped.isdigit():
             raise InputError(FIELD_LOCATION, "must be a whole number, or empty for none")
+        if len(stripped.lstrip("0")) > MAX_LOCATION_DIGITS:
+            # Before int(): Python refuses to convert more than 4,300 digits (ValueError).
+            raise InputError(FIELD_LOCATION, "is too large")
         number = int(stripped)
     if number <= 0:
         raise InputError(FIELD_LOCATION, "must be a positive number, or empty for none")
@@ -103,7 +122,7 @@ def build_request(
     """Validate the inputs in form order and return a request, or raise ``InputError``."""
     check_company_id(company_id)
     check_required(FIELD_ADMIN, admin_username)
-    check_required(FIELD_PASSWORD, admin_password)
+    check_required(FIELD_PASSWORD, admin_password, secret=True)
     location_id: int | None = None
     if kind is SyncKind.ONE_USER:
         check_required(FIELD_USER, user_id)
@@ -133,7 +152,7 @@ def validation_errors(
     checks: list[tuple[str, Callable[[], object]]] = [
         (FIELD_COMPANY_ID, lambda: check_company_id(company_id)),
         (FIELD_ADMIN, lambda: check_required(FIELD_ADMIN, admin_username)),
-        (FIELD_PASSWORD, lambda: check_required(FIELD_PASSWORD, admin_password)),
+        (FIELD_PASSWORD, lambda: check_required(FIELD_PASSWORD, admin_password, secret=True)),
     ]
     if kind is SyncKind.ONE_USER:
         checks.append((FIELD_USER, lambda: check_required(FIELD_USER, user_id)))

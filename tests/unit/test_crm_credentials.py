@@ -101,7 +101,7 @@ def test_plain_fields_are_trimmed_and_secrets_are_not() -> None:
         (LoginMode.AUTH_CODE, {"organisation": "O"}, FIELD_AUTH_CODE),
         (
             LoginMode.AUTH_CODE,
-            {"organisation": "O", "unit": "U\n2", "authentication_code": "c"},
+            {"organisation": "O", "unit": "U\n2", "authentication_code": "zq-code-zq"},
             FIELD_UNIT,
         ),
     ],
@@ -148,3 +148,21 @@ def test_modes_know_their_secret() -> None:
         ("authentication_code", FIELD_AUTH_CODE),
     ]
     assert mode_fields(LoginMode.IDENTIFIER) == (FIELD_IDENTIFIER, FIELD_PASS_CODE)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"organisation": "O\udcff", "authentication_code": "zq-code-zq"}, FIELD_ORGANISATION),
+        ({"organisation": "O\u202e", "authentication_code": "zq-code-zq"}, FIELD_ORGANISATION),
+        ({"organisation": "O", "authentication_code": "zq\udcffzq"}, FIELD_AUTH_CODE),
+        ({"organisation": "O", "authentication_code": "zq\x1bzq"}, FIELD_AUTH_CODE),
+    ],
+)
+def test_bytes_that_are_not_text_and_controls_are_refused(
+    kwargs: dict[str, str], field: str
+) -> None:
+    with pytest.raises(InputError) as caught:
+        build_credentials(LoginMode.AUTH_CODE, **kwargs)
+    assert caught.value.field == field
+    assert all(value not in str(caught.value) for value in kwargs.values())

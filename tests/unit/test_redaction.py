@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core.cli_support import read_secret
+from desktop.core.errors import InputError
 from desktop.core.logsetup import configure_logging
 from desktop.core.redaction import MASK, forget_secrets, register_secret, scrub
 
@@ -75,3 +77,30 @@ def test_log_file_never_holds_a_secret_even_at_debug(isolated_user_folders: Path
     assert CODE not in content
     assert "hunter2-pw" not in content
     assert content.count(MASK) >= 3
+
+
+def test_a_secret_with_bytes_that_are_not_text_never_breaks_the_filter(
+    isolated_user_folders: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # What os.environ makes of I3SYNC_PASSWORD=$'pass\xffword' on a UTF-8 system.
+    secret = "pass\udcffword"
+    register_secret(secret)
+    assert scrub(f"sent {secret} and pass%FFword") == f"sent {MASK} and {MASK}"
+    path = configure_logging(debug=True, console=True)
+    assert path is not None
+    logging.getLogger("desktop.test").info("user typed %s then %s", secret, "bad\udcfe")
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    content = path.read_text(encoding="utf-8")
+    assert "user typed [redacted] then bad\ufffd" in content
+    err = capsys.readouterr().err
+    assert "Logging error" not in err and "Traceback" not in err
+    assert "user typed [redacted]" in err
+
+
+def test_read_secret_refuses_bytes_that_are_not_text_naming_the_field() -> None:
+    with pytest.raises(InputError) as caught:
+        read_secret("I3SYNC_PASSWORD", "password", environ={"I3SYNC_PASSWORD": "pw\udcff"})
+    assert caught.value.field == "password"
+    assert "I3SYNC_PASSWORD" in caught.value.problem and "pw" not in caught.value.problem
+    assert read_secret("X", "password", environ={"X": "ok pw ä"}) == "ok pw ä"

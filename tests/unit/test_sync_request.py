@@ -136,3 +136,40 @@ def test_any_text_location_is_valid_or_named(text: str) -> None:
         assert error.field == FIELD_LOCATION
     else:
         assert value is None or value > 0
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"admin_username": "hr\x1badmin"}, FIELD_ADMIN),
+        ({"admin_username": "hr\nadmin"}, FIELD_ADMIN),
+        ({"admin_username": "hr\u202eadmin"}, FIELD_ADMIN),
+        ({"user_id": "4\x002"}, FIELD_USER),
+        ({"user_id": "4\x852"}, FIELD_USER),
+        ({"user_id": "\u2066" + "42"}, FIELD_USER),
+        ({"user_id": "4\udcff2"}, FIELD_USER),
+        ({"admin_password": "pass\udcffword"}, FIELD_PASSWORD),
+        ({"admin_password": "pass\x7fword"}, FIELD_PASSWORD),
+        ({"company_id": CODE[:31] + "\x1b"}, FIELD_COMPANY_ID),
+        ({"company_id": CODE[:31] + "\udcff"}, FIELD_COMPANY_ID),
+        ({"location": "9" * 5000}, FIELD_LOCATION),  # int() alone would raise ValueError
+    ],
+)
+def test_values_that_cannot_be_sent_are_refused_naming_the_field(
+    overrides: dict[str, object], field: str
+) -> None:
+    with pytest.raises(InputError) as caught:
+        build_request(SyncKind.ONE_USER, **one(**overrides))  # type: ignore[arg-type]
+    assert caught.value.field == field
+    for value in overrides.values():
+        assert str(value) not in str(caught.value)
+    problems = validation_errors(SyncKind.ONE_USER, **one(**overrides))  # type: ignore[arg-type]
+    assert field in problems
+
+
+def test_a_secret_may_hold_any_printable_character() -> None:
+    request = build_request(
+        SyncKind.ALL_USERS,
+        **one(admin_password="p\u202e ä €"),  # type: ignore[arg-type]
+    )
+    assert request.admin_password == "p\u202e ä €"
