@@ -3,7 +3,8 @@
 Plain Python (no Qt), so that the widgets only present and delegate. It uses the profile file
 (:class:`desktop.esws.profiles.ProfileStore`) and the vault
 (:class:`desktop.core.vault.SecretStore`,
-or any object with the same methods, like demo mode's in-memory one). The vault module imports
+or any object with the same methods, like demo mode's in-memory one). Secrets are kept under
+``Profile.vault_key`` (the profile's id), never under its display name. The vault module imports
 ``keyring``, which is slow to load: it is imported on first use, after the form is painted.
 """
 
@@ -31,8 +32,6 @@ class VaultLike(Protocol):
     def load(self, profile: str, kind: Any) -> str | None: ...
 
     def delete(self, profile: str, kind: Any = None) -> None: ...
-
-    def rename(self, old: str, new: str) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -99,11 +98,44 @@ class ProfileBook:
         if not self.vault().available:
             return Saved(None, None)
         kinds = _kinds()
-        company_id = self.vault_store.load(profile.name, kinds.COMPANY_ID)
+        key = self._vault_key(profile)
+        company_id = self.vault_store.load(key, kinds.COMPANY_ID)
         password = None
         if profile.remember_password:
-            password = self.vault_store.load(profile.name, kinds.PASSWORD)
+            password = self.vault_store.load(key, kinds.PASSWORD)
         return Saved(company_id, password)
+
+    def _vault_key(self, profile: Profile) -> str:
+        """The profile's key in the vault, after moving secrets kept under its old name (once).
+
+        Only a profile read from a file written before ids existed has a ``legacy_vault_key``, so
+        a profile created now never picks up secrets that another profile left under its name.
+        """
+        legacy = profile.legacy_vault_key
+        if legacy is None or not self.vault().available:
+            return profile.vault_key
+        kinds = _kinds()
+        moved_all = True
+        for kind in (kinds.COMPANY_ID, kinds.PASSWORD):
+            value = self.vault_store.load(legacy, kind)
+            if value is None:
+                continue
+            keep = kind is kinds.COMPANY_ID or profile.remember_password
+            missing = keep and self.vault_store.load(profile.vault_key, kind) is None
+            if missing and not self.vault_store.save(profile.vault_key, kind, value):
+                moved_all = False  # keep it where it is rather than lose it
+                continue
+            self.vault_store.delete(legacy, kind)
+        if moved_all:
+            try:
+                self.state = self.store.forget_legacy_key(profile.id)
+            except OSError as error:  # moved already; the next attempt finds nothing to move
+                log.warning(
+                    "profiles file not updated after moving secrets: %s", type(error).__name__
+                )
+            else:
+                log.info("Moved a profile's saved secrets to its id")
+        return profile.vault_key
 
     # -- changes ---------------------------------------------------------------------------------
 
@@ -120,11 +152,12 @@ class ProfileBook:
         """
         kinds = _kinds()
         if self.vault().available:
-            self.vault_store.save(profile.name, kinds.COMPANY_ID, request.company_id)
+            key = self._vault_key(profile)
+            self.vault_store.save(key, kinds.COMPANY_ID, request.company_id)
             if profile.remember_password:
-                self.vault_store.save(profile.name, kinds.PASSWORD, request.admin_password)
+                self.vault_store.save(key, kinds.PASSWORD, request.admin_password)
             else:
-                self.vault_store.delete(profile.name, kinds.PASSWORD)
+                self.vault_store.delete(key, kinds.PASSWORD)
         updated = profile
         if request.admin_username != profile.admin_username:
             updated = replace(profile, admin_username=request.admin_username)
@@ -139,25 +172,44 @@ class ProfileBook:
         updated = replace(profile, remember_password=remember)
         self.state = self.store.upsert(updated)
         if not remember:
-            self.vault_store.delete(profile.name, _kinds().PASSWORD)
+            self._forget_password(updated)
         return updated
 
-    def save(self, profile: Profile, old_name: str | None = None) -> LoadResult:
-        """Add or update ``profile`` (renamed from ``old_name``, whose secrets follow it).
+    def _forget_password(self, profile: Profile) -> None:
+        self.vault_store.delete(profile.vault_key, _kinds().PASSWORD)
+        if profile.legacy_vault_key is not None:
+            self.vault_store.delete(profile.legacy_vault_key, _kinds().PASSWORD)
 
-        Raises ``InputError`` for a profile that cannot be saved, ``OSError`` for a file problem.
+    def save(self, profile: Profile, old_name: str | None = None) -> LoadResult:
+        """Add ``profile``, or update the saved profile it is (same id, or named ``old_name``).
+
+        A new profile whose name is taken (case-insensitively) is refused with ``InputError`` on
+        the name field, and so is a rename onto another profile's name: nothing is replaced.
+        Secrets are keyed by the profile's id, so a rename leaves them where they are. Raises
+        ``InputError`` for a profile that cannot be saved, ``OSError`` for a file problem.
         """
         profile.validate()
-        if old_name is not None and old_name != profile.name and self.find(old_name):
-            self.state = self.store.rename(old_name, profile.name)
-            self.vault_store.rename(old_name, profile.name)
-        self.state = self.store.upsert(profile)
+        existing = self.state.find_id(profile.id)
+        if existing is None and old_name is not None:
+            existing = self.state.find(old_name)
+        if existing is None:
+            self.state = self.store.add(profile)
+        else:
+            profile = replace(profile, id=existing.id, legacy_vault_key=existing.legacy_vault_key)
+            self.state = self.store.update(profile)
         if not profile.remember_password:
-            self.vault_store.delete(profile.name, _kinds().PASSWORD)
+            self._forget_password(profile)
         return self.state
 
     def delete(self, name: str) -> LoadResult:
         """Remove the profile and every secret kept for it."""
-        self.state = self.store.delete(name)
-        self.vault_store.delete(name)
+        target = self.find(name) or self.store.load().find(name)
+        if target is None:
+            return self.load()
+        self.state = self.store.delete(profile_id=target.id)
+        self.vault_store.delete(target.vault_key)
+        if target.legacy_vault_key is not None:
+            kinds = _kinds()
+            for kind in (kinds.COMPANY_ID, kinds.PASSWORD):  # only ESWS kinds lived under names
+                self.vault_store.delete(target.legacy_vault_key, kind)
         return self.state

@@ -1,0 +1,230 @@
+"""One saved connection profile: its fields, their checks, its id, and its JSON entry.
+
+The store that keeps profiles in a file is :mod:`desktop.esws.profiles`. Each profile has a stable
+``id``; the vault keys its secrets by :attr:`Profile.vault_key` (built from the id), never by the
+display name, so a rename moves nothing and a new profile that reuses a deleted one's name never
+sees its secrets. A profile read from a file written before ids existed gets an id derived from
+its name and remembers, in ``legacy_vault_key``, the name its secrets were kept under, until
+:class:`desktop.gui.esws.profile_book.ProfileBook` has moved them to the id's key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from desktop.core.errors import InputError
+from desktop.core.urls import normalise_base_url, origin_of
+from desktop.esws.i3_urls import (
+    DEFAULT_ENDPOINT,
+    DEFAULT_I3_BASE_URL,
+    FIELD_I3_URL,
+    normalise_endpoint,
+    normalise_i3_url,
+)
+from desktop.esws.profiles_io import Corrupt, name_key
+from desktop.esws.request import FIELD_ADMIN
+
+MAX_NAME_LENGTH = 100
+MAX_FIELD_LENGTH = 2048
+MAX_ALLOWED_ORIGINS = 20
+
+# The two spellings of I3's total-sync page; the ESWS reference uses the plural.
+TOTAL_SYNC_USERS_LOGIN = "totalSyncUsersLogin"
+TOTAL_SYNC_USER_LOGIN = "totalSyncUserLogin"
+TOTAL_SYNC_PATHS = (TOTAL_SYNC_USERS_LOGIN, TOTAL_SYNC_USER_LOGIN)
+
+# The vault entry of a profile is "<VAULT_KEY_PREFIX><id>/<kind>".
+VAULT_KEY_PREFIX = "esws-profile:"
+
+# InputError.field values, in the user's words.
+FIELD_NAME = "name"
+FIELD_ESWS_ENDPOINT = "ESWS endpoint"
+FIELD_I3_ADDRESS = FIELD_I3_URL  # "I3 address"
+FIELD_WSDL = "WSDL"
+FIELD_ALLOWED_ORIGINS = "other I3 addresses"
+FIELD_TOTAL_SYNC_PATH = "total sync page"
+
+# Said as "The name is already taken: ..." by the dialog.
+DUPLICATE_NAME = "is already taken: a profile with this name already exists"
+_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
+def _has_control(text: str) -> bool:
+    return any(unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") for ch in text)
+
+
+def new_profile_id() -> str:
+    """A fresh, never reused profile id."""
+    return uuid.uuid4().hex
+
+
+def legacy_profile_id(name: str) -> str:
+    """The id of a profile read from a file written before ids existed (stable across reads)."""
+    digest = hashlib.sha256(name_key(name).encode("utf-8", "surrogatepass")).hexdigest()
+    return "legacy-" + digest[:32]
+
+
+def normalise_origin(text: str) -> str:
+    """``scheme://host[:port]`` of an http(s) origin, port shown only when not the default."""
+    if len(text) > MAX_FIELD_LENGTH or _has_control(text):
+        raise InputError(FIELD_ALLOWED_ORIGINS, "must be addresses such as https://i3.example.com")
+    try:
+        base = normalise_base_url(text, FIELD_ALLOWED_ORIGINS, "https://i3.example.com")
+        scheme, host, port = origin_of(base)
+        has_path = bool(urlsplit(base).path)
+    except ValueError:
+        raise InputError(FIELD_ALLOWED_ORIGINS, "holds an address that is not valid") from None
+    if has_path:
+        raise InputError(FIELD_ALLOWED_ORIGINS, "must be addresses without a path")
+    shown = f"[{host}]" if ":" in host else host
+    default = 443 if scheme == "https" else 80
+    return f"{scheme}://{shown}" + ("" if port == default else f":{port}")
+
+
+def parse_allowed_origins(text: str) -> tuple[str, ...]:
+    """The origins typed in a box (separated by spaces, commas or lines), checked, in order."""
+    found: list[str] = []
+    for piece in re.split(r"[\s,]+", text.strip()):
+        if piece and (origin := normalise_origin(piece)) not in found:
+            found.append(origin)
+    if len(found) > MAX_ALLOWED_ORIGINS:
+        raise InputError(FIELD_ALLOWED_ORIGINS, f"may list at most {MAX_ALLOWED_ORIGINS}")
+    return tuple(found)
+
+
+@dataclass
+class Profile:
+    """Where and as whom to connect. Secrets are not part of a profile; the vault holds them.
+
+    Two profiles compare equal when their settings are equal; ``id`` and ``legacy_vault_key``
+    say which saved profile this is and are left out of the comparison.
+    """
+
+    name: str
+    esws_endpoint: str = DEFAULT_ENDPOINT
+    i3_base_url: str = DEFAULT_I3_BASE_URL
+    admin_username: str = ""
+    cloud: bool = False  # True: EasyConnect cloud; False: on-premise API Agent/Server
+    remember_password: bool = False
+    wsdl: str | None = None  # None: the bundled WSDL
+    # Further http(s) origins I3's sync page may redirect to (i3_base_url's is always allowed).
+    allowed_origins: tuple[str, ...] = ()
+    # The path segment of I3's total-sync page: /users/<total_sync_path>/<token>.
+    total_sync_path: str = TOTAL_SYNC_USERS_LOGIN
+    id: str = field(default_factory=new_profile_id, compare=False)
+    # The name under which a version without ids kept this profile's secrets, until moved.
+    legacy_vault_key: str | None = field(default=None, compare=False)
+
+    @property
+    def vault_key(self) -> str:
+        """The key of this profile's secrets in the vault (stable across renames)."""
+        return VAULT_KEY_PREFIX + self.id
+
+    def validate(self) -> None:
+        """Raise ``InputError`` naming the first field that cannot be saved."""
+        if not self.name.strip():
+            raise InputError(FIELD_NAME, "is required")
+        if self.name != self.name.strip():
+            raise InputError(FIELD_NAME, "must not start or end with a space")
+        if len(self.name) > MAX_NAME_LENGTH:
+            raise InputError(FIELD_NAME, f"must be at most {MAX_NAME_LENGTH} characters")
+        if _has_control(self.name):
+            raise InputError(FIELD_NAME, "must not contain control characters or line breaks")
+        _check_address(self.esws_endpoint, FIELD_ESWS_ENDPOINT, normalise_endpoint)
+        _check_address(self.i3_base_url, FIELD_I3_ADDRESS, normalise_i3_url)
+        if len(self.admin_username) > MAX_FIELD_LENGTH or _has_control(self.admin_username):
+            raise InputError(FIELD_ADMIN, "must not contain control characters or line breaks")
+        if self.wsdl is not None and (
+            not self.wsdl.strip() or len(self.wsdl) > MAX_FIELD_LENGTH or _has_control(self.wsdl)
+        ):
+            raise InputError(FIELD_WSDL, "must be a file path or an address, or left unset")
+        if parse_allowed_origins(" ".join(self.allowed_origins)) != tuple(self.allowed_origins):
+            raise InputError(FIELD_ALLOWED_ORIGINS, "must be written as https://host[:port]")
+        if self.total_sync_path not in TOTAL_SYNC_PATHS:
+            raise InputError(
+                FIELD_TOTAL_SYNC_PATH, "must be one of " + " or ".join(TOTAL_SYNC_PATHS)
+            )
+        if not _ID.fullmatch(self.id):
+            raise InputError(FIELD_NAME, "has an invalid profile id")
+
+
+def _check_address(text: str, field_name: str, normalise: Callable[[str, str], str]) -> None:
+    if len(text) > MAX_FIELD_LENGTH or _has_control(text):
+        raise InputError(field_name, "is not a valid address")
+    try:
+        normalise(text, field_name)
+    except ValueError:  # urlsplit on "http://[::1" and the like
+        raise InputError(field_name, "is not a valid address") from None
+
+
+# -- one profile entry <-> JSON --------------------------------------------------------------
+
+TEXT_KEYS = ("name", "esws_endpoint", "i3_base_url", "admin_username", "total_sync_path")
+BOOL_KEYS = ("cloud", "remember_password")
+PROFILE_KEYS = frozenset(
+    (*TEXT_KEYS, *BOOL_KEYS, "wsdl", "id", "allowed_origins", "legacy_vault_key")
+)
+
+
+def profile_from_json(entry: dict[str, Any]) -> Profile:
+    """A profile from its JSON entry; ``Corrupt`` (a reason, no value) when it is not usable."""
+    values: dict[str, Any] = {}
+    for key in TEXT_KEYS:
+        if key in entry:
+            if not isinstance(entry[key], str):
+                raise Corrupt(f"its {key} is not text")
+            values[key] = entry[key]
+    for key in BOOL_KEYS:
+        if key in entry:
+            if not isinstance(entry[key], bool):
+                raise Corrupt(f"its {key} is not true or false")
+            values[key] = entry[key]
+    for key in ("wsdl", "legacy_vault_key"):
+        if entry.get(key) is not None:
+            if not isinstance(entry[key], str):
+                raise Corrupt(f"its {key} is not text")
+            values[key] = entry[key]
+    origins = entry.get("allowed_origins", [])
+    if not isinstance(origins, list) or not all(isinstance(o, str) for o in origins):
+        raise Corrupt("its allowed_origins is not a list of addresses")
+    if "name" not in values:
+        raise Corrupt("it has no name")
+    if "id" in entry:
+        if not isinstance(entry["id"], str) or not _ID.fullmatch(entry["id"]):
+            raise Corrupt("its id is not valid")
+        values["id"] = entry["id"]
+    else:  # written before ids existed: its secrets are in the vault under its name
+        values["id"] = legacy_profile_id(values["name"])
+        values["legacy_vault_key"] = values["name"]
+    try:
+        values["allowed_origins"] = parse_allowed_origins(" ".join(origins))
+        profile = Profile(**values)
+        profile.validate()
+    except InputError as error:
+        raise Corrupt(f"its {error.field} {error.problem}") from None
+    return profile
+
+
+def profile_to_json(profile: Profile) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "name": profile.name,
+        "esws_endpoint": profile.esws_endpoint,
+        "i3_base_url": profile.i3_base_url,
+        "admin_username": profile.admin_username,
+        "cloud": profile.cloud,
+        "remember_password": profile.remember_password,
+        "wsdl": profile.wsdl,
+        "id": profile.id,
+        "allowed_origins": list(profile.allowed_origins),
+        "total_sync_path": profile.total_sync_path,
+    }
+    if profile.legacy_vault_key is not None:
+        data["legacy_vault_key"] = profile.legacy_vault_key
+    return data
