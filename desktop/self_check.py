@@ -9,7 +9,9 @@ entry points), and run by ``packaging/build.py`` on every build before anything 
 3. starts the simulator on 127.0.0.1 and fetches a one-time token from it through ``EswsClient``
    (zeep, lxml, the bundled WSDL, the one HTTP set-up);
 4. opens the resulting sync page in the window's own sync view, a real QWebEngineView, and reads
-   the page's content once its script has run (QtWebEngine's helper process and resources).
+   the page's content once its script has run (QtWebEngine's helper process and resources);
+5. says whether Chromium's sandbox was on for that page, and why not when it was off (as root
+   on Linux this check switches it off, as Chromium requires; the line says so).
 
 It prints one line per check and exits 0 when all passed, 1 otherwise. Nothing leaves the
 computer, nothing is written to the vault, and the token is never printed.
@@ -80,15 +82,41 @@ class SelfCheckReport:
         return bool(self.results) and all(result.ok for result in self.results)
 
 
-def prepare_environment(environ: dict[str, str] | None = None) -> None:
+SANDBOX_ENV = "QTWEBENGINE_DISABLE_SANDBOX"
+CHROMIUM_FLAGS_ENV = "QTWEBENGINE_CHROMIUM_FLAGS"
+
+
+def _running_as_root() -> bool:
+    return sys.platform.startswith("linux") and hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def prepare_environment(
+    environ: dict[str, str] | None = None, *, as_root: bool | None = None
+) -> CheckResult:
     """Offscreen Qt unless the caller chose a platform; Chromium's sandbox off only as root.
 
     Chromium refuses to start its sandbox as root (CI containers); a normal user keeps it.
+    Returns the report line saying whether the sandbox is on, and why not when it is off: the
+    check passes either way, but it must never look as if the browser ran sandboxed when it
+    did not. ``as_root`` stands in for the effective user (tests).
     """
     env = os.environ if environ is None else environ
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    if sys.platform.startswith("linux") and hasattr(os, "geteuid") and os.geteuid() == 0:
-        env.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    root = _running_as_root() if as_root is None else as_root
+    # Qt WebEngine switches the sandbox off when the variable is set at all, whatever its value.
+    if SANDBOX_ENV in env:
+        detail = f"off: {SANDBOX_ENV} is set in the environment (not by i3sync)"
+    elif "--no-sandbox" in env.get(CHROMIUM_FLAGS_ENV, "").split():
+        detail = f"off: {CHROMIUM_FLAGS_ENV} holds --no-sandbox (not set by i3sync)"
+    elif root:
+        env[SANDBOX_ENV] = "1"
+        detail = (
+            "off: running as root, where Chromium cannot start its sandbox; switched off "
+            "for this check only (its pages come from the local simulator)"
+        )
+    else:
+        detail = "on (Chromium's default)"
+    return CheckResult("browser sandbox", True, detail)
 
 
 def check_resources() -> CheckResult:
@@ -176,8 +204,13 @@ def check_page(facts: dict[str, str], seconds: float) -> CheckResult:
     return CheckResult("I3 page in QtWebEngine", ok, detail)
 
 
-def run_self_check(read_page: PageReader, out: TextIO | None = None) -> SelfCheckReport:
-    """Run every check, printing each line to ``out`` as it completes; return the report."""
+def run_self_check(
+    read_page: PageReader, out: TextIO | None = None, sandbox: CheckResult | None = None
+) -> SelfCheckReport:
+    """Run every check, printing each line to ``out`` as it completes; return the report.
+
+    ``sandbox`` (from :func:`prepare_environment`) is reported after the page it applied to.
+    """
     stream = out if out is not None else sys.stdout
     started = time.monotonic()
     report = SelfCheckReport()
@@ -215,6 +248,8 @@ def run_self_check(read_page: PageReader, out: TextIO | None = None) -> SelfChec
             url = sync_url(SyncKind.ONE_USER, token, simulator.url)
             facts = read_page(url, simulator.url, PAGE_TIMEOUT_SECONDS)
             record(check_page(facts, time.monotonic() - t1))
+            if sandbox is not None:
+                record(sandbox)
     report.seconds = time.monotonic() - started
     verdict = "passed" if report.passed else "FAILED"
     print(f"self-check {verdict} in {report.seconds:.1f} s", file=stream, flush=True)
@@ -226,5 +261,5 @@ def main(read_page: PageReader) -> int:
 
     ``read_page`` opens the page in the window's browser (``desktop.cli`` passes the GUI's).
     """
-    prepare_environment()
-    return EXIT_PASSED if run_self_check(read_page).passed else EXIT_FAILED
+    sandbox = prepare_environment()
+    return EXIT_PASSED if run_self_check(read_page, sandbox=sandbox).passed else EXIT_FAILED

@@ -34,6 +34,11 @@ def test_self_check_from_source(subprocess_env: dict[str, str]) -> None:
     vault = "Windows Credential Manager" if sys.platform == "win32" else "MemoryKeyring"
     assert lines[2].startswith(f"ok   vault: backend '{vault}' (available: yes)")
     assert "status 'Synchronisation complete'" in lines[4]
+    # The test environment sets QTWEBENGINE_DISABLE_SANDBOX (tests/conftest.py): said as such.
+    assert lines[5] == (
+        "ok   browser sandbox: off: QTWEBENGINE_DISABLE_SANDBOX is set in the environment "
+        "(not by i3sync)"
+    )
     assert lines[-1].startswith("self-check passed")
 
 
@@ -65,7 +70,7 @@ def test_passes_with_the_page_the_simulator_serves() -> None:
         "vault",
         "ESWS token",
         "I3 page in QtWebEngine",
-    ]
+    ]  # no sandbox line: run_self_check was not told the sandbox state
 
 
 @pytest.mark.parametrize(
@@ -128,3 +133,60 @@ def test_offscreen_unless_told_otherwise() -> None:
     env = {"QT_QPA_PLATFORM": "xcb"}
     self_check.prepare_environment(env)
     assert env["QT_QPA_PLATFORM"] == "xcb"
+
+
+def test_sandbox_stays_on_for_a_normal_user() -> None:
+    env: dict[str, str] = {}
+    result = self_check.prepare_environment(env, as_root=False)
+    assert self_check.SANDBOX_ENV not in env
+    assert (result.name, result.ok, result.detail) == (
+        "browser sandbox",
+        True,
+        "on (Chromium's default)",
+    )
+
+
+def test_sandbox_off_as_root_is_said_not_hidden() -> None:
+    env: dict[str, str] = {}
+    result = self_check.prepare_environment(env, as_root=True)
+    assert env[self_check.SANDBOX_ENV] == "1"  # Chromium will not start as root otherwise
+    assert result.ok
+    assert result.detail.startswith("off: running as root, where Chromium cannot start its sandbox")
+    assert "for this check only" in result.detail
+
+
+@pytest.mark.parametrize("as_root", [False, True])
+@pytest.mark.parametrize("value", ["1", "0", ""])  # Qt only asks whether it is set
+def test_sandbox_switched_off_by_the_user_is_named(as_root: bool, value: str) -> None:
+    env = {self_check.SANDBOX_ENV: value}
+    result = self_check.prepare_environment(env, as_root=as_root)
+    assert env[self_check.SANDBOX_ENV] == value  # left as the user set it
+    assert result.detail == (
+        "off: QTWEBENGINE_DISABLE_SANDBOX is set in the environment (not by i3sync)"
+    )
+
+
+def test_sandbox_switched_off_by_a_chromium_flag_is_named() -> None:
+    env = {self_check.CHROMIUM_FLAGS_ENV: "--lang=de --no-sandbox"}
+    result = self_check.prepare_environment(env, as_root=False)
+    assert self_check.SANDBOX_ENV not in env
+    assert result.detail == "off: QTWEBENGINE_CHROMIUM_FLAGS holds --no-sandbox (not set by i3sync)"
+    # A flag that merely contains the word is not the switch.
+    env = {self_check.CHROMIUM_FLAGS_ENV: "--no-sandbox-and-more"}
+    assert self_check.prepare_environment(env, as_root=False).detail == "on (Chromium's default)"
+
+
+@pytest.mark.usefixtures("vault_ok")
+def test_main_reports_the_sandbox_after_the_page(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # What `i3sync --self-check` prints as root in a container, where nothing set the variable.
+    monkeypatch.setenv(self_check.SANDBOX_ENV, "x")  # restored (unset) after the test
+    monkeypatch.delenv(self_check.SANDBOX_ENV)
+    monkeypatch.delenv(self_check.CHROMIUM_FLAGS_ENV, raising=False)
+    monkeypatch.setattr(self_check, "_running_as_root", lambda: True)
+    assert self_check.main(good_page) == self_check.EXIT_PASSED
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[4].startswith("ok   I3 page in QtWebEngine: ")
+    assert lines[5].startswith("ok   browser sandbox: off: running as root, ")
+    assert lines[-1].startswith("self-check passed")
