@@ -27,6 +27,7 @@ from desktop.core.http import (
 from desktop.core.redaction import register_secret, scrub
 from desktop.core.text import one_line
 from desktop.core.urls import normalise_base_url
+from desktop.crm import bounded_json
 from desktop.crm.codes import (
     STATUS_OK,
     TOKEN_REJECTION_CODES,
@@ -145,8 +146,8 @@ def _read_envelope(
     """``data`` of an ``OK`` reply; a typed error for anything else. Never echoes the body."""
     shown = describe_endpoint(endpoint)
     try:
-        envelope = json.loads(reply.body)
-    except ValueError:
+        envelope = bounded_json.loads(reply.body)
+    except ValueError:  # bad syntax, bad UTF-8, or nested deeper than CRM.COM ever does
         envelope = None
     status = envelope.get("status") if isinstance(envelope, dict) else None
     code = status.get("code") if isinstance(status, dict) else None

@@ -6,6 +6,7 @@ Nothing here ever includes a secret: the token appears only as its masked previe
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
 
 from desktop.core.errors import InputError, TransportError, TransportProblem, VendorRefusal
@@ -17,6 +18,7 @@ from desktop.crm.token import CrmToken
 VAULT_PROFILE_PREFIX = "crm:"
 MAX_CODE_LENGTH = 100
 MAX_ADVICE_LENGTH = 1000
+MAX_COUNTDOWN_SECONDS = 99 * 86400
 
 SECRET_KINDS: dict[LoginMode, SecretKind] = {
     LoginMode.USERNAME: SecretKind.CRM_PASSWORD,
@@ -59,7 +61,14 @@ def describe_problems(problems: dict[str, str]) -> str:
 
 
 def countdown(seconds: float) -> str:
-    """``59:07`` or ``1:59:07``: whole seconds left, rounded down."""
+    """``59:07`` or ``1:59:07``: whole seconds left, rounded down; total for any float.
+
+    Past :data:`MAX_COUNTDOWN_SECONDS` (or infinite) it reads "more than 99 days"; NaN reads 0:00.
+    """
+    if math.isnan(seconds):
+        seconds = 0.0
+    if seconds > MAX_COUNTDOWN_SECONDS:
+        return "more than 99 days"
     whole = max(0, int(seconds))
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
@@ -67,8 +76,15 @@ def countdown(seconds: float) -> str:
 
 
 def clock_time(epoch: float) -> str:
-    """A moment as the local time of day, ``14:32:05``."""
-    return datetime.fromtimestamp(epoch).strftime("%H:%M:%S")
+    """A moment as the local time of day, ``14:32:05``; total for any float.
+
+    A moment a datetime cannot hold (past year 9999, infinite, NaN) is described in words
+    instead of raising, so a panel ticking every second can never stick on an exception.
+    """
+    try:
+        return datetime.fromtimestamp(epoch).strftime("%H:%M:%S")
+    except (OverflowError, OSError, ValueError):
+        return "a time too far away to show" if not math.isnan(epoch) else "an unknown time"
 
 
 def validity_text(token: CrmToken | None, now: float, *, busy: bool = False) -> str:

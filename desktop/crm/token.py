@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 import logging
 import math
 import threading
@@ -22,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from desktop.crm import bounded_json
 from desktop.crm.codes import TokenRejected
 
 log = logging.getLogger(__name__)
@@ -30,6 +30,7 @@ Clock = Callable[[], float]
 T = TypeVar("T")
 
 DEFAULT_LIFETIME_SECONDS = 3600.0  # "Token expires every one (1) hour"
+MAX_LIFETIME_SECONDS = 30 * 86400.0  # longer exp claims are clamped (CRM.COM's are 1-2 hours)
 RENEW_AHEAD_MAX_SECONDS = 300.0  # renew five minutes before expiry ...
 RENEW_AHEAD_FRACTION = 0.2  # ... or a fifth of the lifetime, for short-lived tokens
 RETRY_DELAY_SECONDS = 30.0  # after a failed renewal, wait this long before trying again
@@ -39,23 +40,28 @@ PREVIEW_LENGTH = 4
 def jwt_expiry(token: str) -> float | None:
     """The ``exp`` claim of a JWT, in epoch seconds; ``None`` if ``token`` is not such a JWT.
 
-    The signature is not verified: the value only schedules renewal.
+    The signature is not verified: the value only schedules renewal. An ``exp`` too large for a
+    float is ``inf`` (and ``Infinity`` stays ``inf``): :func:`token_from_reply` clamps it.
     """
     parts = token.split(".")
     if len(parts) != 3 or not parts[1]:
         return None
     payload = parts[1] + "=" * (-len(parts[1]) % 4)
     try:
-        claims = json.loads(base64.urlsafe_b64decode(payload.encode("ascii")))
-    except (ValueError, UnicodeError, binascii.Error):
+        claims = bounded_json.loads(base64.urlsafe_b64decode(payload.encode("ascii")))
+    except (ValueError, UnicodeError, binascii.Error):  # incl. a payload nested too deep
         return None
     if not isinstance(claims, dict):
         return None
     exp = claims.get("exp")
     # bool is an int in Python, and never a time.
-    if isinstance(exp, bool) or not isinstance(exp, int | float) or not math.isfinite(exp):
+    if isinstance(exp, bool) or not isinstance(exp, int | float):
         return None
-    return float(exp)
+    try:
+        value = float(exp)
+    except OverflowError:  # an int too large for a float (400 nines): as far as it gets
+        value = math.inf if exp > 0 else -math.inf
+    return None if math.isnan(value) else value
 
 
 @dataclass(frozen=True)
@@ -99,9 +105,18 @@ def token_from_reply(
     """A :class:`CrmToken` for ``value``: expiry from its JWT ``exp``, else issue time + lifetime.
 
     An ``exp`` that is not after the issue time means the clocks disagree (or the claim is
-    nonsense); the documented lifetime is used then, rather than renewing in a tight loop.
+    nonsense); the documented lifetime is used then, rather than renewing in a tight loop. An
+    ``exp`` more than :data:`MAX_LIFETIME_SECONDS` (30 days) after the issue time is clamped to
+    that: the expiry is always a finite moment a datetime can show (never past year 9999), and
+    a token is renewed at least once a month.
     """
     exp = jwt_expiry(value)
+    if exp is not None and exp > issued_at + MAX_LIFETIME_SECONDS:
+        log.warning(
+            "CRM.COM token's exp claim is more than %.0f days away; assuming it expires then",
+            MAX_LIFETIME_SECONDS / 86400,
+        )
+        exp = issued_at + MAX_LIFETIME_SECONDS
     if exp is not None and exp > issued_at:
         return CrmToken(value, issued_at, exp, from_jwt=True)
     if exp is not None:

@@ -3,6 +3,8 @@ the token on stdout, nothing written to disk. In this process, but for one real 
 
 from __future__ import annotations
 
+import base64
+import json
 from pathlib import Path
 
 import pytest
@@ -19,7 +21,7 @@ from desktop.simulator.crm import (
     CrmSimulator,
 )
 from tests.cli_runner import CliResult, run_in_process, run_subprocess
-from tests.fault_servers import closed_port_url, silent_server
+from tests.fault_servers import canned_server, closed_port_url, silent_server
 
 SECRET_ENVS = ("I3SYNC_CRM_PASSWORD", "I3SYNC_CRM_PASS_CODE", "I3SYNC_CRM_AUTH_CODE")
 SECRETS = (DEMO_CRM_PASSWORD, DEMO_CRM_PASS_CODE, DEMO_CRM_AUTH_CODE, "wrong-pass-code-1")
@@ -197,3 +199,31 @@ def test_no_token_or_secret_on_disk_after_a_debug_run(
         content = path.read_bytes()
         for secret in (token, debug_token, DEMO_CRM_PASSWORD):
             assert secret.encode() not in content, path  # ... and holds no secret
+
+
+def test_a_deeply_nested_reply_exits_4(env: dict[str, str]) -> None:
+    body = b"[" * 200_000 + b"]" * 200_000
+    with canned_server(200, "application/json", body) as url:
+        result = run(
+            ["--url", url + "/v2", "--organisation", "o", "--username", "u"],
+            env,
+            I3SYNC_CRM_PASSWORD=DEMO_CRM_PASSWORD,
+        )
+    assert result.returncode == 4
+    assert result.stderr.startswith("i3sync: could not talk to")
+    assert "not JSON" in result.stderr
+
+
+@pytest.mark.parametrize("exp", [b"9" * 400, b"1e308", b"-" + b"9" * 400])
+def test_a_token_whose_exp_overflows_is_still_printed(exp: bytes, env: dict[str, str]) -> None:
+    payload = base64.urlsafe_b64encode(b'{"exp": ' + exp + b"}").rstrip(b"=").decode()
+    token = "eyJhbGciOiJIUzI1NiJ9." + payload + ".c2lnbmF0dXJl"
+    body = json.dumps({"status": {"code": "OK"}, "data": {"token": token}}).encode()
+    with canned_server(200, "application/json", body) as url:
+        result = run(
+            ["--url", url + "/v2", "--organisation", "o", "--username", "u"],
+            env,
+            I3SYNC_CRM_PASSWORD=DEMO_CRM_PASSWORD,
+        )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == token + "\n"

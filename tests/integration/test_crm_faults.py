@@ -3,6 +3,7 @@ without echoing the reply's body or any secret."""
 
 from __future__ import annotations
 
+import base64
 import json
 import socket
 import threading
@@ -216,3 +217,36 @@ def test_protected_get_faults_are_typed_too() -> None:
             client.get_data("contacts/list", "4AD9C84FA60F9FE407140E20F707726A")
         client.close()
     assert timeout.value.problem is TransportProblem.READ_TIMEOUT
+
+
+def test_400_kb_of_nested_json_is_not_json_never_a_recursion_error() -> None:
+    body = b'{"status":' + b"[" * 200_000 + b"]" * 200_000 + b"}"
+    with canned_server(200, JSON, body) as url:
+        error = fetch(url + "/crm")
+    assert error.problem is TransportProblem.MALFORMED
+    assert error.detail == "not JSON (application/json)"
+
+
+def _jwt_reply(payload: bytes) -> bytes:
+    encoded = base64.urlsafe_b64encode(payload).rstrip(b"=").decode()
+    token = "eyJhbGciOiJIUzI1NiJ9." + encoded + ".c2lnbmF0dXJl"
+    return json.dumps({"status": {"code": "OK"}, "data": {"token": token}}).encode()
+
+
+@pytest.mark.parametrize(
+    ("payload", "lifetime"),
+    [
+        (b"[" * 3000 + b'{"exp": 1}' + b"]" * 3000, 3600.0),  # unreadable: the documented hour
+        (b'{"exp": ' + b"9" * 400 + b"}", 30 * 86400.0),  # clamped
+        (b'{"exp": 1e308}', 30 * 86400.0),
+        (b'{"exp": Infinity}', 30 * 86400.0),
+    ],
+)
+def test_a_jwt_with_a_hostile_payload_gets_a_usable_expiry(payload: bytes, lifetime: float) -> None:
+    with canned_server(200, JSON, _jwt_reply(payload)) as url:
+        client = CrmClient(url + "/crm", timeouts=SHORT)
+        try:
+            token = client.fetch_token(CREDENTIALS)
+        finally:
+            client.close()
+    assert token.lifetime == lifetime

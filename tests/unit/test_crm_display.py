@@ -23,6 +23,7 @@ from desktop.crm.credentials import (
     LoginMode,
 )
 from desktop.crm.display import (
+    clock_time,
     countdown,
     describe_error,
     describe_problems,
@@ -117,3 +118,26 @@ def test_describe_error() -> None:
 
 def test_vault_profile() -> None:
     assert vault_profile(" CRMDEMO ") == "crm:CRMDEMO"
+
+
+@pytest.mark.parametrize("moment", [1e308, float("inf"), -1e308, float("nan"), 253402300800.0])
+def test_clock_time_is_total(moment: float) -> None:
+    assert clock_time(moment) in {"a time too far away to show", "an unknown time"}
+
+
+@pytest.mark.parametrize("seconds", [1e308, float("inf")])
+def test_countdown_is_total(seconds: float) -> None:
+    assert countdown(seconds) == "more than 99 days"
+
+
+def test_countdown_of_nan_and_negative_is_zero() -> None:
+    assert countdown(float("nan")) == "0:00"
+    assert countdown(-5) == "0:00"
+
+
+def test_validity_text_of_a_token_beyond_year_9999_never_raises() -> None:
+    token = CrmToken("x" * 40, T0, 1e308, from_jwt=True)
+    assert validity_text(token, T0) == (
+        "Token ••••xxxx valid for more than 99 days (until a time too far away to show)."
+    )
+    assert validity_text(token, float("inf")).startswith("Token ••••xxxx expired at")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import json
 import threading
+from datetime import datetime
 
 import pytest
 
@@ -12,6 +13,7 @@ from desktop.core.errors import TransportError, TransportProblem
 from desktop.crm.codes import TokenRejected
 from desktop.crm.token import (
     DEFAULT_LIFETIME_SECONDS,
+    MAX_LIFETIME_SECONDS,
     RENEW_AHEAD_MAX_SECONDS,
     CrmToken,
     TokenKeeper,
@@ -199,3 +201,34 @@ def test_current_can_be_read_while_another_thread_renews() -> None:
     worker.join(5)
     current = keeper.current()
     assert current is not None and current.value == "token-slow-xxxxxxxxxx"
+
+
+@pytest.mark.parametrize("exp", [int("9" * 400), 1e308, float("inf")])
+def test_an_exp_too_far_away_is_clamped_to_thirty_days(exp: float) -> None:
+    # json.dumps writes inf as Infinity, which json.loads reads back: a server may send it too.
+    token = token_from_reply(jwt({"exp": exp}), T0)
+    assert token.from_jwt
+    assert token.expires_at == T0 + MAX_LIFETIME_SECONDS
+    assert token.renew_at() < token.expires_at
+    datetime.fromtimestamp(token.expires_at)  # a moment a datetime can hold
+
+
+@pytest.mark.parametrize("exp", [-int("9" * 400), -1e308, float("-inf")])
+def test_an_exp_far_in_the_past_falls_back_to_the_documented_hour(exp: float) -> None:
+    token = token_from_reply(jwt({"exp": exp}), T0)
+    assert not token.from_jwt and token.lifetime == DEFAULT_LIFETIME_SECONDS
+
+
+def test_a_nan_exp_is_no_expiry() -> None:
+    assert jwt_expiry(jwt({"exp": float("nan")})) is None
+
+
+def test_a_jwt_payload_nested_3000_deep_is_not_a_jwt_and_never_a_recursion_error() -> None:
+    # json.dumps itself could not write this: build the payload by hand.
+    payload = ("[" * 3000 + json.dumps({"exp": T0 + 60}) + "]" * 3000).encode()
+    encoded = base64.urlsafe_b64encode(payload).rstrip(b"=").decode()
+    deep = jwt({"exp": 0}).split(".")[0] + "." + encoded + ".c2lnbmF0dXJl"
+    assert len(deep) < 8192  # fits the token shape the client accepts
+    assert jwt_expiry(deep) is None
+    token = token_from_reply(deep, T0)
+    assert token.lifetime == DEFAULT_LIFETIME_SECONDS
