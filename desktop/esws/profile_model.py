@@ -56,6 +56,10 @@ DUPLICATE_NAME = "is already taken: a profile with this name already exists"
 _ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
+# Bidirectional overrides and marks: they can make a name display as another one.
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
 def _has_control(text: str) -> bool:
     return any(unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") for ch in text)
 
@@ -135,8 +139,10 @@ class Profile:
             raise InputError(FIELD_NAME, "must not start or end with a space")
         if len(self.name) > MAX_NAME_LENGTH:
             raise InputError(FIELD_NAME, f"must be at most {MAX_NAME_LENGTH} characters")
-        if _has_control(self.name):
-            raise InputError(FIELD_NAME, "must not contain control characters or line breaks")
+        if _has_control(self.name) or not _BIDI.isdisjoint(self.name):
+            raise InputError(
+                FIELD_NAME, "must not contain control characters, line breaks or direction marks"
+            )
         _check_address(self.esws_endpoint, FIELD_ESWS_ENDPOINT, normalise_endpoint)
         _check_address(self.i3_base_url, FIELD_I3_ADDRESS, normalise_i3_url)
         if len(self.admin_username) > MAX_FIELD_LENGTH or _has_control(self.admin_username):
