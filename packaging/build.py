@@ -29,7 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -102,24 +102,52 @@ def step(title: str) -> float:
     return time.monotonic()
 
 
+def _say_waiting(path: Path) -> None:
+    print(f"   waiting for another PyInstaller build to finish ({path})", flush=True)
+
+
 @contextlib.contextmanager
-def build_lock() -> Iterator[None]:
-    """Serialise PyInstaller builds on this machine (POSIX; Windows runners build one at a time)."""
+def build_lock(
+    path: Path = LOCK_FILE, on_wait: Callable[[Path], None] = _say_waiting
+) -> Iterator[None]:
+    """Serialise PyInstaller builds on this machine (POSIX; Windows runners build one at a time).
+
+    The lock file is removed when the build is done, while it is still held, so that nothing is
+    left behind in the temporary folder. A build that was waiting on the removed file then holds
+    a lock nobody else can see: it notices (the path no longer names its file) and locks the
+    current file instead, so two builds never run at once.
+    """
     if IS_WINDOWS:
         yield
         return
     import fcntl
 
-    with LOCK_FILE.open("w") as handle:
+    said = False
+    while True:
+        handle = path.open("a")  # "a": never truncates, creates when missing
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            print(f"   waiting for another PyInstaller build to finish ({LOCK_FILE})", flush=True)
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if not said:
+                    on_wait(path)
+                    said = True
+                fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                ours = os.path.samestat(os.fstat(handle.fileno()), os.stat(path))
+            except FileNotFoundError:
+                ours = False
+        except BaseException:
+            handle.close()
+            raise
+        if ours:
+            break
+        handle.close()  # the file was removed under us: start again on the current one
+    try:
+        yield
+    finally:
+        path.unlink(missing_ok=True)
+        handle.close()  # releases the lock, after the removal
 
 
 def check_installed_version(version: winres.Version) -> None:

@@ -4,6 +4,8 @@ long freeze with exit 2 and the way to install it; a failed self-check fails the
 from __future__ import annotations
 
 import json
+import sys
+import threading
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -100,3 +102,72 @@ def test_summary_of_a_build_without_installers(
     assert summary["version"] == build.winres.project_version().text
     (artefact,) = summary["artefacts"]
     assert (artefact["kind"], artefact["megabytes"], artefact["files"]) == ("folder", 2.0, 1)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="builds are serialised with flock on POSIX")
+def test_build_lock_leaves_no_file_behind(build: ModuleType, tmp_path: Path) -> None:
+    lock = tmp_path / "i3sync-pyinstaller.lock"
+    with build.build_lock(lock):
+        assert lock.is_file()
+    assert not lock.exists()
+    with build.build_lock(lock):  # and it can be taken again
+        assert lock.is_file()
+    assert not lock.exists()
+    # The lock's own default lives in the temporary folder and is named for the project.
+    assert build.LOCK_FILE.name == "i3sync-pyinstaller.lock"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="builds are serialised with flock on POSIX")
+def test_a_waiting_build_locks_the_current_file_after_the_removal(
+    build: ModuleType, tmp_path: Path
+) -> None:
+    """The first build removes the file it locked; the one that waited on that file must end
+    up holding the file that the path names now, or a third build would run beside it."""
+    import fcntl
+
+    lock = tmp_path / "i3sync-pyinstaller.lock"
+    first_in, release_first = threading.Event(), threading.Event()
+    second_waits, second_in, release_second = (threading.Event() for _ in range(3))
+    waited_on: list[Path] = []
+    errors: list[BaseException] = []
+
+    def first() -> None:
+        try:
+            with build.build_lock(lock):
+                first_in.set()
+                assert release_first.wait(30)
+        except BaseException as error:  # reported by the main thread
+            errors.append(error)
+
+    def second() -> None:
+        def on_wait(path: Path) -> None:
+            waited_on.append(path)
+            second_waits.set()
+
+        try:
+            with build.build_lock(lock, on_wait=on_wait):
+                second_in.set()
+                assert release_second.wait(30)
+        except BaseException as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    threads[0].start()
+    assert first_in.wait(30)
+    threads[1].start()
+    assert second_waits.wait(30)
+    assert not second_in.is_set()  # held off while the first build runs
+    release_first.set()
+    assert second_in.wait(30), errors
+    try:
+        # What a third build would find: the file exists again, and it is locked.
+        assert lock.is_file()
+        with lock.open("a") as third, pytest.raises(BlockingIOError):
+            fcntl.flock(third, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    finally:
+        release_second.set()
+        for thread in threads:
+            thread.join(30)
+    assert not errors, errors
+    assert waited_on == [lock]
+    assert not lock.exists()
