@@ -3,17 +3,30 @@
 The wire format is PHP NuSOAP's rpc/encoded. ESWS wants every parameter, in order, with an empty
 string for an absent optional one, so an egress plugin completes the envelope zeep renders: it
 adds the SOAP-encoding attributes NuSOAP sends and an empty ``p_locationID`` when there is none.
+
+Every byte zeep reads goes through :class:`PosterTransport`: replies and remote documents through
+:class:`~desktop.core.http.HttpPoster` (deadline, size cap, cancel), parsed strictly (no XML
+recovery). What a document may load is fenced (see :class:`PosterTransport`); once the WSDL is
+parsed nothing may be loaded, so nothing a reply says can trigger a fetch.
 """
 
 from __future__ import annotations
 
 import functools
+import io
 import logging
-from pathlib import Path
+import os
+import stat
+import time
 from typing import Any
+from urllib.parse import urlsplit
 
 import requests
 from lxml import etree
+from zeep import Client, Settings, xsd
+from zeep import exceptions as zx
+from zeep.transports import Transport
+from zeep.wsdl import Document
 
 from desktop.core.errors import (
     I3SyncError,
@@ -23,6 +36,8 @@ from desktop.core.errors import (
     VendorRefusal,
 )
 from desktop.core.http import (
+    MAX_REPLY_BYTES,
+    USER_AGENT,
     HttpPoster,
     HttpReply,
     Timeouts,
@@ -31,14 +46,22 @@ from desktop.core.http import (
 )
 from desktop.core.paths import resource_path
 from desktop.core.redaction import scrub
+from desktop.core.text import one_line
 from desktop.esws.i3_urls import DEFAULT_ENDPOINT, normalise_endpoint
-from desktop.esws.refusals import REFUSALS, looks_like_token
+from desktop.esws.refusals import REFUSALS, looks_like_token, unknown_refusal
 from desktop.esws.request import SyncKind, SyncRequest
 
 log = logging.getLogger(__name__)
 
 BUNDLED_WSDL = "esws.wsdl"
-__all__ = ["BUNDLED_WSDL", "DEFAULT_ENDPOINT", "OPERATIONS", "EswsClient", "bundled_wsdl_path"]
+__all__ = [
+    "BUNDLED_WSDL",
+    "DEFAULT_ENDPOINT",
+    "OPERATIONS",
+    "EswsClient",
+    "PosterTransport",
+    "bundled_wsdl_path",
+]
 
 OPERATIONS: dict[SyncKind, str] = {
     SyncKind.ONE_USER: "Esws.getSyncToken",
@@ -50,58 +73,140 @@ _SOAP_ENV = "http://schemas.xmlsoap.org/soap/envelope/"
 _XSI = "http://www.w3.org/2001/XMLSchema-instance"
 _XSD = "http://www.w3.org/2001/XMLSchema"
 
+MAX_DOCUMENT_BYTES = MAX_REPLY_BYTES  # each WSDL or schema document, local or remote
 
-def _settings() -> Any:
-    from zeep import Settings
 
-    # Hardened parsing: no DTD, no entities, no external references, no huge trees.
+def _settings() -> Settings:
+    # Strict parsing: a reply that is not well-formed is an error, never "recovered" (lxml's
+    # recovery once turned a reply cut inside the token into a shorter token). No DTD, no
+    # entities, no huge trees. Imports are fenced by PosterTransport.load, not by zeep's
+    # forbid_external, which would also refuse a WSDL's schema from its own origin.
     return Settings(
-        strict=False,
+        strict=True,
         forbid_dtd=True,
         forbid_entities=True,
-        forbid_external=True,
+        forbid_external=False,
         xml_huge_tree=False,
     )
 
 
-class _PosterTransport:
-    """A zeep transport whose requests go through :class:`HttpPoster` (limits, TLS, cancel)."""
+def _origin(url: str) -> tuple[str, str, int | None]:
+    parts = urlsplit(url)
+    return parts.scheme.lower(), (parts.hostname or "").lower(), parts.port
 
-    def __init__(self, poster: HttpPoster, endpoint: str) -> None:
-        from zeep.transports import Transport
 
-        class Bridge(Transport):  # type: ignore[misc]
-            def load(inner, url: str) -> bytes:
-                return self_.load(url)
+def _is_remote(location: str) -> bool:
+    return urlsplit(location).scheme.lower() in ("http", "https")
 
-            def post(inner, address: str, message: bytes, headers: dict[str, str]) -> Any:
-                return self_.post(address, message, headers)
 
-        self_ = self
+def _is_unc(location: str) -> bool:
+    return location.startswith(("\\\\", "//")) or location.lower().startswith("file:////")
+
+
+class PosterTransport(Transport):  # type: ignore[misc]
+    """A zeep transport whose every read goes through :class:`HttpPoster` or a fenced file read.
+
+    What may be loaded, decided by where the WSDL came from (``wsdl``):
+
+    - a WSDL fetched over http(s) may load documents from its own origin (same scheme, host and
+      port) only, each at most 1 MiB, all within one deadline;
+    - a local WSDL (the bundled one, or a path given by the user) may read local regular files,
+      each at most 1 MiB;
+    - ``file://`` from a remote WSDL, UNC paths (``\\\\host\\share``, ``//host/share``) and other
+      origins are refused with a ``TransportError`` that says an import was refused;
+    - after :meth:`seal` (the WSDL is parsed), every load is refused.
+    """
+
+    def __init__(self, poster: HttpPoster, endpoint: str, wsdl: str) -> None:
+        super().__init__(session=poster.session)
+        # zeep stamps its own User-Agent on the session and mounts a file:// adapter on it:
+        # requests go out as this application, and the session never reads files.
+        poster.session.headers["User-Agent"] = USER_AGENT
+        poster.session.adapters.pop("file://", None)
         self.poster = poster
         self.endpoint = endpoint
-        self.zeep_transport = Bridge(session=poster.session)
+        self.wsdl = wsdl
+        self._remote_origin = _origin(wsdl) if _is_remote(wsdl) else None
+        self._sealed = False
+        self._load_deadline: float | None = None
+
+    def seal(self) -> None:
+        """The WSDL is parsed: from now on nothing may be loaded."""
+        self._sealed = True
 
     def load(self, url: str) -> bytes:
-        """WSDL or schema documents: a local file, or a GET bounded like every other request."""
-        if "://" not in url or url.startswith("file://"):
-            return Path(url.removeprefix("file://")).read_bytes()
+        """A WSDL or schema document, if the fence above allows it."""
+        if self._sealed:
+            raise self._refused(url, "after the WSDL was read")
+        if _is_unc(url):
+            raise self._refused(url, "a network share")
+        if self._remote_origin is None:
+            if _is_remote(url):
+                raise self._refused(url, "a remote document from a local WSDL")
+            return self._read_local(url)
+        if not _is_remote(url):
+            raise self._refused(url, "a local file from a remote WSDL")
+        if _origin(url) != self._remote_origin:
+            raise self._refused(url, "another site than the WSDL's")
+        return self._get(url)
+
+    def _refused(self, url: str, why: str) -> TransportError:
+        shown = one_line(describe_endpoint(url), 120)
+        return TransportError(
+            self.endpoint,
+            TransportProblem.UNEXPECTED_REPLY,
+            f"an import was refused: {why} ({shown})",
+        )
+
+    def _get(self, url: str) -> bytes:
+        # The WSDL and everything it imports share one budget: the poster's deadline.
+        now = time.monotonic()
+        if self._load_deadline is None:
+            self._load_deadline = now + self.poster.timeouts.deadline
         shown = describe_endpoint(url)
-        reply = self.poster.get(url, endpoint=shown)
+        reply = self.poster.request("GET", url, endpoint=shown, deadline=self._load_deadline - now)
         if reply.status != 200:
             raise TransportError(shown, TransportProblem.HTTP_STATUS, http_status_detail(reply))
         return reply.body
 
+    def _read_local(self, location: str) -> bytes:
+        path = location.removeprefix("file://")
+        shown = one_line(path, 120)
+        try:
+            # O_NONBLOCK: opening a FIFO must not wait for a writer; only regular files are read.
+            fd = os.open(
+                path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+            )
+        except OSError as error:
+            raise TransportError(
+                shown, TransportProblem.NETWORK, f"cannot read the file ({type(error).__name__})"
+            ) from None
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise self._refused(location, "not a regular file")
+            data = handle.read(MAX_DOCUMENT_BYTES + 1)
+        if len(data) > MAX_DOCUMENT_BYTES:
+            raise TransportError(
+                shown, TransportProblem.TOO_LARGE, f"over {MAX_DOCUMENT_BYTES} bytes"
+            )
+        return data
+
     def post(self, address: str, message: bytes, headers: dict[str, str]) -> requests.Response:
         reply = self.poster.post(address, message, headers, endpoint=self.endpoint)
         _raise_for_http_error(self.endpoint, reply)
-        response = requests.Response()
-        response.status_code = reply.status
-        response.reason = reply.reason
-        response.headers.update(reply.headers)
-        response._content = reply.body
-        response.encoding = None
-        return response
+        return _as_response(address, reply)
+
+
+def _as_response(address: str, reply: HttpReply) -> requests.Response:
+    """The reply, already read in full, as the ``requests.Response`` zeep expects."""
+    response = requests.Response()
+    response.url = address
+    response.status_code = reply.status
+    response.reason = reply.reason
+    response.headers.update(reply.headers)
+    response.raw = io.BytesIO(reply.body)  # .content reads it the public way
+    response.encoding = None
+    return response
 
 
 def _raise_for_http_error(endpoint: str, reply: HttpReply) -> None:
@@ -140,8 +245,12 @@ class _CompleteEnvelope:
             call.remove(child)
         for element in [*ordered, *present.values()]:
             call.append(element)
-        # xsi:type values use the xsd prefix, which must be declared on the envelope.
-        etree.cleanup_namespaces(envelope, top_nsmap={"xsi": _XSI, "xsd": _XSD})
+        # xsi:type values name the xsd prefix: declare it on the Envelope, as the vendor's sample
+        # does. lxml sees no use of a prefix inside an attribute value, so it must be kept
+        # explicitly or cleanup_namespaces drops it.
+        etree.cleanup_namespaces(
+            envelope, top_nsmap={"xsi": _XSI, "xsd": _XSD}, keep_ns_prefixes=["xsi", "xsd"]
+        )
         return envelope, http_headers
 
     def ingress(self, envelope: Any, http_headers: Any, operation: Any) -> tuple[Any, Any]:
@@ -159,12 +268,12 @@ def _operation_parts(operation: Any) -> list[tuple[str, str]]:
 
 
 @functools.lru_cache(maxsize=8)
-def _load_wsdl(source: str) -> Any:
+def _load_local_wsdl(source: str) -> Document:
     """Parse a local WSDL once per process (a URL WSDL is parsed per client: it may change)."""
-    from zeep.wsdl import Document
-
-    loader = _PosterTransport(HttpPoster(), source)
-    return Document(source, loader.zeep_transport, settings=_settings())
+    loader = PosterTransport(HttpPoster(), source, source)
+    document = Document(source, loader, settings=_settings())
+    loader.seal()  # the schemas keep this transport: a reply must not make them load anything
+    return document
 
 
 def bundled_wsdl_path() -> str:
@@ -188,36 +297,35 @@ class EswsClient:
         self.endpoint = normalise_endpoint(endpoint)
         self.wsdl = wsdl or bundled_wsdl_path()
         self.poster = HttpPoster(timeouts)
-        self._transport = _PosterTransport(self.poster, self.endpoint)
-        self._client: Any = None
+        self._transport = PosterTransport(self.poster, self.endpoint, self.wsdl)
+        self._client: Client | None = None
 
     def __repr__(self) -> str:
         return f"EswsClient(endpoint={self.endpoint!r}, wsdl={self.wsdl!r})"
 
-    def _zeep_client(self) -> Any:
+    def _zeep_client(self) -> Client:
         if self._client is None:
-            from zeep import Client
-
-            if "://" in self.wsdl and not self.wsdl.startswith("file://"):
-                from zeep.wsdl import Document
-
-                document = Document(self.wsdl, self._transport.zeep_transport, settings=_settings())
+            if _is_remote(self.wsdl):
+                document = Document(self.wsdl, self._transport, settings=_settings())
             else:
-                document = _load_wsdl(self.wsdl)
-            client = Client(
+                document = _load_local_wsdl(self.wsdl)
+            self._transport.seal()
+            self._client = Client(
                 document,
-                transport=self._transport.zeep_transport,
+                transport=self._transport,
                 settings=_settings(),
                 plugins=[_CompleteEnvelope()],
             )
-            self._client = client
         return self._client
 
     def _service(self) -> Any:
         client = self._zeep_client()
         for binding_name, binding in client.wsdl.bindings.items():
-            if OPERATIONS[SyncKind.ONE_USER] in binding._operations:
-                return client.create_service(binding_name, self.endpoint)
+            try:
+                binding.get(OPERATIONS[SyncKind.ONE_USER])
+            except (LookupError, ValueError):
+                continue
+            return client.create_service(binding_name, self.endpoint)
         raise UnexpectedReply(self.endpoint, "the WSDL has no Esws.getSyncToken operation")
 
     def fetch_token(self, request: SyncRequest) -> str:
@@ -229,8 +337,6 @@ class EswsClient:
             "p_adminPassword": request.admin_password,
         }
         if request.kind is SyncKind.ONE_USER:
-            from zeep import xsd
-
             args["p_userId"] = request.user_id
             args["p_locationID"] = (
                 xsd.SkipValue if request.location_id is None else request.location_id
@@ -258,6 +364,10 @@ class EswsClient:
             raise VendorRefusal(text, info.advice, field=info.field)
         if not text:
             raise UnexpectedReply(self.endpoint, "ESWS returned an empty string")
+        refusal = unknown_refusal(text)
+        if refusal is not None:
+            log.info("ESWS refused with an unknown code: %s", refusal.code)
+            raise refusal
         if text != reply or not looks_like_token(text):
             shape = "an HTML page" if text.startswith("<") else f"{len(text)} characters"
             raise UnexpectedReply(
@@ -267,14 +377,14 @@ class EswsClient:
         return text
 
     def _map_zeep_error(self, error: Exception, secrets: tuple[str, ...]) -> TransportError:
-        from zeep import exceptions as zx
-
         if isinstance(error, zx.Fault):
             detail = scrub(str(error.message or "no fault string"), secrets)[:200]
             return TransportError(self.endpoint, TransportProblem.SOAP_FAULT, detail)
-        if isinstance(error, zx.DTDForbidden | zx.EntitiesForbidden | zx.XMLSyntaxError):
+        if isinstance(
+            error, zx.DTDForbidden | zx.EntitiesForbidden | zx.XMLSyntaxError | etree.XMLSyntaxError
+        ):
             return TransportError(self.endpoint, TransportProblem.MALFORMED, type(error).__name__)
-        if isinstance(error, zx.TransportError | etree.XMLSyntaxError | zx.XMLParseError):
+        if isinstance(error, zx.TransportError | zx.XMLParseError):
             return TransportError(self.endpoint, TransportProblem.MALFORMED)
         if isinstance(error, zx.ValidationError | zx.LookupError):
             return UnexpectedReply(

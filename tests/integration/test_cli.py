@@ -129,6 +129,39 @@ def test_every_vendor_refusal_exits_3_with_its_code(
     assert result.stdout == ""
 
 
+@pytest.mark.parametrize(
+    "text", ["ERROR_SOMETHING_NEW", "INTERNAL_SERVER_ERROR", "error_unknown_security_hash"]
+)
+def test_an_unknown_error_string_exits_3_never_a_url(
+    text: str, subprocess_env: dict[str, str]
+) -> None:
+    with canned_server(200, "text/xml", nusoap_response("Esws.getSyncToken", text)) as url:
+        result = run(
+            ["url", "one", "--endpoint", url + "/esws", "--admin", "a", "--user", "1"],
+            subprocess_env,
+        )
+    assert result.returncode == 3
+    assert result.stdout == ""
+    assert result.stderr.startswith(text + ": ")
+    assert "http" not in result.stderr.splitlines()[0].split(": ", 1)[0]
+
+
+def test_a_reply_cut_inside_the_token_exits_4_not_well_formed(
+    subprocess_env: dict[str, str],
+) -> None:
+    token = "0123456789abcdef" * 8
+    whole = nusoap_response("Esws.getSyncToken", token)
+    cut = whole[: whole.index(token.encode()) + 40]
+    with canned_server(200, "text/xml", cut) as url:
+        result = run(
+            ["url", "one", "--endpoint", url + "/esws", "--admin", "a", "--user", "1"],
+            subprocess_env,
+        )
+    assert result.returncode == 4
+    assert result.stdout == ""
+    assert "reply is not well-formed" in result.stderr
+
+
 def test_unknown_user_through_the_simulator(
     simulator: Simulator, subprocess_env: dict[str, str]
 ) -> None:

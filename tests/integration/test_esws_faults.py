@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop import version
 from desktop.core.errors import TransportError, TransportProblem, UnexpectedReply, VendorRefusal
 from desktop.core.http import Timeouts
 from desktop.esws.client import EswsClient
@@ -220,3 +221,36 @@ def test_a_dripping_reply_ends_at_the_deadline() -> None:
         error, elapsed = timed(lambda: fetch(url + "/esws", Timeouts.total(2)))
     assert error.problem is TransportProblem.READ_TIMEOUT
     assert elapsed < 3
+
+
+def test_a_reply_cut_inside_the_token_is_malformed_never_a_token() -> None:
+    whole = nusoap_response("Esws.getTotalSyncToken", TOKEN)
+    cut = whole[: whole.index(TOKEN.encode()) + 40]
+    with canned_server(200, "text/xml; charset=ISO-8859-1", cut) as url:
+        error = fetch(url + "/esws")
+    assert error.problem is TransportProblem.MALFORMED
+    assert TOKEN[:40] not in str(error)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ERROR_SOMETHING_NEW", "INTERNAL_SERVER_ERROR", "error_unknown_security_hash"],
+)
+def test_an_unknown_error_string_is_a_refusal_never_a_token(text: str) -> None:
+    with canned_server(200, "text/xml", nusoap_response("Esws.getTotalSyncToken", text)) as url:
+        client = EswsClient(url + "/esws", timeouts=SHORT)
+        with pytest.raises(VendorRefusal) as caught:
+            client.fetch_token(REQUEST)
+        client.close()
+    assert caught.value.code == text
+    assert caught.value.field is None
+
+
+def test_requests_go_out_as_this_application() -> None:
+    with scripted_server([ISSUED]) as server:
+        client = EswsClient(server.url + "/esws", timeouts=SHORT)
+        assert client.fetch_token(REQUEST) == TOKEN
+        client.close()
+    agent = server.requests[0].headers["user-agent"]
+    assert agent == f"I3SyncDesktop/{version()}"
+    assert "zeep" not in agent.lower()
