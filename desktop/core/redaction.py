@@ -7,6 +7,7 @@ is read; the filter, installed on every log handler, replaces them and anything 
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
@@ -61,17 +62,45 @@ def forget_secrets() -> None:
 
 
 def scrub(text: str, extra: Iterable[str] = ()) -> str:
-    """``text`` with registered secrets, ``extra`` values and secret-shaped strings masked."""
+    """``text`` with registered secrets, ``extra`` values and secret-shaped strings masked.
+
+    A secret is found in any letter case, raw or escaped (XML, URL, JSON), and as the servers
+    may echo it: after NuSOAP's conversion to ISO-8859-1 (characters above U+00FF become ``?``)
+    and as UTF-8 bytes read as Latin-1 (or the reverse).
+    """
     with _lock:
-        values = sorted({*_secrets, *(v for v in extra if v)}, key=len, reverse=True)
-    for value in values:
-        # Raw, and as XML (zeep), a URL (requests) or JSON (CRM.COM) would have escaped it.
-        for form in _spellings(value):
-            if form in text:
-                text = text.replace(form, MASK)
+        values = frozenset({*_secrets, *(v for v in extra if v)})
+    if values:
+        text = _secrets_pattern(values).sub(MASK, text)
     for pattern, replacement in _PATTERNS:
         text = pattern.sub(replacement, text)
     return text
+
+
+@functools.lru_cache(maxsize=16)
+def _secrets_pattern(values: frozenset[str]) -> re.Pattern[str]:
+    # One alternation, longest first, so that a secret containing another is masked whole.
+    forms = {
+        form for value in values for variant in _variants(value) for form in _spellings(variant)
+    }
+    forms.discard("")
+    ordered = sorted(forms, key=len, reverse=True)
+    return re.compile("|".join(re.escape(form) for form in ordered), re.IGNORECASE)
+
+
+def _variants(value: str) -> set[str]:
+    """``value`` and what a server may echo of it after a character-set conversion."""
+    variants = {value}
+    if not value.isascii():
+        # Mojibake: UTF-8 bytes shown as Latin-1.
+        variants.add(value.encode("utf-8", "surrogateescape").decode("latin-1"))
+    if sum(ord(ch) <= 0xFF for ch in value) >= MIN_SECRET_LENGTH:
+        # NuSOAP converts the request to ISO-8859-1: what it cannot represent becomes "?";
+        # and Latin-1 bytes read back as UTF-8 turn the accented letters into U+FFFD. Only
+        # when enough of the secret survives: "????" alone tells nothing and is common text.
+        variants.add("".join(ch if ord(ch) <= 0xFF else "?" for ch in value))
+        variants.add(value.encode("latin-1", "replace").decode("utf-8", "replace"))
+    return variants
 
 
 def _spellings(value: str) -> list[str]:

@@ -104,3 +104,30 @@ def test_read_secret_refuses_bytes_that_are_not_text_naming_the_field() -> None:
     assert caught.value.field == "password"
     assert "I3SYNC_PASSWORD" in caught.value.problem and "pw" not in caught.value.problem
     assert read_secret("X", "password", environ={"X": "ok pw ä"}) == "ok pw ä"
+
+
+def test_case_variants_of_a_registered_secret_are_masked() -> None:
+    register_secret("Hunter2-Secret")
+    text = scrub("said HUNTER2-SECRET, then hunter2-secret and HuNtEr2-SeCrEt%21")
+    assert "hunter2" not in text.lower()
+    assert text.count(MASK) == 3
+
+
+def test_the_echo_after_nusoaps_iso_8859_1_conversion_is_masked() -> None:
+    secret = "Pässwört€ 2026 ✓"
+    register_secret(secret)
+    echoed = "Pässwört? 2026 ?"  # NuSOAP: above U+00FF becomes "?"
+    mojibake = secret.encode("utf-8").decode("latin-1")  # UTF-8 bytes shown as Latin-1
+    backwards = echoed.encode("latin-1").decode("utf-8", "replace")  # Latin-1 read as UTF-8
+    text = scrub(f"a {echoed} b {mojibake} c {backwards} d {echoed.upper()} e {secret}")
+    assert text == f"a {MASK} b {MASK} c {MASK} d {MASK} e {MASK}"
+    # As zeep would have logged it inside an XML envelope, escaped.
+    xml_secret = "a<b>&c€d"
+    register_secret(xml_secret)
+    assert scrub("<p_x>a&lt;b&gt;&amp;c?d</p_x>") == f"<p_x>{MASK}</p_x>"
+
+
+def test_a_secret_that_nusoap_would_turn_into_question_marks_only_masks_no_common_text() -> None:
+    register_secret("密码密码密码")
+    assert scrub("what???? who?") == "what???? who?"
+    assert scrub("echo 密码密码密码") == f"echo {MASK}"
