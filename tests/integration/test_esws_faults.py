@@ -27,6 +27,7 @@ from tests.fault_servers import (
     silent_server,
     timed,
 )
+from tests.soap_checks import XSD, parse_envelope, typed_elements, undeclared_type_prefixes
 
 CODE = "^4p;tU0Q+#dEIhTWkuj5FnLD^aKWqVu0"
 PASSWORD = "fault-test-password"
@@ -254,3 +255,31 @@ def test_requests_go_out_as_this_application() -> None:
     agent = server.requests[0].headers["user-agent"]
     assert agent == f"I3SyncDesktop/{version()}"
     assert "zeep" not in agent.lower()
+
+
+@pytest.mark.parametrize("location", [None, "17"])
+def test_every_xsi_type_prefix_is_declared_on_the_envelope(location: str | None) -> None:
+    request = build_request(
+        SyncKind.ONE_USER,
+        company_id=CODE,
+        admin_username="hradmin",
+        admin_password=PASSWORD,
+        user_id="42",
+        location=location,
+    )
+    reply = _xml(nusoap_response("Esws.getSyncToken", TOKEN))
+    with scripted_server([reply]) as server:
+        client = EswsClient(server.url + "/esws", timeouts=SHORT)
+        assert client.fetch_token(request) == TOKEN
+        client.close()
+    envelope = server.requests[0].body
+    # Declared on the Envelope, as the vendor's sample has it.
+    assert parse_envelope(envelope).nsmap.get("xsd") == XSD
+    assert undeclared_type_prefixes(envelope) == []
+    assert typed_elements(envelope) == [  # every parameter, the empty location included
+        "p_companyID",
+        "p_adminUsername",
+        "p_adminPassword",
+        "p_userId",
+        "p_locationID",
+    ]

@@ -15,6 +15,7 @@ from desktop.esws.refusals import REFUSALS
 from desktop.esws.request import FIELD_ADMIN, FIELD_PASSWORD, SyncKind, SyncRequest, build_request
 from tests import esws_seed as seed
 from tests.nusoap_server import NusoapEsws
+from tests.soap_checks import XSD, parse_envelope, undeclared_type_prefixes
 
 pytestmark = pytest.mark.nusoap
 
@@ -97,6 +98,9 @@ def test_envelope_has_the_vendor_sample_shape(client: EswsClient, nusoap_esws: N
     assert 'encodingStyle="http://schemas.xmlsoap.org/soap/encoding/"' in raw
     assert 'p_companyID xsi:type="xsd:string"' in raw
     assert "Esws.getSyncToken" in raw
+    envelope = raw.encode()
+    assert parse_envelope(envelope).nsmap.get("xsd") == XSD
+    assert undeclared_type_prefixes(envelope) == []
 
 
 def raw_request(kind: SyncKind, **values: str) -> SyncRequest:
