@@ -12,10 +12,6 @@ import enum
 class I3SyncError(Exception):
     """Base of every error the core raises on purpose."""
 
-    @property
-    def message(self) -> str:
-        return str(self)
-
 
 class InputError(I3SyncError):
     """A value the user gave cannot be sent; ``field`` names it in the user's words."""

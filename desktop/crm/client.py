@@ -14,7 +14,6 @@ import logging
 import re
 import time
 from typing import Any
-from urllib.parse import urlencode
 
 from desktop.core.errors import TransportError, TransportProblem, UnexpectedReply
 from desktop.core.http import (
@@ -30,9 +29,7 @@ from desktop.core.urls import normalise_base_url
 from desktop.crm import bounded_json
 from desktop.crm.codes import (
     STATUS_OK,
-    TOKEN_REJECTION_CODES,
     CrmRefusal,
-    TokenRejected,
     field_for,
 )
 from desktop.crm.credentials import EXAMPLE_URL, FIELD_URL, CrmCredentials, LoginMode
@@ -127,21 +124,9 @@ class CrmClient:
         log.info("CRM.COM issued a token valid for %.0f s", token.lifetime)
         return token
 
-    def get_data(self, path: str, token: str, params: dict[str, str] | None = None) -> Any:
-        """``GET <base>/<path>`` of a method that needs the session token; returns ``data``.
-
-        An expired or unknown token raises :class:`~desktop.crm.codes.TokenRejected`, which
-        :meth:`~desktop.crm.token.TokenKeeper.with_token` answers by renewing.
-        """
-        register_secret(token)
-        endpoint = self.base_url + "/" + path.strip("/")
-        query = urlencode({**(params or {}), "token": token})
-        reply = self.poster.get(f"{endpoint}?{query}", endpoint=endpoint)
-        return _read_envelope(endpoint, reply, (token,), None)
-
 
 def _read_envelope(
-    endpoint: str, reply: HttpReply, secrets: tuple[str, ...], mode: LoginMode | None
+    endpoint: str, reply: HttpReply, secrets: tuple[str, ...], mode: LoginMode
 ) -> Any:
     """``data`` of an ``OK`` reply; a typed error for anything else. Never echoes the body."""
     shown = describe_endpoint(endpoint)
@@ -165,15 +150,14 @@ def _read_envelope(
 
 
 def _refusal(
-    code: str, status: dict[str, Any], secrets: tuple[str, ...], mode: LoginMode | None
+    code: str, status: dict[str, Any], secrets: tuple[str, ...], mode: LoginMode
 ) -> CrmRefusal:
     def text(key: str) -> str:
         value = status.get(key)
         return "" if value is None else one_line(scrub(str(value), secrets))
 
     clean_code = one_line(scrub(code, secrets), MAX_CODE_LENGTH)
-    kind = TokenRejected if clean_code in TOKEN_REJECTION_CODES else CrmRefusal
-    refusal = kind(
+    refusal = CrmRefusal(
         clean_code, text("message"), text("description"), field=field_for(clean_code, mode)
     )
     log.info("CRM.COM refused: %s", refusal)

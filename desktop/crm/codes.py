@@ -2,8 +2,8 @@
 
 CRM.COM answers every call with ``{"status": {"code", "message", "description"}, "data": ...}``;
 a ``code`` other than ``OK`` is a refusal. The vendor document shows only ``OK``. The other codes
-below are the ones our simulator uses (see ``desktop/simulator/crm.py``); a code we do not know
-still becomes a :class:`CrmRefusal` carrying CRM.COM's own message and description.
+below are the login refusals our simulator uses (see ``desktop/simulator/crm.py``); a code we do
+not know still becomes a :class:`CrmRefusal` carrying CRM.COM's own message and description.
 """
 
 from __future__ import annotations
@@ -28,11 +28,6 @@ CODE_ORGANISATION_NOT_FOUND = "ORGANISATION_NOT_FOUND"
 CODE_INVALID_LOGIN = "INVALID_LOGIN"
 CODE_INVALID_ACCESS_TOKEN = "INVALID_ACCESS_TOKEN"
 CODE_UNIT_NOT_FOUND = "UNIT_NOT_FOUND"
-CODE_TOKEN_EXPIRED = "TOKEN_EXPIRED"
-CODE_INVALID_TOKEN = "INVALID_TOKEN"
-
-# Codes that mean "this session token is no good any more: get a new one".
-TOKEN_REJECTION_CODES = frozenset({CODE_TOKEN_EXPIRED, CODE_INVALID_TOKEN})
 
 
 @dataclass(frozen=True)
@@ -66,8 +61,6 @@ HINTS: dict[str, RefusalHint] = {
         "user's default unit.",
         FIELD_UNIT,
     ),
-    CODE_TOKEN_EXPIRED: RefusalHint("The session token has expired: get a new one.", None),
-    CODE_INVALID_TOKEN: RefusalHint("CRM.COM does not know this session token.", None),
 }
 
 
@@ -106,7 +99,3 @@ class CrmRefusal(VendorRefusal):
             parts.append(hint.advice)
         advice = " — ".join(parts) or "CRM.COM refused the request without saying why."
         super().__init__(code, advice, field=field)
-
-
-class TokenRejected(CrmRefusal):
-    """CRM.COM no longer accepts the session token (expired or unknown): renew it."""

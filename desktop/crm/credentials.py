@@ -207,8 +207,3 @@ def validation_errors(mode: LoginMode, values: dict[str, str]) -> dict[str, str]
     ``values`` is keyed like :func:`build_credentials`'s keywords; missing keys count as empty.
     """
     return _checked(mode, values)[1]
-
-
-def mode_fields(mode: LoginMode) -> tuple[str, ...]:
-    """The field names a login ``mode`` asks for, besides organisation and unit."""
-    return tuple(name for name, _key, _secret_flag in _MODE_FIELDS[mode])

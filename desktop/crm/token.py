@@ -19,15 +19,12 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
 
 from desktop.crm import bounded_json
-from desktop.crm.codes import TokenRejected
 
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], float]
-T = TypeVar("T")
 
 DEFAULT_LIFETIME_SECONDS = 3600.0  # "Token expires every one (1) hour"
 MAX_LIFETIME_SECONDS = 30 * 86400.0  # longer exp claims are clamped (CRM.COM's are 1-2 hours)
@@ -205,14 +202,6 @@ class TokenKeeper:
         if token is None or self.now() >= token.renew_at():
             return self.renew()
         return token
-
-    def with_token(self, call: Callable[[str], T]) -> T:
-        """Run ``call(token)``; if CRM.COM rejects the token as expired, renew once and retry."""
-        try:
-            return call(self.token().value)
-        except TokenRejected:
-            log.info("CRM.COM rejected the token; renewing it")
-            return call(self.renew().value)
 
     def forget(self) -> None:
         """Drop the token (it is only ever in memory)."""

@@ -203,22 +203,6 @@ def test_cancel_from_another_thread_aborts_the_call_in_flight() -> None:
     assert not client.poster.cancelled
 
 
-def test_protected_get_faults_are_typed_too() -> None:
-    with canned_server(502, "text/html", b"<html>Bad Gateway</html>") as url:
-        client = CrmClient(url + "/crm", timeouts=SHORT)
-        with pytest.raises(TransportError) as caught:
-            client.get_data("contacts/list", "4AD9C84FA60F9FE407140E20F707726A")
-        client.close()
-    assert caught.value.problem is TransportProblem.HTTP_STATUS
-    assert caught.value.endpoint == url + "/crm/contacts/list"  # no token in the endpoint
-    with silent_server() as url:
-        client = CrmClient(url + "/crm", timeouts=SHORT)
-        with pytest.raises(TransportError) as timeout:
-            client.get_data("contacts/list", "4AD9C84FA60F9FE407140E20F707726A")
-        client.close()
-    assert timeout.value.problem is TransportProblem.READ_TIMEOUT
-
-
 def test_400_kb_of_nested_json_is_not_json_never_a_recursion_error() -> None:
     body = b'{"status":' + b"[" * 200_000 + b"]" * 200_000 + b"}"
     with canned_server(200, JSON, body) as url:

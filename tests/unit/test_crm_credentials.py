@@ -16,7 +16,6 @@ from desktop.crm.credentials import (
     MAX_FIELD_LENGTH,
     LoginMode,
     build_credentials,
-    mode_fields,
     validation_errors,
 )
 
@@ -147,7 +146,6 @@ def test_modes_know_their_secret() -> None:
         ("pass_code", FIELD_PASS_CODE),
         ("authentication_code", FIELD_AUTH_CODE),
     ]
-    assert mode_fields(LoginMode.IDENTIFIER) == (FIELD_IDENTIFIER, FIELD_PASS_CODE)
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,6 @@ from desktop.crm.codes import (
     CODE_INVALID_LOGIN,
     HINTS,
     CrmRefusal,
-    TokenRejected,
     field_for,
 )
 from desktop.crm.credentials import (
@@ -53,10 +52,6 @@ def test_an_unknown_code_without_texts_still_says_something() -> None:
     refusal = CrmRefusal("SOMETHING_NEW")
     assert refusal.advice == "CRM.COM refused the request without saying why."
     assert refusal.field is None
-
-
-def test_token_rejection_is_a_refusal() -> None:
-    assert issubclass(TokenRejected, CrmRefusal)
 
 
 @pytest.mark.parametrize(

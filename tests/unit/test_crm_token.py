@@ -10,7 +10,6 @@ from datetime import datetime
 import pytest
 
 from desktop.core.errors import TransportError, TransportProblem
-from desktop.crm.codes import TokenRejected
 from desktop.crm.token import (
     DEFAULT_LIFETIME_SECONDS,
     MAX_LIFETIME_SECONDS,
@@ -151,35 +150,6 @@ def test_valid_is_none_once_expired() -> None:
     keeper.forget()
     assert keeper.current() is None
     assert "token-" not in repr(keeper)
-
-
-def test_with_token_renews_once_when_the_token_is_rejected() -> None:
-    clock = FakeClock()
-    issuer = Issuer(clock)
-    keeper = TokenKeeper(issuer, clock=clock)
-    seen: list[str] = []
-
-    def call(value: str) -> str:
-        seen.append(value)
-        if len(seen) == 1:
-            raise TokenRejected("TOKEN_EXPIRED", "Token expired")
-        return "data"
-
-    assert keeper.with_token(call) == "data"
-    assert seen == ["token-0001-xxxxxxxxxx", "token-0002-xxxxxxxxxx"]
-
-
-def test_with_token_does_not_loop_when_the_new_token_is_rejected_too() -> None:
-    clock = FakeClock()
-    issuer = Issuer(clock)
-    keeper = TokenKeeper(issuer, clock=clock)
-
-    def call(value: str) -> str:
-        raise TokenRejected("INVALID_TOKEN", "Invalid token")
-
-    with pytest.raises(TokenRejected):
-        keeper.with_token(call)
-    assert issuer.count == 2
 
 
 def test_current_can_be_read_while_another_thread_renews() -> None:
