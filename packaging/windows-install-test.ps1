@@ -5,6 +5,10 @@
 # machine (as deployment tools do): both executables installed, the i3sync:// command in the
 # registry, the Start menu shortcut, the installed copy's --self-check, a hostile link refused
 # with exit 2; after uninstall: folder and URL scheme gone, the user's profiles kept (Inno).
+# The setup is installed per user twice: into its default folder, then (/DIR=) into a folder
+# named like a user called Juergen Mueller-Orsted or Guelsen, spelled with their real letters,
+# where PySide apps have been reported not to start (packaging/NOTES.md, "A user name with an
+# accent"); that copy's self-check runs with TEMP and TMP in such a folder too.
 # The Linux equivalent, under wine, is packaging/wine-smoke-test.sh.
 param([string]$Dist = "dist")
 $ErrorActionPreference = "Stop"
@@ -29,7 +33,8 @@ function UrlCommand([string]$Hive) {
     return $null
 }
 
-function CheckInstalled([string]$Label, [string]$AppDir, [string]$Hive, [string]$StartMenu) {
+function CheckInstalled([string]$Label, [string]$AppDir, [string]$Hive, [string]$StartMenu,
+                        [string]$Temp = "") {
     foreach ($exe in "i3sync.exe", "i3sync-cli.exe") {
         Check (Test-Path (Join-Path $AppDir $exe)) "${Label}: $exe installed in $AppDir"
     }
@@ -41,8 +46,14 @@ function CheckInstalled([string]$Label, [string]$AppDir, [string]$Hive, [string]
     # The installed copy works: offscreen self-check (vault must be the Credential Manager).
     # (Chromium writes to stderr: collected as text, never taken for a PowerShell error.)
     $ErrorActionPreference = "Continue"
+    $savedTemp = $env:TEMP, $env:TMP
+    if ($Temp) {
+        New-Item -ItemType Directory -Force -Path $Temp | Out-Null
+        $env:TEMP = $Temp; $env:TMP = $Temp
+    }
     $check = & (Join-Path $AppDir "i3sync-cli.exe") --self-check 2>&1 | Out-String
     $selfCheckCode = $LASTEXITCODE
+    $env:TEMP, $env:TMP = $savedTemp
     $ErrorActionPreference = "Stop"
     Write-Output $check.TrimEnd()
     Check ($selfCheckCode -eq 0) "${Label}: installed self-check passed"
@@ -73,6 +84,23 @@ for ($i = 0; $i -lt 60 -and (Test-Path (Join-Path $innoDir "unins000.exe")); $i+
 CheckRemoved "inno" $innoDir "HKCU"
 Check (Test-Path (Join-Path $profiles "profiles.json")) "inno: user profiles kept"
 Remove-Item -Recurse -Force (Join-Path $env:APPDATA "I3Sync")
+
+# -- Inno Setup, per user, into a folder whose name is not ASCII ----------------------------------
+# Built from code points so that this file stays ASCII (Windows PowerShell reads a file without
+# BOM in the ANSI code page). u+015F (s with cedilla) is outside Windows-1252: the ANSI path has
+# "?" there.
+$jurgen = "J" + [char]0x00FC + "rgen M" + [char]0x00FC + "ller-" + [char]0x00D8 + "rsted"
+$gulsen = "G" + [char]0x00FC + "l" + [char]0x015F + "en"
+$accentDir = Join-Path $env:LOCALAPPDATA "Programs\$jurgen\$gulsen\I3 Sync"
+$accentTemp = Join-Path $env:TEMP "$gulsen\Temp"
+$code = Run $setup @("/VERYSILENT", "/SUPPRESSMSGBOXES", "/NORESTART", "/CURRENTUSER",
+                     "/DIR=`"$accentDir`"")
+Check ($code -eq 0) "inno-accent: setup /DIR=$accentDir exited $code"
+CheckInstalled "inno-accent" $accentDir "HKCU" $userMenu $accentTemp
+$code = Run (Join-Path $accentDir "unins000.exe") @("/VERYSILENT", "/SUPPRESSMSGBOXES", "/NORESTART")
+Check ($code -eq 0) "inno-accent: uninstaller exited $code"
+for ($i = 0; $i -lt 60 -and (Test-Path (Join-Path $accentDir "unins000.exe")); $i++) { Start-Sleep 1 }
+CheckRemoved "inno-accent" $accentDir "HKCU"
 
 # -- MSI, per machine ----------------------------------------------------------------------------
 $msiDir = Join-Path $env:ProgramFiles "I3 Sync Desktop"

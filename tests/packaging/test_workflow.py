@@ -114,3 +114,31 @@ def test_shell_scripts_parse(script: Path) -> None:
         ["bash", "-n", str(script)], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+def powershell_concat(script: str, variable: str) -> str:
+    """The value of ``$variable = "a" + [char]0x00FC + ...`` in the install test."""
+    match = re.search(rf"^\${variable} = (.+)$", script, re.M)
+    assert match, variable
+    parts = [part.strip() for part in match[1].split(" + ")]
+    return "".join(chr(int(p[8:], 16)) if p.startswith("[char]0x") else p.strip('"') for p in parts)
+
+
+def test_install_test_installs_per_user_into_a_folder_named_with_accents() -> None:
+    script = (PACKAGING / "windows-install-test.ps1").read_text(encoding="utf-8")
+    assert script.isascii()  # Windows PowerShell reads a file without BOM as ANSI
+    jurgen, gulsen = powershell_concat(script, "jurgen"), powershell_concat(script, "gulsen")
+    assert (jurgen, gulsen) == ("J\u00fcrgen M\u00fcller-\u00d8rsted", "G\u00fcl\u015fen")
+    with pytest.raises(UnicodeEncodeError):
+        gulsen.encode("cp1252")  # outside the ANSI code page: the ANSI path has "?" there
+    assert (
+        '$accentDir = Join-Path $env:LOCALAPPDATA "Programs\\$jurgen\\$gulsen\\I3 Sync"' in script
+    )
+    # Per user, into that folder; the installed copy checked (self-check included) and removed.
+    install = re.search(r"^\$code = Run \$setup @\((.+?)\)$", script[script.index("$accentDir") :],
+                        re.M | re.S)  # fmt: skip
+    assert install and '"/CURRENTUSER"' in install[1] and '"/DIR=`"$accentDir`""' in install[1]
+    assert 'CheckInstalled "inno-accent" $accentDir "HKCU" $userMenu $accentTemp' in script
+    assert 'CheckRemoved "inno-accent" $accentDir "HKCU"' in script
+    check = script[script.index("function CheckInstalled") : script.index("function CheckRemoved")]
+    assert "--self-check" in check and "$env:TEMP = $Temp; $env:TMP = $Temp" in check
