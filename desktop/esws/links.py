@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from urllib.parse import unquote_to_bytes
+from urllib.parse import SplitResult, parse_qsl, unquote_to_bytes, urlsplit
 
 from desktop.core.errors import InputError
 from desktop.esws.request import SyncKind, parse_location
@@ -32,6 +32,9 @@ MAX_LOCATION_LENGTH = 10  # 2**31 - 1 has ten digits
 
 _PATHS = {"/one": SyncKind.ONE_USER, "/total": SyncKind.ALL_USERS}
 _KEYS = ("profile", "user", "location")
+# Enough for every key twice (a repeated key gets its own message); far fewer than a long link has.
+_MAX_FIELDS = 2 * len(_KEYS) + 2
+_SHAPES = f"must be {SCHEME}://{HOST}/one or {SCHEME}://{HOST}/total"
 _PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 _PRINTABLE_KEY = re.compile(r"[A-Za-z0-9_.-]{1,32}")
 # Bidirectional overrides and marks: they can make a name display as another one.
@@ -70,6 +73,7 @@ def _unwrap(link: str) -> str:
 
 
 def _decode(key: str, raw: str) -> str:
+    """A value decoded once: ``+`` is a space; a bad %-escape or bad UTF-8 is refused."""
     if _PERCENT.search(raw):
         raise _refuse(f"the {key} has a malformed %-escape")
     try:
@@ -81,82 +85,117 @@ def _decode(key: str, raw: str) -> str:
     return value
 
 
+def _check_key(key: str, values: dict[str, str]) -> None:
+    if key not in _KEYS:
+        shown = f" {key!r}" if _PRINTABLE_KEY.fullmatch(key) else ""
+        raise _refuse(
+            f"unknown parameter{shown}; only profile, user and location are allowed "
+            "(a link never carries a password or security code)"
+        )
+    if key in values:
+        raise _refuse(f"the {key} is given more than once")
+
+
 def _query(text: str) -> dict[str, str]:
+    """The parameters of the query, each key as written (never %-decoded) and at most once."""
+    try:
+        # "%" escaped as "%25" so that parse_qsl only splits and checks key=value&...: keys are
+        # then compared as written (pro%66ile is not profile) and values decoded by _decode.
+        pairs = parse_qsl(
+            text.replace("%", "%25"),
+            keep_blank_values=True,
+            strict_parsing=True,
+            max_num_fields=_MAX_FIELDS,
+        )
+    except ValueError:
+        if text.count("&") >= _MAX_FIELDS:
+            raise _refuse("has too many parameters") from None
+        raise _refuse("every parameter must be written key=value") from None
     values: dict[str, str] = {}
-    if not text:
-        return values
-    for piece in text.split("&"):
-        key, sep, raw = piece.partition("=")
-        if not sep:
-            raise _refuse("every parameter must be written key=value")
-        if key not in _KEYS:
-            shown = f" {key!r}" if _PRINTABLE_KEY.fullmatch(key) else ""
-            raise _refuse(
-                f"unknown parameter{shown}; only profile, user and location are allowed "
-                "(a link never carries a password or security code)"
-            )
-        if key in values:
-            raise _refuse(f"the {key} is given more than once")
+    for key, raw in pairs:
+        _check_key(key, values)
         values[key] = _decode(key, raw)
     return values
 
 
-def parse_link(link: str) -> SyncLink:
-    """The request an ``i3sync://`` link makes; ``InputError(field="link")`` for anything else."""
+def _text(link: str) -> str:
+    """The link without the quotes and spaces Windows may add; length and raw controls checked."""
     if not isinstance(link, str):
         raise _refuse("is not text")
-    if len(link) > MAX_LINK_LENGTH + 8:  # quotes and spaces Windows may add
-        raise _refuse(f"is longer than {MAX_LINK_LENGTH} characters")
     text = _unwrap(link)
     if len(text) > MAX_LINK_LENGTH:
         raise _refuse(f"is longer than {MAX_LINK_LENGTH} characters")
     if _raw_control(text):
+        # Before urlsplit, which silently drops tabs and line breaks.
         raise _refuse("contains control characters or line breaks")
-    scheme, colon, rest = text.partition(":")
-    if not colon or scheme.lower() != SCHEME:
+    return text
+
+
+def _split(text: str) -> SplitResult:
+    """The link's parts once scheme, fragment, user, port and host are what ours must be."""
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # a malformed [IPv6] or NFKC-unsafe host
+        raise _refuse(_SHAPES) from None
+    if parts.scheme != SCHEME or not text[len(SCHEME) + 1 :].startswith("//"):
         raise _refuse(f"must start with {SCHEME}://")
-    if not rest.startswith("//"):
-        raise _refuse(f"must start with {SCHEME}://")
-    if "#" in rest:
+    if "#" in text:
         raise _refuse("must not contain a fragment (#)")
-    rest = rest[2:]
-    authority_end = min((i for i in (rest.find("/"), rest.find("?")) if i >= 0), default=len(rest))
-    authority, after = rest[:authority_end], rest[authority_end:]
-    if "@" in authority or ":" in authority:
+    _check_host(parts.netloc)
+    return parts
+
+
+def _check_host(netloc: str) -> None:
+    if "@" in netloc or ":" in netloc:
         raise _refuse("must not contain a user name, password or port")
-    if authority.lower() != HOST:
-        raise _refuse(f"must be {SCHEME}://{HOST}/one or {SCHEME}://{HOST}/total")
-    path, question, query = after.partition("?")
-    if question and query.endswith("/"):
-        # Windows may append a slash to the whole link; a value ending in "/" must be %2F.
-        query = query[:-1]
-    if path.endswith("/") and len(path) > 1:
-        path = path[:-1]
+    if netloc.lower() != HOST:
+        raise _refuse(_SHAPES)
+
+
+def _kind_and_query(parts: SplitResult) -> tuple[SyncKind, str]:
+    # Windows may append a slash to the whole link; a value ending in "/" must be %2F.
+    query = parts.query.removesuffix("/")
+    path = parts.path if len(parts.path) <= 1 else parts.path.removesuffix("/")
     kind = _PATHS.get(path)
     if kind is None:
-        raise _refuse(f"must be {SCHEME}://{HOST}/one or {SCHEME}://{HOST}/total")
-    values = _query(query)
-    profile = values.get("profile", "")
-    if not profile.strip():
-        raise _refuse("names no profile (profile=...)")
-    if len(profile) > MAX_PROFILE_LENGTH:
-        raise _refuse(f"the profile name is longer than {MAX_PROFILE_LENGTH} characters")
-    if kind is SyncKind.ALL_USERS:
-        if "user" in values or "location" in values:
-            raise _refuse("a sync of all users takes no user or location")
-        return SyncLink(kind=kind, profile=profile)
-    user = values.get("user", "")
-    if not user.strip():
-        raise _refuse("names no user (user=...)")
-    if len(user) > MAX_USER_LENGTH:
-        raise _refuse(f"the user id is longer than {MAX_USER_LENGTH} characters")
-    location_text = values.get("location", "")
-    if len(location_text) > MAX_LOCATION_LENGTH:
+        raise _refuse(_SHAPES)
+    return kind, query
+
+
+def _required(values: dict[str, str], key: str, shown: str, limit: int) -> str:
+    value = values.get(key, "")
+    if not value.strip():
+        raise _refuse(f"names no {key} ({key}=...)")
+    if len(value) > limit:
+        raise _refuse(f"the {shown} is longer than {limit} characters")
+    return value
+
+
+def _location(text: str) -> int | None:
+    if len(text) > MAX_LOCATION_LENGTH:
         raise _refuse("the location is too large")
-    if location_text != location_text.strip():
+    if text != text.strip():
         raise _refuse("the location must be a whole number without spaces")
     try:
-        location = parse_location(location_text)
+        return parse_location(text)
     except InputError as error:
         raise _refuse(f"the location {error.problem}") from None
+
+
+def parse_link(link: str) -> SyncLink:
+    """The request an ``i3sync://`` link makes; ``InputError(field="link")`` for anything else.
+
+    ``urlsplit`` and ``parse_qsl`` take the link apart; what is checked here is only what makes a
+    link ours: the scheme, host and path, the allowed keys once each, the characters and lengths of
+    the values, and a whole-number location.
+    """
+    kind, query = _kind_and_query(_split(_text(link)))
+    values = _query(query)
+    profile = _required(values, "profile", "profile name", MAX_PROFILE_LENGTH)
+    if kind is SyncKind.ALL_USERS:
+        if values.keys() - {"profile"}:
+            raise _refuse("a sync of all users takes no user or location")
+        return SyncLink(kind=kind, profile=profile)
+    user = _required(values, "user", "user id", MAX_USER_LENGTH)
+    location = _location(values.get("location", ""))
     return SyncLink(kind=kind, profile=profile, user_id=user, location_id=location)

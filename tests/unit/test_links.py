@@ -180,6 +180,25 @@ def test_hostile_links_are_refused(link: str, reason: str) -> None:
     assert reason in caught.value.problem
 
 
+@pytest.mark.parametrize(
+    ("link", "reason"),
+    [
+        # urlsplit raises ValueError on these hosts; they are refused like any other host.
+        ("i3sync://[::1/one?profile=Acme&user=1", "must be i3sync://sync/one"),
+        ("i3sync://sync\uff03evil/one?profile=Acme&user=1", "must be i3sync://sync/one"),
+        ("i3sync://[::1]/total?profile=Acme", "user name, password or port"),
+        # parse_qsl's max_num_fields: a flood of parameters is refused before any is read.
+        ("i3sync://sync/total?" + "&".join(["profile=Acme"] * 9), "too many parameters"),
+        ("i3sync://sync/total?" + "&" * 40, "too many parameters"),
+    ],
+)
+def test_links_urlsplit_or_parse_qsl_refuse(link: str, reason: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_link(link)
+    assert caught.value.field == "link"
+    assert reason in caught.value.problem
+
+
 def test_refusals_never_repeat_a_value() -> None:
     for link, value in [
         ("i3sync://sync/total?profile=Acme&password=hunter2-secret", "hunter2-secret"),
