@@ -29,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -163,6 +164,21 @@ def check_installed_version(version: winres.Version) -> None:
             f"pyproject.toml says {version.text}, the installed metadata {installed}: "
             "pip install -e . again"
         )
+    # The bundle carries that metadata, licence included: an install from before pyproject's
+    # SPDX licence would ship the old "License: Proprietary" field instead.
+    wanted = project_licence()
+    found = (metadata.metadata("i3sync").get_all("License-Expression") or [""])[0]
+    if found != wanted:
+        raise BuildError(
+            f"pyproject.toml's licence is {wanted}, the installed metadata's "
+            f"{found or 'License-Expression is missing'}: pip install -e . again"
+        )
+
+
+def project_licence(pyproject: Path = REPO / "pyproject.toml") -> str:
+    """The SPDX expression in pyproject.toml's ``[project] license``."""
+    with pyproject.open("rb") as handle:
+        return str(tomllib.load(handle)["project"]["license"])
 
 
 def freeze(dist: Path, work: Path) -> Path:

@@ -171,3 +171,31 @@ def test_a_waiting_build_locks_the_current_file_after_the_removal(
     assert not errors, errors
     assert waited_on == [lock]
     assert not lock.exists()
+
+
+def test_stale_installed_licence_stops_the_build_before_freezing(
+    build: ModuleType,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The metadata from an install made before pyproject's SPDX licence says "License:
+    Proprietary" and no License-Expression; the bundle must not ship that."""
+    from email.message import Message
+    from importlib import metadata
+
+    stale = Message()
+    stale["Name"], stale["Version"] = "i3sync", build.winres.project_version().text
+    stale["License"] = "Proprietary"
+    monkeypatch.setattr(metadata, "metadata", lambda name: stale)
+    monkeypatch.setattr(build, "freeze", no_freeze)
+    monkeypatch.setattr(metadata, "version", lambda name: stale["Version"])
+    code = build.main(["--out", str(tmp_path / "dist"), "--skip-msi", "--skip-setup"])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "licence is LicenseRef-Proprietary" in err
+    assert "License-Expression is missing: pip install -e . again" in err
+
+
+def test_pyproject_licence_is_an_spdx_expression(build: ModuleType) -> None:
+    assert build.project_licence() == "LicenseRef-Proprietary"
