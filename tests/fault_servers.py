@@ -213,9 +213,9 @@ HOLD: Step = None
 
 
 @contextmanager
-def scripted_server(script: list[Step], default: Step = HOLD) -> Iterator[ScriptedServer]:
-    """Answers the n-th request with ``script[n]`` (``default`` after the end) on kept-alive
-    connections; records every request, headers in lower case."""
+def _recording_server(choose: Callable[[Recorded, int], Step]) -> Iterator[ScriptedServer]:
+    """A keep-alive HTTP/1.1 server that records each request and answers ``choose(request, n)``
+    for the n-th one (0-based); HOLD keeps the request unanswered until the server stops."""
     release = threading.Event()
     lock = threading.Lock()
     state = ScriptedServer(url="")
@@ -226,17 +226,16 @@ def scripted_server(script: list[Step], default: Step = HOLD) -> Iterator[Script
         def _reply(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else b""
+            recorded = Recorded(
+                self.command,
+                self.path,
+                {k.lower(): v for k, v in self.headers.items()},
+                body,
+                self.client_address[1],
+            )
             with lock:
-                step = script[len(state.requests)] if len(state.requests) < len(script) else default
-                state.requests.append(
-                    Recorded(
-                        self.command,
-                        self.path,
-                        {k.lower(): v for k, v in self.headers.items()},
-                        body,
-                        self.client_address[1],
-                    )
-                )
+                step = choose(recorded, len(state.requests))
+                state.requests.append(recorded)
             state.arrived.set()
             if step is None:
                 release.wait(timeout=60)
@@ -262,6 +261,34 @@ def scripted_server(script: list[Step], default: Step = HOLD) -> Iterator[Script
             release.set()
     finally:
         release.set()
+
+
+@contextmanager
+def scripted_server(script: list[Step], default: Step = HOLD) -> Iterator[ScriptedServer]:
+    """Answers the n-th request with ``script[n]`` (``default`` after the end) on kept-alive
+    connections; records every request, headers in lower case."""
+
+    def choose(_: Recorded, n: int) -> Step:
+        return script[n] if n < len(script) else default
+
+    with _recording_server(choose) as state:
+        yield state
+
+
+NOT_FOUND: Step = (404, "text/plain", b"not found")
+
+
+@contextmanager
+def routed_server(routes: dict[str, Step]) -> Iterator[ScriptedServer]:
+    """Answers by ``"METHOD /path"`` (query string ignored), 404 for anything else; records
+    every request, so a test can assert what was (not) fetched."""
+
+    def choose(request: Recorded, _: int) -> Step:
+        path = request.path.split("?", 1)[0]
+        return routes.get(f"{request.method} {path}", NOT_FOUND)
+
+    with _recording_server(choose) as state:
+        yield state
 
 
 @contextmanager

@@ -59,6 +59,7 @@ __all__ = [
     "DEFAULT_ENDPOINT",
     "OPERATIONS",
     "EswsClient",
+    "ImportRefused",
     "PosterTransport",
     "bundled_wsdl_path",
 ]
@@ -86,6 +87,7 @@ def _settings() -> Settings:
         forbid_dtd=True,
         forbid_entities=True,
         forbid_external=False,
+        force_https=False,  # never rewrite where an import points (file:// became https://)
         xml_huge_tree=False,
     )
 
@@ -100,7 +102,22 @@ def _is_remote(location: str) -> bool:
 
 
 def _is_unc(location: str) -> bool:
-    return location.startswith(("\\\\", "//")) or location.lower().startswith("file:////")
+    # A doubled backslash is a share on Windows and never a sensible file name elsewhere.
+    return (
+        location.startswith("//")
+        or "\\\\" in location
+        or location.lower().startswith(("file:////", "file://\\"))
+    )
+
+
+class ImportRefused(Exception):
+    """A document asked for a load the fence refuses; the client reports it as an unexpected
+    reply from its endpoint (a parsed local WSDL is shared by every client, so the transport
+    that refuses does not know which endpoint asked)."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
 
 
 class PosterTransport(Transport):  # type: ignore[misc]
@@ -113,7 +130,8 @@ class PosterTransport(Transport):  # type: ignore[misc]
     - a local WSDL (the bundled one, or a path given by the user) may read local regular files,
       each at most 1 MiB;
     - ``file://`` from a remote WSDL, UNC paths (``\\\\host\\share``, ``//host/share``) and other
-      origins are refused with a ``TransportError`` that says an import was refused;
+      origins are refused (:class:`ImportRefused`, which the client reports as an unexpected
+      reply that says an import was refused);
     - after :meth:`seal` (the WSDL is parsed), every load is refused.
     """
 
@@ -150,12 +168,9 @@ class PosterTransport(Transport):  # type: ignore[misc]
             raise self._refused(url, "another site than the WSDL's")
         return self._get(url)
 
-    def _refused(self, url: str, why: str) -> TransportError:
-        shown = one_line(describe_endpoint(url), 120)
-        return TransportError(
-            self.endpoint,
-            TransportProblem.UNEXPECTED_REPLY,
-            f"an import was refused: {why} ({shown})",
+    def _refused(self, url: str, why: str) -> ImportRefused:
+        return ImportRefused(
+            f"an import was refused: {why} ({one_line(describe_endpoint(url), 120)})"
         )
 
     def _get(self, url: str) -> bytes:
@@ -348,6 +363,8 @@ class EswsClient:
             reply = service[operation](**args)
         except I3SyncError:
             raise
+        except ImportRefused as refused:
+            raise UnexpectedReply(self.endpoint, refused.detail) from None
         except Exception as error:
             raise self._map_zeep_error(error, secrets) from None
         return self._interpret(reply)
