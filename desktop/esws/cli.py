@@ -11,7 +11,7 @@ import sys
 
 from desktop.core.cli_support import EXIT_OK, add_timeout_option, read_secret
 from desktop.core.errors import I3SyncError
-from desktop.core.http import Timeouts
+from desktop.core.http import Timeouts, is_cleartext_remote
 from desktop.core.redaction import register_secret
 from desktop.core.reporting import exit_code_for, message_for
 from desktop.esws.client import EswsClient
@@ -102,6 +102,16 @@ def run_url(args: argparse.Namespace) -> int:
         f"warning: {field} has characters I3 cannot store (above U+00FF); ESWS received them as '?'"
         for field in request.non_latin1_fields()
     ]
+    if is_cleartext_remote(client.endpoint):
+        warnings.append(
+            "warning: the ESWS endpoint is plain http:// on another computer: the admin "
+            "password and the token travel unencrypted; use https://"
+        )
+    if is_cleartext_remote(i3_base):
+        warnings.append(
+            "warning: the I3 address is plain http:// on another computer: the sync link "
+            "(a login token) travels unencrypted; use https://"
+        )
     try:
         token = client.fetch_token(request)
     except I3SyncError as error:

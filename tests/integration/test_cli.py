@@ -7,6 +7,7 @@ a real ``python -m desktop``, as a script does.
 from __future__ import annotations
 
 import re
+import socket
 import time
 from collections.abc import Iterator
 
@@ -253,6 +254,38 @@ def test_a_dripping_server_exits_4_within_the_timeout(subprocess_env: dict[str, 
     assert "no answer within the timeout" in result.stderr
     assert result.stdout == ""
     assert elapsed < 2 + 1
+
+
+def test_plain_http_to_another_computer_warns_after_the_outcome(
+    subprocess_env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # No name server may be asked from tests: the resolver's "no such host" is simulated, so the
+    # remote endpoint fails at once and nothing leaves this computer.
+    real = socket.getaddrinfo
+
+    def no_such_host(host: object, *args: object, **kwargs: object) -> object:
+        if host == "esws.example.invalid":
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        return real(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_such_host)
+    endpoint = "http://esws.example.invalid/webservicesesws"
+    result = run(["url", "total", "--endpoint", endpoint, "--admin", "a"], subprocess_env)
+    assert result.returncode == 4
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith(f"i3sync: could not talk to {endpoint}")
+    assert lines[1].startswith("warning: the ESWS endpoint is plain http://")
+    assert "unencrypted" in lines[1]
+
+
+def test_plain_http_i3_address_warns_and_still_prints_the_url(
+    simulator: Simulator, subprocess_env: dict[str, str]
+) -> None:
+    result = run([*all_users(simulator), "--i3-url", "http://i3.example.com"], subprocess_env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("http://i3.example.com/users/")
+    assert result.stderr.startswith("warning: the I3 address is plain http://")
+    assert "ESWS endpoint" not in result.stderr  # the simulator is on this computer
 
 
 def test_non_latin1_values_warn_but_are_sent(
