@@ -205,7 +205,12 @@ def test_cancel_after_a_refusal_on_the_kept_alive_connection() -> None:
         worker.start()
         assert server.arrived.wait(timeout=10)
         assert server.requests[1].client_port == server.requests[0].client_port  # reused
-        _, elapsed = timed(lambda: (client.cancel(), worker.join(timeout=5)))
+
+        def cancel_and_wait() -> None:
+            client.cancel()
+            worker.join(timeout=5)
+
+        _, elapsed = timed(cancel_and_wait)
         assert not worker.is_alive()
         assert isinstance(outcome[0], TransportError)
         assert outcome[0].problem is TransportProblem.CANCELLED

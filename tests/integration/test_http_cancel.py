@@ -105,7 +105,12 @@ def test_cancel_on_a_kept_alive_connection_and_the_next_request_is_prompt() -> N
         assert server.arrived.wait(timeout=10)
         # The slow request went out on the first request's kept-alive connection.
         assert server.requests[1].client_port == server.requests[0].client_port
-        _, elapsed = timed(lambda: (poster.cancel(), worker.join(timeout=5)))
+
+        def cancel_and_wait() -> None:
+            poster.cancel()
+            worker.join(timeout=5)
+
+        _, elapsed = timed(cancel_and_wait)
         assert not worker.is_alive()
         assert isinstance(outcome[0], TransportError)
         assert outcome[0].problem is TransportProblem.CANCELLED
