@@ -223,3 +223,17 @@ def test_a_soap_enc_array_reply_fetches_nothing(wsdl: str) -> None:
     # out): a typed error naming the endpoint, never a hang, never a token made of an array.
     refused = assert_refused(outcome, "after the WSDL was read")
     assert refused.endpoint == server.url + "/esws"
+
+
+def test_the_shared_session_never_reads_files(tmp_path: Path) -> None:
+    # zeep's Transport mounts a file:// adapter on the session it is given; the client removes it.
+    secret_file = tmp_path / "secret.txt"
+    secret_file.write_text("do-not-read", encoding="utf-8")
+    client = EswsClient("http://127.0.0.1:9/esws", timeouts=SHORT)
+    try:
+        with pytest.raises(TransportError) as caught:
+            client.poster.get(secret_file.as_uri())
+    finally:
+        client.close()
+    assert "do-not-read" not in str(caught.value)
+    assert "file://" not in client.poster.session.adapters
