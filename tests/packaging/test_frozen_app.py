@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from desktop.core.vault import NOWHERE
-from tests.packaging.conftest import BUILD_WAIT, EXE, IS_WINDOWS, PackagingBuild, isolated_env
+from tests.packaging.conftest import (
+    BUILD_WAIT,
+    EXE,
+    IS_WINDOWS,
+    PackagingBuild,
+    isolated_env,
+    load_packaging_module,
+)
 
 pytestmark = pytest.mark.timeout(BUILD_WAIT)
 
@@ -52,6 +61,35 @@ def test_build_self_check_passed_and_names_the_vault(packaging_build: PackagingB
     assert "Windows backend bundled: yes" in vault
     assert "'User: Anna de Vries (id 42)'" in lines[4]
     assert "status 'Synchronisation complete'" in lines[4]
+    # tests/conftest.py sets QTWEBENGINE_DISABLE_SANDBOX, and the build inherits it: said as such.
+    assert lines[5] == (
+        "ok   browser sandbox: off: QTWEBENGINE_DISABLE_SANDBOX is set in the environment "
+        "(not by i3sync)"
+    )
+
+
+def test_frozen_self_check_says_whether_the_sandbox_is_on(
+    packaging_build: PackagingBuild, tmp_path: Path
+) -> None:
+    env = isolated_env(tmp_path / "home")
+    env.pop("QTWEBENGINE_DISABLE_SANDBOX", None)
+    env.pop("QTWEBENGINE_CHROMIUM_FLAGS", None)
+    result = subprocess.run(
+        [str(packaging_build.folder / f"i3sync-cli{EXE}"), "--self-check"],
+        env=env,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    (line,) = [x for x in result.stdout.splitlines() if "browser sandbox" in x]
+    if sys.platform.startswith("linux") and os.geteuid() == 0:
+        # Chromium cannot sandbox root: the check switches it off and says so.
+        assert line.startswith("ok   browser sandbox: off: running as root, ")
+    else:
+        assert line == "ok   browser sandbox: on (Chromium's default)"
 
 
 def test_self_check_runs_again_in_fresh_user_folders(
@@ -79,6 +117,11 @@ def test_frozen_help_lists_self_check(packaging_build: PackagingBuild, tmp_path:
     assert "crm" in result.stdout  # the CRM.COM command survived freezing
 
 
+def test_the_build_left_no_lock_file(packaging_build: PackagingBuild) -> None:
+    build = load_packaging_module("build")
+    assert not build.LOCK_FILE.exists()  # removed by build.py when PyInstaller is done
+
+
 def test_two_executables_share_one_internal_folder(packaging_build: PackagingBuild) -> None:
     top = {p.name for p in packaging_build.folder.iterdir()}
     assert top == {"_internal", f"i3sync-cli{EXE}", f"i3sync{EXE}"}
@@ -104,7 +147,11 @@ def test_webengine_helper_and_resources_are_bundled(packaging_build: PackagingBu
     # desktop.version() reads the metadata (a dist-info, or the egg-info of an editable install).
     metadata = [p for p in internal.glob("i3sync*/*") if p.name in ("METADATA", "PKG-INFO")]
     assert len(metadata) == 1, metadata
-    assert f"\nVersion: {packaging_build.version}\n" in metadata[0].read_text(encoding="utf-8")
+    text = metadata[0].read_text(encoding="utf-8")
+    assert f"\nVersion: {packaging_build.version}\n" in text
+    # pyproject's SPDX licence (setuptools >= 77), not the old free-text "License:" field.
+    assert "\nLicense-Expression: LicenseRef-Proprietary\n" in text
+    assert "\nLicense: " not in text
 
 
 def test_unused_qt_parts_are_trimmed(packaging_build: PackagingBuild) -> None:
