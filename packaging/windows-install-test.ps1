@@ -53,7 +53,7 @@ function CheckInstalled([string]$Label, [string]$AppDir, [string]$Hive, [string]
     }
     $check = & (Join-Path $AppDir "i3sync-cli.exe") --self-check 2>&1 | Out-String
     $selfCheckCode = $LASTEXITCODE
-    $env:TEMP, $env:TMP = $savedTemp
+    $env:TEMP = $savedTemp[0]; $env:TMP = $savedTemp[1]
     $ErrorActionPreference = "Stop"
     Write-Output $check.TrimEnd()
     Check ($selfCheckCode -eq 0) "${Label}: installed self-check passed"
