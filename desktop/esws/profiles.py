@@ -58,6 +58,7 @@ from desktop.esws.profiles_io import (
     name_key,
     parse_document,
     read_bytes,
+    replace_file,
 )
 
 __all__ = [
@@ -263,7 +264,7 @@ class ProfileStore:
                 os.fsync(stream.fileno())
             if os.name == "posix":
                 os.chmod(temp_name, 0o600)
-            os.replace(temp_name, self.path)
+            replace_file(temp_name, self.path)
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(temp_name)

@@ -183,6 +183,21 @@ def document_text(
         return (json.dumps(data, indent=2) + "\n").encode("ascii")
 
 
+def replace_file(source: str, target: Path) -> None:
+    """``os.replace``, retried briefly on Windows while a reader has ``target`` open."""
+    deadline = time.monotonic() + 2.0
+    while True:
+        try:
+            os.replace(source, target)
+        except PermissionError:
+            # Windows refuses to replace a file another process is reading (no share-delete).
+            if sys.platform != "win32" or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.01)
+        else:
+            return
+
+
 # -- the lock ------------------------------------------------------------------------------------
 
 if sys.platform == "win32":

@@ -228,3 +228,30 @@ def test_switching_remember_password_off_forgets_it(
     book.set_remember_password(acme, False)
     assert entries(memory_keyring) == {f"{acme.vault_key}/company-id": CODE}
     assert SecretKind.PASSWORD.value == "password"
+
+
+def test_saving_a_fresh_object_for_a_saved_name_with_old_name_updates_that_profile(
+    book: ProfileBook,
+) -> None:
+    # Callers that rebuild the profile from the form (new object, new id) and pass old_name
+    # update the profile they edit: it keeps its id and so its secrets.
+    book.save(Profile(name="Acme"))
+    acme = book.find("Acme")
+    assert acme is not None
+    book.after_success(acme, request())
+    book.save(Profile(name="Acme Group", admin_username="new.admin"), old_name="Acme")
+    renamed = book.find("Acme Group")
+    assert renamed is not None and renamed.id == acme.id
+    assert book.names == ["Acme Group"]
+    assert book.saved_secrets(renamed).company_id == CODE
+
+
+def test_saving_without_remember_password_forgets_a_kept_password(
+    book: ProfileBook, memory_keyring: MemoryKeyring
+) -> None:
+    book.save(Profile(name="Acme", remember_password=True))
+    acme = book.find("Acme")
+    assert acme is not None
+    book.after_success(acme, request())
+    book.save(replace(acme, remember_password=False))
+    assert entries(memory_keyring) == {f"{acme.vault_key}/company-id": CODE}
