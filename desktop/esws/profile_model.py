@@ -133,16 +133,7 @@ class Profile:
 
     def validate(self) -> None:
         """Raise ``InputError`` naming the first field that cannot be saved."""
-        if not self.name.strip():
-            raise InputError(FIELD_NAME, "is required")
-        if self.name != self.name.strip():
-            raise InputError(FIELD_NAME, "must not start or end with a space")
-        if len(self.name) > MAX_NAME_LENGTH:
-            raise InputError(FIELD_NAME, f"must be at most {MAX_NAME_LENGTH} characters")
-        if _has_control(self.name) or not _BIDI.isdisjoint(self.name):
-            raise InputError(
-                FIELD_NAME, "must not contain control characters, line breaks or direction marks"
-            )
+        _check_name(self.name)
         _check_address(self.esws_endpoint, FIELD_ESWS_ENDPOINT, normalise_endpoint)
         _check_address(self.i3_base_url, FIELD_I3_ADDRESS, normalise_i3_url)
         if len(self.admin_username) > MAX_FIELD_LENGTH or _has_control(self.admin_username):
@@ -161,6 +152,19 @@ class Profile:
             raise InputError(FIELD_NAME, "has an invalid profile id")
 
 
+def _check_name(name: str) -> None:
+    if not name.strip():
+        raise InputError(FIELD_NAME, "is required")
+    if name != name.strip():
+        raise InputError(FIELD_NAME, "must not start or end with a space")
+    if len(name) > MAX_NAME_LENGTH:
+        raise InputError(FIELD_NAME, f"must be at most {MAX_NAME_LENGTH} characters")
+    if _has_control(name) or not _BIDI.isdisjoint(name):
+        raise InputError(
+            FIELD_NAME, "must not contain control characters, line breaks or direction marks"
+        )
+
+
 def _check_address(text: str, field_name: str, normalise: Callable[[str, str], str]) -> None:
     if len(text) > MAX_FIELD_LENGTH or _has_control(text):
         raise InputError(field_name, "is not a valid address")
@@ -174,41 +178,46 @@ def _check_address(text: str, field_name: str, normalise: Callable[[str, str], s
 
 TEXT_KEYS = ("name", "esws_endpoint", "i3_base_url", "admin_username", "total_sync_path")
 BOOL_KEYS = ("cloud", "remember_password")
-PROFILE_KEYS = frozenset(
-    (*TEXT_KEYS, *BOOL_KEYS, "wsdl", "id", "allowed_origins", "legacy_vault_key")
-)
+_NULLABLE_TEXT_KEYS = ("wsdl", "legacy_vault_key")
+PROFILE_KEYS = frozenset((*TEXT_KEYS, *BOOL_KEYS, *_NULLABLE_TEXT_KEYS, "id", "allowed_origins"))
+# key -> (the JSON type it must have, that type in words)
+_TYPES: dict[str, tuple[type, str]] = {
+    **{key: (str, "text") for key in TEXT_KEYS},
+    **{key: (bool, "true or false") for key in BOOL_KEYS},
+    **{key: (str, "text") for key in _NULLABLE_TEXT_KEYS},
+}
+
+
+def _typed_values(entry: dict[str, Any]) -> dict[str, Any]:
+    """The entry's known plain fields, each of the right JSON type (null: unset)."""
+    values: dict[str, Any] = {}
+    for key, (kind, words) in _TYPES.items():
+        value = entry.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, kind):
+            raise Corrupt(f"its {key} is not {words}")
+        values[key] = value
+    if "name" not in values:
+        raise Corrupt("it has no name")
+    return values
+
+
+def _identity(entry: dict[str, Any], name: str) -> dict[str, Any]:
+    if "id" not in entry:  # written before ids existed: its secrets are in the vault under its name
+        return {"id": legacy_profile_id(name), "legacy_vault_key": name}
+    if not isinstance(entry["id"], str) or not _ID.fullmatch(entry["id"]):
+        raise Corrupt("its id is not valid")
+    return {"id": entry["id"]}
 
 
 def profile_from_json(entry: dict[str, Any]) -> Profile:
     """A profile from its JSON entry; ``Corrupt`` (a reason, no value) when it is not usable."""
-    values: dict[str, Any] = {}
-    for key in TEXT_KEYS:
-        if key in entry:
-            if not isinstance(entry[key], str):
-                raise Corrupt(f"its {key} is not text")
-            values[key] = entry[key]
-    for key in BOOL_KEYS:
-        if key in entry:
-            if not isinstance(entry[key], bool):
-                raise Corrupt(f"its {key} is not true or false")
-            values[key] = entry[key]
-    for key in ("wsdl", "legacy_vault_key"):
-        if entry.get(key) is not None:
-            if not isinstance(entry[key], str):
-                raise Corrupt(f"its {key} is not text")
-            values[key] = entry[key]
+    values = _typed_values(entry)
+    values.update(_identity(entry, values["name"]))
     origins = entry.get("allowed_origins", [])
     if not isinstance(origins, list) or not all(isinstance(o, str) for o in origins):
         raise Corrupt("its allowed_origins is not a list of addresses")
-    if "name" not in values:
-        raise Corrupt("it has no name")
-    if "id" in entry:
-        if not isinstance(entry["id"], str) or not _ID.fullmatch(entry["id"]):
-            raise Corrupt("its id is not valid")
-        values["id"] = entry["id"]
-    else:  # written before ids existed: its secrets are in the vault under its name
-        values["id"] = legacy_profile_id(values["name"])
-        values["legacy_vault_key"] = values["name"]
     try:
         values["allowed_origins"] = parse_allowed_origins(" ".join(origins))
         profile = Profile(**values)

@@ -88,18 +88,8 @@ def _shown_name(entry: object, index: int) -> str:
     return f"number {index + 1}"
 
 
-def parse_document(
-    raw: bytes,
-    path: Path,
-    known_version: int,
-    read_entry: Callable[[dict[str, Any]], Any],
-    known_keys: frozenset[str],
-) -> Document:
-    """The document in ``raw``; ``Corrupt`` only when it is not a profiles document at all.
-
-    An entry ``read_entry`` refuses (``Corrupt``, or any error: the file is untrusted text) is set
-    aside and named in ``problems``; the other profiles are used.
-    """
+def _top_level(raw: bytes) -> tuple[dict[str, Any], int, list[Any]]:
+    """The JSON object, its version and its profile entries; ``Corrupt`` when it is not ours."""
     if len(raw) > MAX_FILE_BYTES:
         raise Corrupt("it is too large")
     try:
@@ -116,6 +106,22 @@ def parse_document(
     entries = data.get("profiles", [])
     if not isinstance(entries, list):
         raise Corrupt("its profiles are not a list")
+    return data, version, entries
+
+
+def parse_document(
+    raw: bytes,
+    path: Path,
+    known_version: int,
+    read_entry: Callable[[dict[str, Any]], Any],
+    known_keys: frozenset[str],
+) -> Document:
+    """The document in ``raw``; ``Corrupt`` only when it is not a profiles document at all.
+
+    An entry ``read_entry`` refuses (``Corrupt``, or any error: the file is untrusted text) is set
+    aside and named in ``problems``; the other profiles are used.
+    """
+    data, version, entries = _top_level(raw)
     document = Document(version=version, profiles=[])
     for index, entry in enumerate(entries):
         try:

@@ -114,6 +114,20 @@ class ProfileBook:
         legacy = profile.legacy_vault_key
         if legacy is None or not self.vault().available:
             return profile.vault_key
+        moved_all = self._move_legacy_secrets(profile, legacy)
+        if moved_all:
+            try:
+                self.state = self.store.forget_legacy_key(profile.id)
+            except OSError as error:  # moved already; the next attempt finds nothing to move
+                log.warning(
+                    "profiles file not updated after moving secrets: %s", type(error).__name__
+                )
+            else:
+                log.info("Moved a profile's saved secrets to its id")
+        return profile.vault_key
+
+    def _move_legacy_secrets(self, profile: Profile, legacy: str) -> bool:
+        """Move the ESWS secrets under ``legacy`` to the profile's key; False if one stayed."""
         kinds = _kinds()
         moved_all = True
         for kind in (kinds.COMPANY_ID, kinds.PASSWORD):
@@ -126,16 +140,7 @@ class ProfileBook:
                 moved_all = False  # keep it where it is rather than lose it
                 continue
             self.vault_store.delete(legacy, kind)
-        if moved_all:
-            try:
-                self.state = self.store.forget_legacy_key(profile.id)
-            except OSError as error:  # moved already; the next attempt finds nothing to move
-                log.warning(
-                    "profiles file not updated after moving secrets: %s", type(error).__name__
-                )
-            else:
-                log.info("Moved a profile's saved secrets to its id")
-        return profile.vault_key
+        return moved_all
 
     # -- changes ---------------------------------------------------------------------------------
 
