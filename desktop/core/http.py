@@ -5,33 +5,29 @@ and the mapping of low-level failures to
 :class:`~desktop.core.errors.TransportError` live here once.
 
 Each exchange runs on its own short-lived daemon thread while the caller waits for it, for the
-cancel signal or for the deadline, whichever comes first. Cancel and the deadline both shut the
-exchange's sockets down (so the thread ends soon), but the caller never waits for that: a call
-stuck where no socket can be reached (a DNS look-up) still returns at once. A connection an
-aborted exchange used never goes back to the pool, so the next request never queues behind it.
+cancel signal or for the deadline, whichever comes first (:mod:`desktop.core.http_exchange`).
+Cancel and the deadline both shut the exchange's sockets down (so the thread ends soon), but the
+caller never waits for that: a call stuck where no socket can be reached (a DNS look-up) still
+returns at once. A connection an aborted exchange used never goes back to the pool, so the next
+request never queues behind it.
 """
 
 from __future__ import annotations
 
-import contextlib
 import ipaddress
 import logging
 import socket
 import ssl
 import threading
 from dataclasses import dataclass
-from typing import Any
 from urllib.parse import urlsplit
 
 import requests
-import truststore
 import urllib3
-from requests.adapters import HTTPAdapter
-from urllib3.connection import HTTPConnection, HTTPSConnection
-from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from desktop import version
 from desktop.core.errors import TransportError, TransportProblem
+from desktop.core.http_exchange import CANCELLED, TIMED_OUT, Exchange, TrackedAdapter, run_bounded
 
 log = logging.getLogger(__name__)
 
@@ -82,134 +78,6 @@ class HttpReply:
         return self.headers.get("content-type", "").split(";")[0].strip().lower()
 
 
-_CANCELLED = "cancelled"
-_TIMED_OUT = "timed out"
-
-
-class _Exchange:
-    """One request in flight: the sockets it uses, and why it was aborted, if it was."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._sockets: list[socket.socket] = []
-        self.aborted: str | None = None
-        self.connected = False
-        # Set when the worker is done, or at once on an abort: the caller waits on nothing else.
-        self.settled = threading.Event()
-        self.reply: HttpReply | None = None
-        self.error: TransportError | None = None
-
-    def add_socket(self, sock: socket.socket) -> None:
-        with self._lock:
-            self._sockets.append(sock)
-            aborted = self.aborted is not None
-        if aborted:  # registered after the abort: shut it at once
-            _shutdown(sock)
-
-    def abort(self, why: str) -> None:
-        """Mark the exchange aborted (the first reason wins) and shut every socket it uses."""
-        with self._lock:
-            if self.aborted is None:
-                self.aborted = why
-            sockets = list(self._sockets)
-        self.settled.set()
-        for sock in sockets:
-            _shutdown(sock)
-
-
-def _shutdown(sock: socket.socket) -> None:
-    with contextlib.suppress(OSError):
-        sock.shutdown(socket.SHUT_RDWR)
-
-
-# The exchange the current (worker) thread serves, for the connection and pool hooks below.
-_current = threading.local()
-
-
-def _exchange() -> _Exchange | None:
-    exchange: _Exchange | None = getattr(_current, "exchange", None)
-    return exchange
-
-
-class _TrackedConnection:
-    sock: socket.socket | None
-
-    def _new_conn(self) -> socket.socket:
-        # The plain socket, before any TLS handshake: a cancel must reach that too.
-        sock: socket.socket = super()._new_conn()  # type: ignore[misc]
-        exchange = _exchange()
-        if exchange is not None:
-            exchange.add_socket(sock)
-        return sock
-
-    def connect(self) -> None:
-        super().connect()  # type: ignore[misc]
-        exchange = _exchange()
-        if exchange is not None and self.sock is not None:
-            exchange.connected = True
-            exchange.add_socket(self.sock)  # the TLS-wrapped socket, same descriptor
-
-
-class _TrackedHTTPConnection(_TrackedConnection, HTTPConnection):
-    pass
-
-
-class _TrackedHTTPSConnection(_TrackedConnection, HTTPSConnection):
-    pass
-
-
-class _TrackedPool:
-    """Registers a kept-alive connection each time it is reused, and never pools an aborted one."""
-
-    def _get_conn(self, timeout: float | None = None) -> Any:
-        conn = super()._get_conn(timeout)  # type: ignore[misc]
-        exchange = _exchange()
-        sock = getattr(conn, "sock", None)
-        if exchange is not None and isinstance(sock, socket.socket):
-            exchange.connected = True
-            exchange.add_socket(sock)
-        return conn
-
-    def _put_conn(self, conn: Any) -> None:
-        exchange = _exchange()
-        if conn is not None and exchange is not None and exchange.aborted is not None:
-            conn.close()
-            conn = None  # keeps the pool's size; the next request opens a fresh connection
-        super()._put_conn(conn)  # type: ignore[misc]
-
-
-class _TrackedHTTPPool(_TrackedPool, HTTPConnectionPool):
-    ConnectionCls = _TrackedHTTPConnection
-
-
-class _TrackedHTTPSPool(_TrackedPool, HTTPSConnectionPool):
-    ConnectionCls = _TrackedHTTPSConnection
-
-
-_POOL_CLASSES: dict[str, type[HTTPConnectionPool]] = {
-    "http": _TrackedHTTPPool,
-    "https": _TrackedHTTPSPool,
-}
-
-
-class _TrustStoreAdapter(HTTPAdapter):
-    """Verifies TLS against the operating system's trust store, so corporate CAs work."""
-
-    def __init__(self) -> None:
-        super().__init__(max_retries=0)
-
-    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
-        kwargs["ssl_context"] = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-        super().init_poolmanager(*args, **kwargs)
-        self.poolmanager.pool_classes_by_scheme = dict(_POOL_CLASSES)
-
-    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
-        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
-        if not proxy.lower().startswith("socks"):  # SOCKS pools are classes of their own
-            manager.pool_classes_by_scheme = dict(_POOL_CLASSES)
-        return manager
-
-
 class HttpPoster:
     """Posts a body to one endpoint and returns the whole reply, or raises ``TransportError``.
 
@@ -221,11 +89,11 @@ class HttpPoster:
         self.timeouts = timeouts or Timeouts()
         self.max_bytes = max_bytes
         self._lock = threading.Lock()
-        self._in_flight: set[_Exchange] = set()
+        self._in_flight: set[Exchange] = set()
         self._cancelled = threading.Event()
         self.session = requests.Session()
         self.session.headers["User-Agent"] = USER_AGENT
-        adapter = _TrustStoreAdapter()
+        adapter = TrackedAdapter()
         self.session.mount("https://", adapter)
         self.session.mount("http://", adapter)
 
@@ -238,7 +106,7 @@ class HttpPoster:
         with self._lock:
             exchanges = list(self._in_flight)
         for exchange in exchanges:
-            exchange.abort(_CANCELLED)
+            exchange.abort(CANCELLED)
 
     def reset_cancel(self) -> None:
         """Allow new requests after a cancel."""
@@ -282,59 +150,39 @@ class HttpPoster:
         )
         if allowed <= 0:
             raise TransportError(endpoint, TransportProblem.READ_TIMEOUT, _seconds(self.timeouts))
-        exchange = _Exchange()
+        exchange = Exchange()
         with self._lock:
             self._in_flight.add(exchange)
         try:
             if self.cancelled:  # a cancel between the check above and the registration
-                exchange.abort(_CANCELLED)
-            worker = threading.Thread(
-                target=self._exchange,
-                args=(exchange, method, url, body, headers, endpoint),
-                name="i3sync-http",
-                daemon=True,
-            )
-            worker.start()
-            if not exchange.settled.wait(allowed):
-                exchange.abort(_TIMED_OUT)
+                exchange.abort(CANCELLED)
+            outcome: list[HttpReply | TransportError] = []
+
+            def work() -> None:
+                try:
+                    outcome.append(self._send_and_read(method, url, body, headers, endpoint))
+                except TransportError as error:
+                    outcome.append(error)
+                except Exception as error:
+                    outcome.append(classify(endpoint, error))
+
+            run_bounded(exchange, work, allowed, "i3sync-http")
         finally:
             with self._lock:
                 self._in_flight.discard(exchange)
-        if exchange.aborted == _CANCELLED:
+        if exchange.aborted == CANCELLED:
             raise TransportError(endpoint, TransportProblem.CANCELLED)
-        if exchange.aborted == _TIMED_OUT:
+        if exchange.aborted == TIMED_OUT:
             problem = (
                 TransportProblem.READ_TIMEOUT
                 if exchange.connected
                 else TransportProblem.CONNECT_TIMEOUT
             )
             raise TransportError(endpoint, problem, _seconds(self.timeouts, allowed))
-        if exchange.error is not None:
-            raise exchange.error
-        assert exchange.reply is not None
-        return exchange.reply
-
-    def _exchange(
-        self,
-        exchange: _Exchange,
-        method: str,
-        url: str,
-        body: bytes | None,
-        headers: dict[str, str] | None,
-        endpoint: str,
-    ) -> None:
-        """The worker thread's part: send, read in full within the size cap, report."""
-        _current.exchange = exchange
-        try:
-            if exchange.aborted is None:
-                exchange.reply = self._send_and_read(method, url, body, headers, endpoint)
-        except TransportError as error:
-            exchange.error = error
-        except Exception as error:
-            exchange.error = classify(endpoint, error)
-        finally:
-            _current.exchange = None
-            exchange.settled.set()
+        result = outcome[0]
+        if isinstance(result, TransportError):
+            raise result
+        return result
 
     def _send_and_read(
         self,

@@ -4,28 +4,21 @@ The wire format is PHP NuSOAP's rpc/encoded. ESWS wants every parameter, in orde
 string for an absent optional one, so an egress plugin completes the envelope zeep renders: it
 adds the SOAP-encoding attributes NuSOAP sends and an empty ``p_locationID`` when there is none.
 
-Every byte zeep reads goes through :class:`PosterTransport`: replies and remote documents through
-:class:`~desktop.core.http.HttpPoster` (deadline, size cap, cancel), parsed strictly (no XML
-recovery). What a document may load is fenced (see :class:`PosterTransport`); once the WSDL is
+Every byte zeep reads goes through :class:`~desktop.esws.wsdl_fence.PosterTransport`: replies and
+remote documents through :class:`~desktop.core.http.HttpPoster` (deadline, size cap, cancel),
+parsed strictly (no XML recovery). What a document may load is fenced there; once the WSDL is
 parsed nothing may be loaded, so nothing a reply says can trigger a fetch.
 """
 
 from __future__ import annotations
 
 import functools
-import io
 import logging
-import os
-import stat
-import time
 from typing import Any
-from urllib.parse import urlsplit
 
-import requests
 from lxml import etree
 from zeep import Client, Settings, xsd
 from zeep import exceptions as zx
-from zeep.transports import Transport
 from zeep.wsdl import Document
 
 from desktop.core.errors import (
@@ -35,21 +28,13 @@ from desktop.core.errors import (
     UnexpectedReply,
     VendorRefusal,
 )
-from desktop.core.http import (
-    MAX_REPLY_BYTES,
-    USER_AGENT,
-    HttpPoster,
-    HttpReply,
-    Timeouts,
-    describe_endpoint,
-    http_status_detail,
-)
+from desktop.core.http import HttpPoster, Timeouts
 from desktop.core.paths import resource_path
 from desktop.core.redaction import scrub
-from desktop.core.text import one_line
 from desktop.esws.i3_urls import DEFAULT_ENDPOINT, normalise_endpoint
 from desktop.esws.refusals import REFUSALS, looks_like_token, unknown_refusal
 from desktop.esws.request import SyncKind, SyncRequest
+from desktop.esws.wsdl_fence import ImportRefused, PosterTransport, is_remote
 
 log = logging.getLogger(__name__)
 
@@ -59,8 +44,6 @@ __all__ = [
     "DEFAULT_ENDPOINT",
     "OPERATIONS",
     "EswsClient",
-    "ImportRefused",
-    "PosterTransport",
     "bundled_wsdl_path",
 ]
 
@@ -73,8 +56,6 @@ _SOAP_ENC = "http://schemas.xmlsoap.org/soap/encoding/"
 _SOAP_ENV = "http://schemas.xmlsoap.org/soap/envelope/"
 _XSI = "http://www.w3.org/2001/XMLSchema-instance"
 _XSD = "http://www.w3.org/2001/XMLSchema"
-
-MAX_DOCUMENT_BYTES = MAX_REPLY_BYTES  # each WSDL or schema document, local or remote
 
 
 def _settings() -> Settings:
@@ -90,148 +71,6 @@ def _settings() -> Settings:
         force_https=False,  # never rewrite where an import points (file:// became https://)
         xml_huge_tree=False,
     )
-
-
-def _origin(url: str) -> tuple[str, str, int | None]:
-    parts = urlsplit(url)
-    return parts.scheme.lower(), (parts.hostname or "").lower(), parts.port
-
-
-def _is_remote(location: str) -> bool:
-    return urlsplit(location).scheme.lower() in ("http", "https")
-
-
-def _is_unc(location: str) -> bool:
-    # A doubled backslash is a share on Windows and never a sensible file name elsewhere.
-    return (
-        location.startswith("//")
-        or "\\\\" in location
-        or location.lower().startswith(("file:////", "file://\\"))
-    )
-
-
-class ImportRefused(Exception):
-    """A document asked for a load the fence refuses; the client reports it as an unexpected
-    reply from its endpoint (a parsed local WSDL is shared by every client, so the transport
-    that refuses does not know which endpoint asked)."""
-
-    def __init__(self, detail: str) -> None:
-        super().__init__(detail)
-        self.detail = detail
-
-
-class PosterTransport(Transport):  # type: ignore[misc]
-    """A zeep transport whose every read goes through :class:`HttpPoster` or a fenced file read.
-
-    What may be loaded, decided by where the WSDL came from (``wsdl``):
-
-    - a WSDL fetched over http(s) may load documents from its own origin (same scheme, host and
-      port) only, each at most 1 MiB, all within one deadline;
-    - a local WSDL (the bundled one, or a path given by the user) may read local regular files,
-      each at most 1 MiB;
-    - ``file://`` from a remote WSDL, UNC paths (``\\\\host\\share``, ``//host/share``) and other
-      origins are refused (:class:`ImportRefused`, which the client reports as an unexpected
-      reply that says an import was refused);
-    - after :meth:`seal` (the WSDL is parsed), every load is refused.
-    """
-
-    def __init__(self, poster: HttpPoster, endpoint: str, wsdl: str) -> None:
-        super().__init__(session=poster.session)
-        # zeep stamps its own User-Agent on the session and mounts a file:// adapter on it:
-        # requests go out as this application, and the session never reads files.
-        poster.session.headers["User-Agent"] = USER_AGENT
-        poster.session.adapters.pop("file://", None)
-        self.poster = poster
-        self.endpoint = endpoint
-        self.wsdl = wsdl
-        self._remote_origin = _origin(wsdl) if _is_remote(wsdl) else None
-        self._sealed = False
-        self._load_deadline: float | None = None
-
-    def seal(self) -> None:
-        """The WSDL is parsed: from now on nothing may be loaded."""
-        self._sealed = True
-
-    def load(self, url: str) -> bytes:
-        """A WSDL or schema document, if the fence above allows it."""
-        if self._sealed:
-            raise self._refused(url, "after the WSDL was read")
-        if _is_unc(url):
-            raise self._refused(url, "a network share")
-        if self._remote_origin is None:
-            if _is_remote(url):
-                raise self._refused(url, "a remote document from a local WSDL")
-            return self._read_local(url)
-        if not _is_remote(url):
-            raise self._refused(url, "a local file from a remote WSDL")
-        if _origin(url) != self._remote_origin:
-            raise self._refused(url, "another site than the WSDL's")
-        return self._get(url)
-
-    def _refused(self, url: str, why: str) -> ImportRefused:
-        return ImportRefused(
-            f"an import was refused: {why} ({one_line(describe_endpoint(url), 120)})"
-        )
-
-    def _get(self, url: str) -> bytes:
-        # The WSDL and everything it imports share one budget: the poster's deadline.
-        now = time.monotonic()
-        if self._load_deadline is None:
-            self._load_deadline = now + self.poster.timeouts.deadline
-        shown = describe_endpoint(url)
-        reply = self.poster.request("GET", url, endpoint=shown, deadline=self._load_deadline - now)
-        if reply.status != 200:
-            raise TransportError(shown, TransportProblem.HTTP_STATUS, http_status_detail(reply))
-        return reply.body
-
-    def _read_local(self, location: str) -> bytes:
-        path = location.removeprefix("file://")
-        shown = one_line(path, 120)
-        try:
-            # O_NONBLOCK: opening a FIFO must not wait for a writer; only regular files are read.
-            fd = os.open(
-                path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-            )
-        except OSError as error:
-            raise TransportError(
-                shown, TransportProblem.NETWORK, f"cannot read the file ({type(error).__name__})"
-            ) from None
-        with os.fdopen(fd, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                raise self._refused(location, "not a regular file")
-            data = handle.read(MAX_DOCUMENT_BYTES + 1)
-        if len(data) > MAX_DOCUMENT_BYTES:
-            raise TransportError(
-                shown, TransportProblem.TOO_LARGE, f"over {MAX_DOCUMENT_BYTES} bytes"
-            )
-        return data
-
-    def post(self, address: str, message: bytes, headers: dict[str, str]) -> requests.Response:
-        reply = self.poster.post(address, message, headers, endpoint=self.endpoint)
-        _raise_for_http_error(self.endpoint, reply)
-        return _as_response(address, reply)
-
-
-def _as_response(address: str, reply: HttpReply) -> requests.Response:
-    """The reply, already read in full, as the ``requests.Response`` zeep expects."""
-    response = requests.Response()
-    response.url = address
-    response.status_code = reply.status
-    response.reason = reply.reason
-    response.headers.update(reply.headers)
-    response.raw = io.BytesIO(reply.body)  # .content reads it the public way
-    response.encoding = None
-    return response
-
-
-def _raise_for_http_error(endpoint: str, reply: HttpReply) -> None:
-    """HTTP errors that are not SOAP faults (a proxy's or web server's HTML page, say)."""
-    if reply.status == 200:
-        return
-    is_xml = reply.content_type.endswith("xml") or reply.body.lstrip()[:1] == b"<?"
-    if reply.status == 500 and is_xml:
-        return  # a SOAP Fault: zeep reads it
-    raise TransportError(endpoint, TransportProblem.HTTP_STATUS, http_status_detail(reply))
 
 
 class _CompleteEnvelope:
@@ -320,7 +159,7 @@ class EswsClient:
 
     def _zeep_client(self) -> Client:
         if self._client is None:
-            if _is_remote(self.wsdl):
+            if is_remote(self.wsdl):
                 document = Document(self.wsdl, self._transport, settings=_settings())
             else:
                 document = _load_local_wsdl(self.wsdl)

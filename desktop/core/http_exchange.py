@@ -1,0 +1,181 @@
+"""One network exchange in flight: its sockets, its thread, and how cancel and a deadline end it.
+
+:class:`~desktop.core.http.HttpPoster` runs each request through :func:`run_bounded`, and so does
+anything else that must stay cancellable (the connection check's DNS, TCP and TLS probes): the
+work runs on a short-lived daemon thread while the caller waits for it, for an abort or for the
+deadline, whichever comes first. An abort shuts every socket the exchange registered (so the
+thread ends soon), but the caller never waits for that: work stuck where no socket can be reached
+(a DNS look-up) still returns at once.
+
+The connection and pool classes below register every socket a request uses with the exchange the
+current thread serves, including a kept-alive connection taken from the pool, and never put an
+aborted exchange's connection back, so the next request never queues behind it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import ssl
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import truststore
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+
+CANCELLED = "cancelled"
+TIMED_OUT = "timed out"
+
+
+class Exchange:
+    """One piece of network work: the sockets it uses, and why it was aborted, if it was."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._sockets: list[socket.socket] = []
+        self.aborted: str | None = None
+        self.connected = False
+        # Set when the work is done, or at once on an abort: the caller waits on nothing else.
+        self.settled = threading.Event()
+
+    def add_socket(self, sock: socket.socket) -> None:
+        """Track ``sock`` so that an abort shuts it (at once, if the abort came first)."""
+        with self._lock:
+            self._sockets.append(sock)
+            aborted = self.aborted is not None
+        if aborted:
+            shutdown(sock)
+
+    def abort(self, why: str) -> None:
+        """Mark the exchange aborted (the first reason wins) and shut every socket it uses."""
+        with self._lock:
+            if self.aborted is None:
+                self.aborted = why
+            sockets = list(self._sockets)
+        self.settled.set()
+        for sock in sockets:
+            shutdown(sock)
+
+
+def shutdown(sock: socket.socket) -> None:
+    """Shut ``sock`` both ways, whatever state it is in: a blocked send or receive returns."""
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
+
+
+def run_bounded(exchange: Exchange, work: Callable[[], None], allowed: float, name: str) -> None:
+    """Run ``work`` on a daemon thread serving ``exchange``; return when it ends, when the
+    exchange is aborted, or after ``allowed`` seconds (then the exchange is aborted as
+    :data:`TIMED_OUT`). ``work`` reports its result itself; it never runs if already aborted."""
+
+    def serve() -> None:
+        _current.exchange = exchange
+        try:
+            if exchange.aborted is None:
+                work()
+        finally:
+            _current.exchange = None
+            exchange.settled.set()
+
+    threading.Thread(target=serve, name=name, daemon=True).start()
+    if not exchange.settled.wait(max(0.0, allowed)):
+        exchange.abort(TIMED_OUT)
+
+
+# The exchange the current (worker) thread serves, for the connection and pool hooks below.
+_current = threading.local()
+
+
+def current_exchange() -> Exchange | None:
+    """The exchange this thread serves (inside :func:`run_bounded`), or ``None``."""
+    exchange: Exchange | None = getattr(_current, "exchange", None)
+    return exchange
+
+
+class _TrackedConnection:
+    sock: socket.socket | None
+
+    def _new_conn(self) -> socket.socket:
+        # The plain socket, before any TLS handshake: a cancel must reach that too.
+        sock: socket.socket = super()._new_conn()  # type: ignore[misc]
+        exchange = current_exchange()
+        if exchange is not None:
+            exchange.add_socket(sock)
+        return sock
+
+    def connect(self) -> None:
+        super().connect()  # type: ignore[misc]
+        exchange = current_exchange()
+        if exchange is not None and self.sock is not None:
+            exchange.connected = True
+            exchange.add_socket(self.sock)  # the TLS-wrapped socket, same descriptor
+
+
+class _TrackedHTTPConnection(_TrackedConnection, HTTPConnection):
+    pass
+
+
+class _TrackedHTTPSConnection(_TrackedConnection, HTTPSConnection):
+    pass
+
+
+class _TrackedPool:
+    """Registers a kept-alive connection each time it is reused, and never pools an aborted one."""
+
+    def _get_conn(self, timeout: float | None = None) -> Any:
+        conn = super()._get_conn(timeout)  # type: ignore[misc]
+        exchange = current_exchange()
+        sock = getattr(conn, "sock", None)
+        if exchange is not None and isinstance(sock, socket.socket):
+            exchange.connected = True
+            exchange.add_socket(sock)
+        return conn
+
+    def _put_conn(self, conn: Any) -> None:
+        exchange = current_exchange()
+        if conn is not None and exchange is not None and exchange.aborted is not None:
+            conn.close()
+            conn = None  # keeps the pool's size; the next request opens a fresh connection
+        super()._put_conn(conn)  # type: ignore[misc]
+
+
+class _TrackedHTTPPool(_TrackedPool, HTTPConnectionPool):
+    ConnectionCls = _TrackedHTTPConnection
+
+
+class _TrackedHTTPSPool(_TrackedPool, HTTPSConnectionPool):
+    ConnectionCls = _TrackedHTTPSConnection
+
+
+_POOL_CLASSES: dict[str, type[HTTPConnectionPool]] = {
+    "http": _TrackedHTTPPool,
+    "https": _TrackedHTTPSPool,
+}
+
+
+def trust_store_context() -> ssl.SSLContext:
+    """A client TLS context that verifies against the operating system's trust store, so
+    corporate CAs work (the one TLS setting of every connection this app makes)."""
+    context: ssl.SSLContext = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    return context
+
+
+class TrackedAdapter(HTTPAdapter):
+    """A requests adapter on the OS trust store whose connections are tracked as above."""
+
+    def __init__(self) -> None:
+        super().__init__(max_retries=0)
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["ssl_context"] = trust_store_context()
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = dict(_POOL_CLASSES)
+
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
+        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        if not proxy.lower().startswith("socks"):  # SOCKS pools are classes of their own
+            manager.pool_classes_by_scheme = dict(_POOL_CLASSES)
+        return manager
