@@ -1,0 +1,190 @@
+"""The sync history's vocabulary: what one entry holds, and how an outcome is named.
+
+An entry is one token request: when (UTC), where from (the window or the command line), the
+profile (or the endpoint's host), one/total, user id, location id, the outcome (``ok``,
+``refused``, ``failed``, ``cancelled``) with its code, the duration, and for the window whether
+I3's page then loaded. There is no field for free text: a password, security code or token has
+nowhere to land. :func:`outcome_for` maps a core error to an outcome, for the window and the
+command line alike. The SQLite file is :mod:`desktop.core.history_store`.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+
+from desktop import APP_ID
+from desktop.core.errors import (
+    I3SyncError,
+    InputError,
+    TransportError,
+    TransportProblem,
+    VendorRefusal,
+)
+from desktop.core.paths import APP_AUTHOR
+from desktop.core.redaction import scrub
+from desktop.core.text import one_line
+
+FILE_NAME = "history.sqlite3"
+ENV_DATA_DIR = "I3SYNC_DATA_DIR"
+
+MAX_NAME_LENGTH = 200  # profile names and user ids, as shown
+MAX_CODE_LENGTH = 100
+MAX_LOCATION_ID = 2**31 - 1
+# Codes of failed and cancelled rows besides the transport problems' names.
+CODE_INTERRUPTED = "INTERRUPTED"  # Ctrl+C on the command line
+CODE_INTERNAL = "INTERNAL"  # an error of this app, not of the network or the server
+_FAILURE_CODES = frozenset({p.name for p in TransportProblem} | {CODE_INTERRUPTED, CODE_INTERNAL})
+_TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.{ms:03d}Z"
+
+
+class Source(StrEnum):
+    """Where a token request came from."""
+
+    WINDOW = "window"
+    COMMAND_LINE = "cli"
+
+
+class Kind(StrEnum):
+    """One user (getSyncToken) or all users (getTotalSyncToken)."""
+
+    ONE = "one"
+    TOTAL = "total"
+
+
+class Outcome(StrEnum):
+    OK = "ok"
+    REFUSED = "refused"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One recorded token request, as read back."""
+
+    id: int
+    at: datetime  # UTC, aware
+    source: Source
+    profile: str
+    kind: Kind
+    user_id: str
+    location_id: int | None
+    outcome: Outcome
+    code: str
+    duration_ms: int
+    page_loaded: bool | None
+
+
+@dataclass(frozen=True)
+class HistoryFilter:
+    """Which entries to read; ``None`` matches everything. Profile names match in any case."""
+
+    profile: str | None = None
+    user_id: str | None = None
+    outcome: Outcome | None = None
+    since: datetime | None = None  # aware; inclusive
+    until: datetime | None = None  # aware; exclusive
+
+
+class HistoryError(I3SyncError):
+    """The history file cannot be read or written; the message names the file, never a value.
+
+    The command line maps it to exit 2 (:func:`desktop.core.reporting.exit_code_for`): a local
+    file the user must act on, not a server that may answer on a retry.
+    """
+
+    def __init__(self, path: Path, problem: str) -> None:
+        self.path = path
+        self.problem = problem
+        super().__init__(f"history file {path}: {problem}")
+
+
+def data_dir() -> Path:
+    """The per-user data folder (``I3SYNC_DATA_DIR`` overrides).
+
+    Private stand-in for ``desktop.core.paths.data_dir`` until that exists: same lookup.
+    """
+    override = os.environ.get(ENV_DATA_DIR)
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_ID, APP_AUTHOR))
+
+
+def default_path() -> Path:
+    """Where the history lives unless a caller says otherwise."""
+    return data_dir() / FILE_NAME
+
+
+def outcome_for(error: BaseException) -> tuple[Outcome, str] | None:
+    """The outcome and code to record for ``error``, the same for the window and the CLI.
+
+    ``VendorRefusal`` → refused with the vendor's code; ``TransportError`` → failed with the
+    problem's name (``READ_TIMEOUT``...), or cancelled for ``CANCELLED``; ``KeyboardInterrupt``
+    → cancelled ``INTERRUPTED``. ``InputError`` → ``None``: nothing is recorded, because nothing
+    was sent (input is checked before any network, and the window does not enable Sync until
+    the form is valid). Any other error → failed ``INTERNAL``.
+    """
+    if isinstance(error, InputError):
+        return None
+    if isinstance(error, VendorRefusal):
+        return Outcome.REFUSED, error.code
+    if isinstance(error, TransportError):
+        if error.problem is TransportProblem.CANCELLED:
+            return Outcome.CANCELLED, error.problem.name
+        return Outcome.FAILED, error.problem.name
+    if isinstance(error, KeyboardInterrupt):
+        return Outcome.CANCELLED, CODE_INTERRUPTED
+    return Outcome.FAILED, CODE_INTERNAL
+
+
+def describe(entry: HistoryEntry) -> str:
+    """A short sentence for an entry's outcome (connectors add a refusal's advice)."""
+    if entry.outcome is Outcome.OK:
+        return "The sync link was issued."
+    if entry.outcome is Outcome.REFUSED:
+        return f"Refused by the server: {entry.code}."
+    if entry.code == CODE_INTERRUPTED:
+        return "Interrupted on the command line."
+    if entry.code == CODE_INTERNAL:
+        return "Failed inside I3 Sync; the log has the details."
+    problem = TransportProblem.__members__.get(entry.code)
+    what = problem.value if problem is not None else entry.code
+    return f"{what[:1].upper()}{what[1:]}."
+
+
+def format_time(moment: datetime) -> str:
+    """ISO 8601 in UTC with milliseconds and ``Z``: sorts as text, parses back exactly."""
+    moment = moment.astimezone(UTC)
+    return moment.strftime(_TIME_FORMAT.format(ms=moment.microsecond // 1000))
+
+
+def clean_code(outcome: Outcome, code: str) -> str:
+    """The code to store for ``outcome``; ``ValueError`` when it does not fit the outcome."""
+    if outcome is Outcome.OK:
+        if code:
+            raise ValueError("an ok entry has no code")
+        return ""
+    if outcome is Outcome.REFUSED:
+        # Server text: one line, capped, and any secret it echoes masked.
+        return one_line(scrub(code), MAX_CODE_LENGTH) or "refused"
+    if code not in _FAILURE_CODES:
+        raise ValueError(f"unknown failure code {code!r}")
+    return code
+
+
+def clean_name(value: str) -> str:
+    """A profile name or user id as stored: one line, capped, any registered secret masked."""
+    return one_line(scrub(value), MAX_NAME_LENGTH)
+
+
+def check_location(location_id: int | None) -> int | None:
+    """``location_id`` if it fits ESWS's 32-bit location ids; ``ValueError`` otherwise."""
+    if location_id is not None and not 0 <= location_id <= MAX_LOCATION_ID:
+        raise ValueError("location id out of range")
+    return location_id
