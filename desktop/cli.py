@@ -3,20 +3,24 @@
 The window by default; ``url``, ``open`` (:mod:`desktop.esws.cli`) and ``crm``
 (:mod:`desktop.crm.cli`) as sub-commands; an ``i3sync://`` link as the only argument. This is the
 one module below the GUI that may start the window, and it imports it only to do so. Errors
-become a line on stderr and an exit code through :mod:`desktop.core.reporting`, never a traceback.
+become a line on stderr and an exit code through :mod:`desktop.core.reporting`, never a traceback;
+a bug is one line too ("internal error", exit 1) with its traceback in the log file.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Callable, Sequence
 
 from desktop import APP_NAME, version
-from desktop.core.cli_support import EXIT_INPUT, EXIT_INTERRUPTED
+from desktop.core.cli_support import EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED
 from desktop.core.errors import I3SyncError, InputError
 from desktop.core.logsetup import configure_logging
 from desktop.core.reporting import exit_code_for, message_for
+
+log = logging.getLogger(__name__)
 
 LINK_HELP = (
     'An i3sync:// link as the only argument ("i3sync://sync/one?profile=NAME&user=ID'
@@ -99,6 +103,27 @@ _WINDOW_FLAGS = frozenset({"--demo", "--debug"})
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``i3sync``; returns the process exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _dispatch(argv)
+    except I3SyncError as error:
+        print(message_for(error), file=sys.stderr)
+        return exit_code_for(error)
+    except KeyboardInterrupt:
+        print("i3sync: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as error:
+        # A bug, whatever the input: never a traceback on stderr (it may quote a value), one
+        # line there and the traceback, redacted by the log filter, in the log file.
+        if logging.getLogger().handlers:  # else logging's last resort would print it here
+            log.exception("i3sync failed unexpectedly")
+        print(
+            f"i3sync: internal error ({type(error).__name__}); the details are in the log file",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+def _dispatch(argv: list[str]) -> int:
     if argv and argv[0].strip().strip("\"'").lower().startswith("i3sync:"):
         # A link from HR software or a web page (the installer registers the i3sync:// scheme);
         # parse_link takes off the quotes Windows may leave around it.
@@ -114,15 +139,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
     configure_logging(debug=args.debug, console=args.command is not None and args.debug)
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
-    try:
-        if args.self_check:
-            return run_self_check()
-        if handler is not None:
-            return handler(args)
-        return run_window(args, argv)
-    except I3SyncError as error:
-        print(message_for(error), file=sys.stderr)
-        return exit_code_for(error)
-    except KeyboardInterrupt:
-        print("i3sync: interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
+    if args.self_check:
+        return run_self_check()
+    if handler is not None:
+        return handler(args)
+    return run_window(args, argv)

@@ -1,8 +1,9 @@
 """What every command-line face shares: exit codes, secrets from the environment, argument types.
 
 Scripts depend on the exit codes: 0 success, 2 invalid input, 3 refused by the server (stderr
-starts with its code), 4 could not talk to the server. Secrets are read from the environment or a
-no-echo prompt, never from arguments (they would show in the process list and shell history).
+starts with its code), 4 could not talk to the server; 1 only for a bug. Secrets are read from
+the environment or a no-echo prompt, never from arguments (they would show in the process list
+and shell history).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from desktop.core.errors import InputError
 from desktop.core.text import PROBLEM_NOT_TEXT, has_surrogates
 
 EXIT_OK = 0
+EXIT_INTERNAL = 1  # a bug: one line on stderr, the (redacted) traceback in the log file
 EXIT_INPUT = 2
 EXIT_REFUSED = 3
 EXIT_TRANSPORT = 4

@@ -5,8 +5,12 @@ Every address points at a closed loopback port: reaching the network would be ex
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+import desktop.esws.cli
+import desktop.esws.links
 from desktop.simulator.esws_logic import DEMO_COMPANY_ID, DEMO_PASSWORD
 from tests.cli_runner import run_in_process
 from tests.fault_servers import closed_port_url
@@ -68,3 +72,21 @@ def test_bad_input_exits_2_naming_the_field_before_any_network(
     assert "Traceback" not in result.stderr and result.stdout == ""
     for secret in (DEMO_PASSWORD, DEMO_COMPANY_ID, "pw-crm", "zq", "ERROR_FORGED", "5000"):
         assert secret not in result.stderr
+
+
+def test_a_bug_is_one_line_and_exit_1_with_the_traceback_in_the_log_only(
+    monkeypatch: pytest.MonkeyPatch, subprocess_env: dict[str, str], isolated_user_folders: Path
+) -> None:
+    def broken(*args: object) -> int:
+        raise ValueError("boom zq-typed-value")
+
+    monkeypatch.setattr(desktop.esws.cli, "run_url", broken)
+    monkeypatch.setattr(desktop.esws.links, "parse_link", broken)
+    for args in (esws(), ["i3sync://sync/total?profile=Acme"]):
+        result = run_in_process(args, {**subprocess_env, **SECRETS})
+        assert result.returncode == 1
+        assert result.stderr == (
+            "i3sync: internal error (ValueError); the details are in the log file\n"
+        )
+    logs = "".join(p.read_text("utf-8") for p in isolated_user_folders.rglob("i3sync.log"))
+    assert "Traceback" in logs and "i3sync failed unexpectedly" in logs
