@@ -37,11 +37,13 @@ def test_token_is_escaped_as_one_path_segment() -> None:
         *("", "ftp://i3.local", "javascript:alert(1)", "https://", "https://h/?q=1"),
         *("https://u:p@h", "https://i3.local:99999", "https://i3.local:abc", "https://i3.local:0"),
         "https://i3 local",
+        *("https://[", "http://[::1", "https://i3.local/\x1b[2J", "https://i3.local/\udcff"),
     ],
 )
 def test_bad_base_urls_are_refused(base: str) -> None:
-    with pytest.raises(InputError):
+    with pytest.raises(InputError) as caught:  # never a ValueError from urlsplit
         normalise_i3_url(base)
+    assert caught.value.field == "I3 address"
 
 
 def test_origin_of_fills_default_ports() -> None:
