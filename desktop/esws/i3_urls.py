@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from desktop.core.urls import normalise_base_url
+from desktop.core.urls import normalise_base_url, normalise_endpoint_url
 from desktop.esws.request import SyncKind
 
 # Where the vendor publishes ESWS (and, with ?wsdl, its WSDL).
@@ -32,8 +32,8 @@ def normalise_i3_url(base_url: str, field_name: str = FIELD_I3_URL) -> str:
 
 
 def normalise_endpoint(endpoint: str, field_name: str = FIELD_ENDPOINT) -> str:
-    """An ESWS endpoint, checked by the same rule as every other address."""
-    return normalise_base_url(endpoint, field_name, DEFAULT_ENDPOINT)
+    """An ESWS endpoint, checked by the same rule as every other address and kept as typed."""
+    return normalise_endpoint_url(endpoint, field_name, DEFAULT_ENDPOINT)
 
 
 def sync_url(kind: SyncKind, token: str, base_url: str = DEFAULT_I3_BASE_URL) -> str:

@@ -78,7 +78,7 @@ def _decode(key: str, raw: str) -> str:
         raise _refuse(f"the {key} has a malformed %-escape")
     try:
         value = unquote_to_bytes(raw.replace("+", " ")).decode("utf-8")
-    except UnicodeDecodeError:
+    except UnicodeError:  # bad UTF-8 once decoded, or a lone surrogate (a non-UTF-8 argv byte)
         raise _refuse(f"the {key} is not valid UTF-8 once decoded") from None
     if _unsafe_character(value):
         raise _refuse(f"the {key} contains control or invisible formatting characters")
