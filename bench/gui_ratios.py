@@ -178,9 +178,9 @@ def role_flow(esws: str, i3: str, runs: int) -> None:
 
     create_application([])
     seed_profile(esws, i3)
-    from desktop.gui.launch import LazySecretStore
+    from desktop.core.vault import SecretStore
 
-    window = MainWindow(ProfileStore(), LazySecretStore())
+    window = MainWindow(ProfileStore(), SecretStore())
     window.show()
     if not window.started:
         wait_for(window.ready)

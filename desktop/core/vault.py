@@ -1,6 +1,9 @@
 """The one door to the OS password vault: store, read, delete and say where a secret went.
 
-This is the only module of the app that imports ``keyring``. Every entry is stored under the
+This is the only module of the app that imports ``keyring``, and only when a vault is first used
+(keyring takes ~80 ms to load): importing :class:`SecretKind` or :class:`VaultStatus` costs
+nothing, and a :class:`SecretStore` can be created before the window is painted. Every entry is
+stored under the
 service ``SERVICE_NAME`` with the username ``"<profile>/<kind>"``. Vault failures never raise:
 they are logged by exception type only (a vault's message might quote what it was given) and
 reported as ``False`` or ``None``, so the caller can tell the user the secret was not kept.
@@ -12,13 +15,7 @@ import enum
 import logging
 import sys
 from dataclasses import dataclass
-from typing import Any
-
-import keyring
-import keyring.backends.chainer
-import keyring.backends.fail
-import keyring.backends.null
-import keyring.errors
+from typing import Any, Protocol
 
 from desktop.core.redaction import register_secret
 
@@ -46,6 +43,24 @@ class VaultStatus:
     where: str
 
 
+class SecretVault(Protocol):
+    """What the app needs of a vault: :class:`SecretStore`, or demo mode's in-memory one.
+
+    Every method may block (an OS vault may ask to be unlocked): the window calls them through
+    its runner, never on the GUI thread.
+    """
+
+    def status(self) -> VaultStatus: ...
+
+    def save(self, profile: str, kind: SecretKind, value: str) -> bool: ...
+
+    def load(self, profile: str, kind: SecretKind) -> str | None: ...
+
+    def delete(self, profile: str, kind: SecretKind | None = None) -> None: ...
+
+    def rename(self, old: str, new: str) -> None: ...
+
+
 # (module, class name) of keyring's own backends -> the name users know the vault by.
 _VAULT_NAMES: dict[tuple[str, str], str] = {
     ("keyring.backends.Windows", "WinVaultKeyring"): "Windows Credential Manager",
@@ -56,8 +71,6 @@ _VAULT_NAMES: dict[tuple[str, str], str] = {
     ("keyring.backends.kwallet", "DBusKeyringKWallet4"): "KWallet",
 }
 
-_NO_VAULT_TYPES = (keyring.backends.fail.Keyring, keyring.backends.null.Keyring)
-
 
 def vault_name(backend: object) -> str:
     """The user-facing name of a keyring backend (its class name when it is not a known one)."""
@@ -67,7 +80,11 @@ def vault_name(backend: object) -> str:
 
 def _effective_backend(backend: object) -> object | None:
     """The backend that will really hold secrets, or None when there is none."""
-    if isinstance(backend, _NO_VAULT_TYPES):
+    import keyring.backends.chainer
+    import keyring.backends.fail
+    import keyring.backends.null
+
+    if isinstance(backend, (keyring.backends.fail.Keyring, keyring.backends.null.Keyring)):
         return None
     if isinstance(backend, keyring.backends.chainer.ChainerBackend):
         # The chainer writes to the first backend that accepts; with none it behaves as null.
@@ -92,6 +109,9 @@ class SecretStore:
     def _resolve(self) -> Any:
         """The backend to use, or None when no vault is usable."""
         if self._backend is None:
+            import keyring
+
+            windows_backend_fallback()  # a frozen build may have lost keyring's entry points
             try:
                 self._backend = keyring.get_keyring()
             except Exception as error:  # a broken keyring install must not stop the app
@@ -156,6 +176,8 @@ class SecretStore:
             self._delete_one(backend, profile, each)
 
     def _delete_one(self, backend: Any, profile: str, kind: SecretKind) -> bool:
+        import keyring.errors
+
         try:
             backend.delete_password(SERVICE_NAME, _entry(profile, kind))
         except keyring.errors.PasswordDeleteError:
@@ -203,6 +225,8 @@ def windows_backend_fallback() -> None:
     """
     if sys.platform != "win32":
         return
+    import keyring
+
     try:
         current = keyring.get_keyring()
     except Exception as error:

@@ -10,10 +10,9 @@ import logging
 import tempfile
 from pathlib import Path
 from types import TracebackType
-from typing import Any
 
+from desktop.core.vault import SecretKind, VaultStatus
 from desktop.esws.profiles import Profile, ProfileStore
-from desktop.gui.esws.profile_book import Vault
 from desktop.simulator.esws_logic import DEMO_ADMIN, DEMO_COMPANY_ID, DEMO_PASSWORD, demo_company
 from desktop.simulator.server import Simulator
 
@@ -21,36 +20,33 @@ log = logging.getLogger(__name__)
 
 DEMO_PROFILE = "Demo"
 DEMO_USER = "42"
-# SecretKind values (the vault entries' suffixes); a test checks they still match.
-COMPANY_ID_KIND = "company-id"
-PASSWORD_KIND = "password"
 
 
 class MemoryVault:
-    """A vault with the methods of ``SecretStore`` that keeps secrets in this process only."""
+    """A :class:`~desktop.core.vault.SecretVault` that keeps secrets in this process only."""
 
     def __init__(self) -> None:
-        self._values: dict[tuple[str, str], str] = {}
+        self._values: dict[tuple[str, SecretKind], str] = {}
 
     def __repr__(self) -> str:
         return f"MemoryVault({len(self._values)} secrets)"
 
-    def status(self) -> Vault:
-        return Vault(available=True, where="memory only (demo mode)")
+    def status(self) -> VaultStatus:
+        return VaultStatus(available=True, where="memory only (demo mode)")
 
-    def save(self, profile: str, kind: Any, value: str) -> bool:
+    def save(self, profile: str, kind: SecretKind, value: str) -> bool:
         if value:
-            self._values[(profile, _kind(kind))] = value
+            self._values[(profile, kind)] = value
         else:
-            self._values.pop((profile, _kind(kind)), None)
+            self._values.pop((profile, kind), None)
         return True
 
-    def load(self, profile: str, kind: Any) -> str | None:
-        return self._values.get((profile, _kind(kind)))
+    def load(self, profile: str, kind: SecretKind) -> str | None:
+        return self._values.get((profile, kind))
 
-    def delete(self, profile: str, kind: Any = None) -> None:
+    def delete(self, profile: str, kind: SecretKind | None = None) -> None:
         for key in list(self._values):
-            if key[0] == profile and (kind is None or key[1] == _kind(kind)):
+            if key[0] == profile and (kind is None or key[1] is kind):
                 del self._values[key]
 
     def rename(self, old: str, new: str) -> None:
@@ -58,10 +54,6 @@ class MemoryVault:
             if profile == old:
                 del self._values[(profile, kind)]
                 self._values[(new, kind)] = value
-
-
-def _kind(kind: Any) -> str:
-    return str(getattr(kind, "value", kind))
 
 
 def demo_notice() -> str:
@@ -97,8 +89,9 @@ class DemoSession:
             remember_password=True,
         )
         self.store.save([profile], DEMO_PROFILE)
-        self.vault.save(DEMO_PROFILE, COMPANY_ID_KIND, DEMO_COMPANY_ID)
-        self.vault.save(DEMO_PROFILE, PASSWORD_KIND, DEMO_PASSWORD)
+        saved = self.store.load().find(DEMO_PROFILE) or profile
+        self.vault.save(saved.vault_key, SecretKind.COMPANY_ID, DEMO_COMPANY_ID)
+        self.vault.save(saved.vault_key, SecretKind.PASSWORD, DEMO_PASSWORD)
         log.info("Demo mode: simulator at %s", self.simulator.url)
         return self
 

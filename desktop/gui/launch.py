@@ -12,7 +12,7 @@ import logging
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from desktop.esws.request import SyncKind
 
@@ -23,40 +23,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 APP_USER_MODEL_ID = "I3Sync.I3SyncDesktop"
-
-
-class LazySecretStore:
-    """``SecretStore`` created on first use: keyring takes ~80 ms to load, after the first paint."""
-
-    def __init__(self) -> None:
-        self._store: Any = None
-
-    def _real(self) -> Any:
-        if self._store is None:
-            from desktop.core.vault import SecretStore, windows_backend_fallback
-
-            windows_backend_fallback()  # a frozen build may have lost keyring's entry points
-            self._store = SecretStore()
-        return self._store
-
-    def __repr__(self) -> str:
-        return "LazySecretStore()" if self._store is None else repr(self._store)
-
-    def status(self) -> Any:
-        return self._real().status()
-
-    def save(self, profile: str, kind: Any, value: str) -> bool:
-        return bool(self._real().save(profile, kind, value))
-
-    def load(self, profile: str, kind: Any) -> str | None:
-        value: str | None = self._real().load(profile, kind)
-        return value
-
-    def delete(self, profile: str, kind: Any = None) -> None:
-        self._real().delete(profile, kind)
-
-    def rename(self, old: str, new: str) -> None:
-        self._real().rename(old, new)
 
 
 def run_gui(args: argparse.Namespace, argv: Sequence[str]) -> int:
@@ -122,6 +88,7 @@ def start(
 
     _windows_taskbar_identity()
     app = create_application(list(argv))
+    from desktop.core.vault import SecretStore
     from desktop.esws.profiles import ProfileStore
     from desktop.gui.main_window import MainWindow
 
@@ -136,7 +103,8 @@ def start(
             window.sync_tab.show_notice("demo", demo_notice())
             window.sync_tab.form.fill_request(SyncKind.ONE_USER, DEMO_USER)
         else:
-            window = MainWindow(ProfileStore(), LazySecretStore())
+            # Loads keyring on first use, off the GUI thread, after the form is painted.
+            window = MainWindow(ProfileStore(), SecretStore())
         if getattr(args, "command", None) == "open":
             kind = SyncKind.ONE_USER if args.kind == "one" else SyncKind.ALL_USERS
             location = getattr(args, "location", None)

@@ -11,18 +11,23 @@ from __future__ import annotations
 import importlib.util
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from desktop import APP_NAME
+from desktop.core.vault import SecretVault
 from desktop.esws.profiles import ProfileStore
-from desktop.gui.esws.profile_book import ProfileBook, VaultLike
+from desktop.gui.esws.profile_book import ProfileBook
 from desktop.gui.esws.sync_tab import SyncTab
 from desktop.gui.esws.token_worker import ClientFactory, TokenSource, default_client_factory
 from desktop.gui.qt_setup import app_icon
+
+if TYPE_CHECKING:
+    from desktop.crm.client import CrmClient
+    from desktop.gui.crm.panel import CrmPanel
 
 log = logging.getLogger(__name__)
 
@@ -43,10 +48,10 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         profiles: ProfileStore,
-        secrets: VaultLike,
+        secrets: SecretVault,
         esws: TokenSource | ClientFactory = default_client_factory,
         *,
-        crm_client_factory: Callable[[str], Any] | None = None,
+        crm_client_factory: Callable[[str], CrmClient] | None = None,
         warm_up: bool = True,
         parent: QWidget | None = None,
     ) -> None:
@@ -58,7 +63,7 @@ class MainWindow(QMainWindow):
         self._crm_client_factory = crm_client_factory
         self._warm_up = warm_up
         self._painted = False
-        self.crm_panel: Any = None
+        self.crm_panel: CrmPanel | None = None
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
@@ -142,7 +147,7 @@ class MainWindow(QMainWindow):
             factory = CrmClient
         index = self.tabs.indexOf(self._crm_placeholder)
         was_current = self.tabs.currentIndex() == index
-        self.crm_panel = CrmPanel(factory, self.secrets)  # type: ignore[arg-type]
+        self.crm_panel = CrmPanel(factory, self.secrets)
         self.crm_panel.setObjectName("crmPanel")
         placeholder, self._crm_placeholder = self._crm_placeholder, None
         self.tabs.blockSignals(True)

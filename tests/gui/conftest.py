@@ -71,9 +71,16 @@ def saved_secrets(saved_profile: Profile, secret_store: SecretStore) -> Profile:
     """``saved_profile`` with the security code (and the remembered password) in the vault."""
     profile = Profile(**{**saved_profile.__dict__, "remember_password": True})
     ProfileStore().upsert(profile)
-    secret_store.save(profile.name, SecretKind.COMPANY_ID, DEMO_COMPANY_ID)
-    secret_store.save(profile.name, SecretKind.PASSWORD, DEMO_PASSWORD)
+    secret_store.save(vault_key(profile.name), SecretKind.COMPANY_ID, DEMO_COMPANY_ID)
+    secret_store.save(vault_key(profile.name), SecretKind.PASSWORD, DEMO_PASSWORD)
     return profile
+
+
+def vault_key(name: str) -> str:
+    """The vault key of the saved profile called ``name`` (secrets are keyed by profile id)."""
+    profile = ProfileStore().load().find(name)
+    assert profile is not None, name
+    return profile.vault_key
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from desktop.esws.request import SyncKind
 from desktop.gui import launch
 from desktop.simulator.esws_logic import DEMO_COMPANY_ID
 from desktop.simulator.server import Simulator
-from tests.gui.conftest import PAGE_TIMEOUT_MS, PROFILE, run_js, sync_and_wait_for_page
+from tests.gui.conftest import PAGE_TIMEOUT_MS, PROFILE, run_js, sync_and_wait_for_page, vault_key
 from tests.memory_keyring import MemoryKeyring
 
 
@@ -115,7 +115,7 @@ def test_open_total_goes_straight_to_the_all_users_page(
 def test_open_without_a_saved_password_waits_for_it_on_the_form(
     qtbot: Any, simulator: Simulator, saved_profile: Any, secret_store: SecretStore
 ) -> None:
-    secret_store.save(PROFILE, SecretKind.COMPANY_ID, DEMO_COMPANY_ID)
+    secret_store.save(vault_key(PROFILE), SecretKind.COMPANY_ID, DEMO_COMPANY_ID)
     seen: dict[str, Any] = {}
 
     def drive(window: Any) -> None:

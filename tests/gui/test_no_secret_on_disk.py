@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from desktop.core.vault import SERVICE_NAME
 from desktop.simulator.esws_logic import DEMO_COMPANY_ID, DEMO_PASSWORD
 from desktop.simulator.server import Simulator
-from tests.gui.conftest import PROFILE, fill_form, sync_and_wait_for_page
+from tests.gui.conftest import PROFILE, fill_form, sync_and_wait_for_page, vault_key
 from tests.memory_keyring import MemoryKeyring
 
 
@@ -37,8 +37,9 @@ def test_no_secret_in_the_config_folder_or_the_log_after_a_full_flow(
     window.close()
 
     # The secrets went to the vault, and only there.
-    assert memory_keyring.store[(SERVICE_NAME, f"{PROFILE}/company-id")] == DEMO_COMPANY_ID
-    assert memory_keyring.store[(SERVICE_NAME, f"{PROFILE}/password")] == DEMO_PASSWORD
+    key = vault_key(PROFILE)
+    assert memory_keyring.store[(SERVICE_NAME, f"{key}/company-id")] == DEMO_COMPANY_ID
+    assert memory_keyring.store[(SERVICE_NAME, f"{key}/password")] == DEMO_PASSWORD
     files = [p for p in isolated_user_folders.rglob("*") if p.is_file()]
     assert log_file in files and log_file.stat().st_size > 0
     assert "ESWS issued a token" in log_file.read_text(encoding="utf-8")

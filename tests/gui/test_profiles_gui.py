@@ -15,14 +15,15 @@ from desktop.esws.profiles import Profile, ProfileStore
 from desktop.gui.widgets import Banner
 from desktop.simulator.esws_logic import DEMO_ADMIN, DEMO_COMPANY_ID, DEMO_PASSWORD
 from desktop.simulator.server import Simulator
-from tests.gui.conftest import PROFILE, fill_form, sync_and_wait_for_page, type_into
+from tests.gui.conftest import PROFILE, fill_form, sync_and_wait_for_page, type_into, vault_key
 from tests.memory_keyring import MemoryKeyring
 
 LEFT = Qt.MouseButton.LeftButton
 
 
 def vault_entry(memory_keyring: MemoryKeyring, profile: str, kind: SecretKind) -> str | None:
-    return memory_keyring.store.get((SERVICE_NAME, f"{profile}/{kind.value}"))
+    """The secret of the saved profile called ``profile`` (the vault keys it by the id)."""
+    return memory_keyring.store.get((SERVICE_NAME, f"{vault_key(profile)}/{kind.value}"))
 
 
 def open_dialog(qtbot: Any, window: Any) -> Any:
@@ -131,10 +132,12 @@ def test_renaming_moves_the_secrets_and_deleting_removes_them(
     dialog = open_dialog(qtbot, window)
     dialog.confirm = lambda *args: True
     type_into(qtbot, dialog.nameEdit, "Renamed")
+    key = vault_key(PROFILE)
     qtbot.mouseClick(dialog.saveButton, LEFT)
     assert ProfileStore().load().names == ["Renamed"]
+    assert vault_key("Renamed") == key  # the secrets follow the profile, not its name
     assert vault_entry(memory_keyring, "Renamed", SecretKind.COMPANY_ID) == DEMO_COMPANY_ID
-    assert vault_entry(memory_keyring, PROFILE, SecretKind.COMPANY_ID) is None
+    assert not any(user.startswith(PROFILE) for _, user in memory_keyring.store)
     assert window.sync_tab.form.profileCombo.currentText() == "Renamed"
 
     qtbot.mouseClick(dialog.deleteButton, LEFT)
@@ -203,13 +206,6 @@ def test_without_a_vault_the_window_says_so_once_and_keeps_working(
     # Said once: still a single notice after a second sync; nothing was remembered.
     assert len(window.findChildren(Banner, "vaultNoticeBanner")) == 1
     assert ProfileStore().load().profiles[0].remember_password is False
-
-
-def test_demo_vault_kinds_match_the_real_vaults(saved_profile: Profile) -> None:
-    from desktop.gui import demo
-
-    assert SecretKind.COMPANY_ID.value == demo.COMPANY_ID_KIND
-    assert SecretKind.PASSWORD.value == demo.PASSWORD_KIND
 
 
 def test_editing_the_profile_in_use_keeps_what_was_typed(

@@ -326,3 +326,25 @@ def test_only_the_vault_module_imports_keyring() -> None:
             if any(name == "keyring" or name.startswith("keyring.") for name in names):
                 importers.append(path.relative_to(DESKTOP).as_posix())
     assert set(importers) == {"core/vault.py"}
+
+
+def test_the_vault_module_loads_keyring_only_when_a_vault_is_used() -> None:
+    # The window creates its SecretStore before the first paint: that must not load keyring.
+    import subprocess
+
+    script = (
+        "import sys\n"
+        "from desktop.core.vault import SecretKind, SecretStore, VaultStatus\n"
+        "store = SecretStore()\n"
+        "print('keyring' in sys.modules)\n"
+        "store.status()\n"
+        "print('keyring' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=DESKTOP.parent,
+    )
+    assert result.stdout.split() == ["False", "True"], result.stderr[-2000:]

@@ -1,9 +1,10 @@
 """The CRM.COM panel: log in, see how long the session token stays valid, renew it, copy it.
 
 The panel presents and delegates: ``desktop.crm.credentials`` checks the form, a ``CrmClient``
-fetches the token on a worker thread, a ``TokenKeeper`` keeps it, ``SecretStore`` holds the
-secrets, ``desktop.crm.display`` words it all. The token lives only in memory: the panel shows a
-masked preview, puts it on the clipboard when asked (and takes it off again after
+fetches the token through the window's runner (a daemon thread), a ``TokenKeeper`` keeps it,
+``SecretStore`` holds the secrets (read and written through the runner too),
+``desktop.crm.display`` words it all. The token lives only in memory: the panel shows a masked
+preview, puts it on the clipboard when asked (and takes it off again after
 ``clipboard_clear_ms`` if it is still there) and never saves it. The window must call
 :meth:`CrmPanel.shutdown` when it closes (``closeEvent`` does when the panel is its own window).
 """
@@ -11,11 +12,12 @@ masked preview, puts it on the clipboard when asked (and takes it off again afte
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from PySide6.QtCore import QCoreApplication, QMimeData, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import I3SyncError, InputError
 from desktop.core.redaction import register_secret
-from desktop.core.vault import SecretKind, SecretStore
+from desktop.core.vault import NOWHERE, SecretKind, SecretVault, VaultStatus
 from desktop.crm import credentials as form
 from desktop.crm.client import CrmClient
 from desktop.crm.credentials import LoginMode
@@ -43,14 +45,13 @@ from desktop.crm.display import (
     vault_profile,
 )
 from desktop.crm.token import Clock, CrmToken, TokenKeeper
+from desktop.gui.runner import Job, Outcome, Runner
 
 log = logging.getLogger(__name__)
 
 ClientFactory = Callable[[str], CrmClient]
 TICK_MS = 1000
 CLIPBOARD_CLEAR_MS = 60_000
-SHUTDOWN_WAIT_MS = 10_000
-_STRAGGLERS: list[QThread] = []  # workers that would not stop; destroying them would abort
 
 # Asks Windows to keep the token out of clipboard history and cloud clipboard, and KDE's Klipper
 # out of its history (other platforms ignore these formats).
@@ -80,8 +81,6 @@ _PLACEHOLDERS = {
     "organisation": "e.g. CRMDEMO",
     "unit": "optional: the user's default unit",
 }
-# Non-secret fields the window may keep in its settings (form_values / set_form_values).
-_KEPT = ("url", "organisation", "unit", "username", "identifier")
 
 
 @dataclass(frozen=True)
@@ -92,35 +91,14 @@ class _SecretToSave:
     name: str
 
 
-class _FetchThread(QThread):
-    """Runs one blocking ``TokenKeeper.renew()`` off the GUI thread.
+@dataclass(frozen=True)
+class _Fetch:
+    """One ``TokenKeeper.renew()`` on the runner: a new login (its own client) or a renewal."""
 
-    The outcome is left in ``error`` (None on success) and read on the GUI thread once
-    ``finished`` arrives there, so the panel handles it in one place with the thread done.
-    """
-
-    def __init__(
-        self,
-        keeper: TokenKeeper,
-        client: CrmClient,
-        save: _SecretToSave | None,
-        parent: QWidget,
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("i3sync-crm-worker")
-        self.keeper = keeper
-        self.client = client
-        self.save = save  # a new login's secret, kept in the vault once the login worked
-        self.error: BaseException | None = None
-
-    def run(self) -> None:
-        try:
-            self.keeper.renew()
-        except I3SyncError as error:
-            self.error = error
-        except Exception as error:  # a bug must reach the user as a message, not kill the thread
-            log.exception("CRM.COM token request failed unexpectedly")
-            self.error = error
+    keeper: TokenKeeper
+    client: CrmClient
+    save: _SecretToSave | None  # a new login's secret, kept in the vault once the login worked
+    job: Job | None = None
 
 
 class CrmPanel(QWidget):
@@ -135,11 +113,14 @@ class CrmPanel(QWidget):
     fetchFailed = Signal(str)
     busyChanged = Signal(bool)
     clipboardChecked = Signal(bool)  # the clear-after delay ran out; True if the token was removed
+    vaultChecked = Signal()  # the vault answered where secrets go (the Remember box says it)
+    secretsLoaded = Signal()  # saved secrets of the organisation were read from the vault
+    vaultChanged = Signal()  # a secret was saved or removed (the notice says which)
 
     def __init__(
         self,
         client_factory: ClientFactory,
-        secret_store: SecretStore,
+        secret_store: SecretVault,
         clock: Clock | None = None,
         parent: QWidget | None = None,
         *,
@@ -152,9 +133,12 @@ class CrmPanel(QWidget):
         self._clock: Clock = clock or time.time
         self._keeper: TokenKeeper | None = None
         self._client: CrmClient | None = None
-        self._thread: _FetchThread | None = None
+        self._runner = Runner("i3sync-crm", self)
+        self._fetch: _Fetch | None = None
         self._copied: str | None = None
         self._closed = False
+        self._closed_flag = threading.Event()  # _closed, for the runner's threads
+        self._vault_where = NOWHERE
         self._build()
         self._tick_timer = self._timer(tick_ms, self._tick)
         self._tick_timer.start()
@@ -195,14 +179,12 @@ class CrmPanel(QWidget):
                 self._form.addRow("&Log in with:", self.mode_combo)
         self.edits["organisation"].editingFinished.connect(self._load_saved_secrets)
 
-        status = self._store.status()
-        self.remember_check = QCheckBox(f"Remember the secret in {status.where}", self)
+        # The vault may take a moment (or ask to be unlocked): asked through the runner.
+        self.remember_check = QCheckBox("Remember the secret (looking for the vault…)", self)
         self.remember_check.setObjectName("crmRememberCheck")
-        self.remember_check.setChecked(status.available)
-        self.remember_check.setEnabled(status.available)
-        if not status.available:
-            self.remember_check.setText(f"Secrets are not saved: {status.where}")
-        self.remember_check.toggled.connect(self._remember_toggled)
+        self.remember_check.setChecked(True)  # as it will be with a vault: the usual case
+        self.remember_check.setEnabled(False)
+        self._runner.run(self._store.status, self._vault_status)
 
         self.get_button = QPushButton("&Get token", self)
         self.get_button.setObjectName("crmGetTokenButton")
@@ -236,6 +218,17 @@ class CrmPanel(QWidget):
             layout.addWidget(line)
         layout.addStretch(1)
 
+    def _vault_status(self, outcome: Outcome[VaultStatus]) -> None:
+        status = outcome.value or VaultStatus(available=False, where=NOWHERE)
+        self.remember_check.setText(f"Remember the secret in {status.where}")
+        self.remember_check.setChecked(status.available)
+        self.remember_check.setEnabled(status.available)
+        if not status.available:
+            self.remember_check.setText(f"Secrets are not saved: {status.where}")
+        self.remember_check.toggled.connect(self._remember_toggled)
+        self._vault_where = status.where
+        self.vaultChecked.emit()
+
     # -- the form ----------------------------------------------------------------------------
 
     def mode(self) -> LoginMode:
@@ -246,42 +239,49 @@ class CrmPanel(QWidget):
         for key, row_mode in _MODE_OF_KEY.items():
             self._form.setRowVisible(self.edits[key], row_mode is mode)
 
-    def form_values(self) -> dict[str, str]:
-        """The non-secret fields, for the window to keep in its settings (never a secret)."""
-        values = {key: self.edits[key].text().strip() for key in _KEPT}
-        values["mode"] = self.mode().value
-        return values
-
-    def set_form_values(self, values: dict[str, str]) -> None:
-        """Fill the non-secret fields (as :meth:`form_values` gave them), then saved secrets."""
-        for key in _KEPT:
-            if key in values:
-                self.edits[key].setText(values[key])
-        index = self.mode_combo.findData(values.get("mode", ""))
-        if index >= 0:
-            self.mode_combo.setCurrentIndex(index)
-        self._load_saved_secrets()
-
     def _load_saved_secrets(self) -> None:
         organisation = self.edits["organisation"].text().strip()
         if not organisation:
             return
-        for mode, kind in SECRET_KINDS.items():
-            edit = self.edits[mode.secret_key]
-            if not edit.text():
-                edit.setText(self._store.load(vault_profile(organisation), kind) or "")
+        store, profile = self._store, vault_profile(organisation)
+
+        def load() -> dict[LoginMode, str | None]:
+            return {mode: store.load(profile, kind) for mode, kind in SECRET_KINDS.items()}
+
+        def loaded(outcome: Outcome[dict[LoginMode, str | None]]) -> None:
+            if self.edits["organisation"].text().strip() != organisation:
+                return  # the user moved on to another organisation meanwhile
+            for mode, value in (outcome.value or {}).items():
+                edit = self.edits[mode.secret_key]
+                if value and not edit.text():
+                    edit.setText(value)
+            self.secretsLoaded.emit()
+
+        self._runner.run(load, loaded)
 
     def _remember_toggled(self, on: bool) -> None:
         organisation = self.edits["organisation"].text().strip()
         if not on and organisation:
-            for kind in SECRET_KINDS.values():
-                self._store.delete(vault_profile(organisation), kind)
-            self.notice_label.setText("The saved CRM.COM secrets of this organisation are removed.")
+            store, profile = self._store, vault_profile(organisation)
+
+            def delete() -> None:
+                for kind in SECRET_KINDS.values():
+                    store.delete(profile, kind)
+
+            def deleted(outcome: Outcome[None]) -> None:
+                self.notice_label.setText(
+                    "The saved CRM.COM secrets of this organisation are removed."
+                    if outcome.ok
+                    else "The saved CRM.COM secrets could not be removed."
+                )
+                self.vaultChanged.emit()
+
+            self._runner.run(delete, deleted)
 
     # -- getting a token ---------------------------------------------------------------------
 
     def is_busy(self) -> bool:
-        return self._thread is not None
+        return self._fetch is not None
 
     def current_token(self) -> CrmToken | None:
         """The token held now, if it has not expired (for other parts of the window)."""
@@ -316,40 +316,48 @@ class CrmPanel(QWidget):
         self._start(keeper, client, save)
 
     def _start(self, keeper: TokenKeeper, client: CrmClient, save: _SecretToSave | None) -> None:
-        thread = _FetchThread(keeper, client, save, self)
-        thread.finished.connect(self._finished)
-        self._thread = thread
+        fetch = _Fetch(keeper, client, save)
+        new_login = keeper is not self._keeper
+
+        def dropped(_outcome: Outcome[CrmToken]) -> None:
+            # Cancelled (the panel closed) or abandoned: a new login's client is nobody's, and
+            # the kept one is closed here because shutdown() left it to the call still using it.
+            if new_login or self._closed_flag.is_set():
+                client.close()
+
+        job = self._runner.run(
+            keeper.renew, self._finished, cancel=client.cancel, on_dropped=dropped
+        )
+        self._fetch = replace(fetch, job=job)
         self.error_label.clear()
         self.get_button.setEnabled(False)
         self.busyChanged.emit(True)
-        thread.start()
         self._update_validity()
 
-    def _finished(self) -> None:
-        thread, self._thread = self._thread, None
-        if thread is None:
+    def _finished(self, outcome: Outcome[CrmToken]) -> None:
+        fetch, self._fetch = self._fetch, None
+        if fetch is None or self._closed:
             return
-        thread.wait()  # "finished" is emitted just before the thread really ends
-        thread.deleteLater()
-        if self._closed:
-            return
-        new_login = thread.keeper is not self._keeper
-        if thread.error is None and new_login:
+        error = outcome.error
+        if error is not None and not isinstance(error, I3SyncError):
+            log.error("CRM.COM token request failed unexpectedly", exc_info=error)
+        new_login = fetch.keeper is not self._keeper
+        if error is None and new_login:
             # A new login replaces the previous one (and its client) only once it worked.
             if self._client is not None:
                 self._client.close()
-            self._keeper, self._client = thread.keeper, thread.client
-            if thread.save is not None:
-                self._save_secret(thread.save)
-        elif thread.error is not None and new_login:
-            thread.client.close()  # a login that failed: its client is not kept
+            self._keeper, self._client = fetch.keeper, fetch.client
+            if fetch.save is not None:
+                self._save_secret(fetch.save)
+        elif error is not None and new_login:
+            fetch.client.close()  # a login that failed: its client is not kept
         self.get_button.setEnabled(True)
         self._update_validity()
         self.busyChanged.emit(False)
-        if thread.error is None:
+        if error is None:
             self.tokenObtained.emit()
         else:
-            self._show_failure(thread.error)
+            self._show_failure(error)
 
     def _show_failure(self, error: BaseException) -> None:
         message = describe_error(error)
@@ -360,11 +368,16 @@ class CrmPanel(QWidget):
         self.fetchFailed.emit(message)
 
     def _save_secret(self, save: _SecretToSave) -> None:
-        if self._store.save(save.profile, save.kind, save.value):
-            where = self._store.status().where
-            self.notice_label.setText(f"The {save.name} is saved in {where}.")
-        else:
-            self.notice_label.setText(f"The {save.name} was not saved: the vault refused it.")
+        store = self._store
+
+        def saved(outcome: Outcome[bool]) -> None:
+            if outcome.value:
+                self.notice_label.setText(f"The {save.name} is saved in {self._vault_where}.")
+            else:
+                self.notice_label.setText(f"The {save.name} was not saved: the vault refused it.")
+            self.vaultChanged.emit()
+
+        self._runner.run(lambda: store.save(save.profile, save.kind, save.value), saved)
 
     # -- countdown, renewal, clipboard -------------------------------------------------------
 
@@ -419,25 +432,25 @@ class CrmPanel(QWidget):
     # -- closing -----------------------------------------------------------------------------
 
     def shutdown(self) -> None:
-        """Stop the timers, abort and wait for the worker, take the token off the clipboard."""
+        """Stop the timers, abandon the call in flight, take the token off the clipboard.
+
+        Never waits: a call stuck on a silent server is cancelled and left to end on its own
+        daemon thread, which then closes its client.
+        """
         if self._closed:
             return
         self._closed = True
+        self._closed_flag.set()
         self._tick_timer.stop()
         self._clipboard_timer.stop()
         self._clear_clipboard()
-        thread = self._thread
-        if thread is not None:
-            thread.client.cancel()
-            if thread.wait(SHUTDOWN_WAIT_MS):
-                if thread.client is not self._client:
-                    thread.client.close()
-            else:
-                log.warning("The CRM.COM worker did not stop within %d ms", SHUTDOWN_WAIT_MS)
-                thread.setParent(None)  # outlive the panel: a running QThread must not be freed
-                _STRAGGLERS.append(thread)
-        if self._client is not None and (thread is None or thread.isFinished()):
-            # A straggler still uses its client: closing the session under it would race.
+        fetch, self._fetch = self._fetch, None
+        still_running = fetch is not None and fetch.job is not None and fetch.job.active
+        self._runner.shutdown()
+        if self._client is not None and not (
+            still_running and fetch and fetch.client is self._client
+        ):
+            # A renewal still using the kept client closes it itself when it ends.
             self._client.close()
         if self._keeper is not None:
             self._keeper.forget()

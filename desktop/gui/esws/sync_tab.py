@@ -326,7 +326,7 @@ class SyncTab(QStackedWidget):
         self.formShown.emit()
 
     def shutdown(self) -> None:
-        """Stop the worker (waiting for it) and destroy any browser session."""
+        """Abandon the call in flight (never waits) and destroy any browser session."""
         self.fetcher.shutdown()
         if self.sync_page is not None:
             self.sync_page.shutdown()
