@@ -19,6 +19,7 @@ import logging
 import socket
 import ssl
 import threading
+import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -91,6 +92,7 @@ class HttpPoster:
         self._lock = threading.Lock()
         self._in_flight: set[Exchange] = set()
         self._cancelled = threading.Event()
+        self._finish_by: float | None = None
         self.session = requests.Session()
         self.session.headers["User-Agent"] = USER_AGENT
         adapter = TrackedAdapter()
@@ -111,6 +113,11 @@ class HttpPoster:
     def reset_cancel(self) -> None:
         """Allow new requests after a cancel."""
         self._cancelled.clear()
+
+    def finish_by(self, moment: float | None) -> None:
+        """Every request from now on must end by ``moment`` (a :func:`time.monotonic` time),
+        whatever :attr:`timeouts` allow: one budget over several requests. ``None`` lifts it."""
+        self._finish_by = moment
 
     @property
     def cancelled(self) -> bool:
@@ -148,6 +155,8 @@ class HttpPoster:
         allowed = (
             self.timeouts.deadline if deadline is None else min(deadline, self.timeouts.deadline)
         )
+        if self._finish_by is not None:
+            allowed = min(allowed, self._finish_by - time.monotonic())
         if allowed <= 0:
             raise TransportError(endpoint, TransportProblem.READ_TIMEOUT, _seconds(self.timeouts))
         exchange = Exchange()
@@ -200,6 +209,7 @@ class HttpPoster:
             timeout=(self.timeouts.connect, self.timeouts.read),
             stream=True,
             allow_redirects=False,
+            hooks={"response": _drop_unusable_location},
         )
         with response:
             chunks: list[bytes] = []
@@ -217,6 +227,18 @@ class HttpPoster:
             headers={k.lower(): v for k, v in response.headers.items()},
             body=b"".join(chunks),
         )
+
+
+def _drop_unusable_location(response: requests.Response, **_: object) -> requests.Response:
+    # Redirects are never followed here, yet requests parses a redirect's Location anyway and a
+    # hostile one ("https://[") would turn an answer into a ValueError: such a header is dropped.
+    location = response.headers.get("location")
+    if location is not None:
+        try:
+            urlsplit(location)
+        except ValueError:
+            del response.headers["location"]
+    return response
 
 
 def _seconds(timeouts: Timeouts, allowed: float | None = None) -> str:

@@ -1,4 +1,5 @@
-"""``i3sync url one|total`` (print a sync URL) and the parser of ``i3sync open one|total``.
+"""``i3sync url one|total`` (print a sync URL), ``i3sync check`` (the connection check) and the
+parser of ``i3sync open one|total``.
 
 ``open`` starts the window, which this package cannot import: its parser only marks the arguments
 (``opens_window``), and :mod:`desktop.cli` hands them to the window.
@@ -7,15 +8,23 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 
-from desktop.core.cli_support import EXIT_OK, add_timeout_option, read_secret
-from desktop.core.errors import I3SyncError
+from desktop.core.cli_support import (
+    EXIT_OK,
+    EXIT_TRANSPORT,
+    add_timeout_option,
+    read_secret,
+)
+from desktop.core.errors import I3SyncError, InputError
 from desktop.core.http import Timeouts, is_cleartext_remote
 from desktop.core.redaction import register_secret
 from desktop.core.reporting import exit_code_for, message_for
+from desktop.esws.check import CheckTarget, ConnectionCheck, StepResult, notes_for
 from desktop.esws.client import EswsClient
 from desktop.esws.i3_urls import DEFAULT_I3_BASE_URL, normalise_i3_url, sync_url
+from desktop.esws.profiles import ProfileStore
 from desktop.esws.request import FIELD_COMPANY_ID, FIELD_PASSWORD, SyncKind, build_request
 
 ENV_COMPANY_ID = "I3SYNC_COMPANY_ID"
@@ -80,6 +89,86 @@ def add_open_command(commands: argparse._SubParsersAction[argparse.ArgumentParse
     total = kinds.add_parser("total", help="sync all users")
     total.add_argument("--profile", required=True, metavar="NAME")
     opener.set_defaults(opens_window=True)
+
+
+CHECK_HELP = (
+    "Check, step by step, the way to ESWS and I3: resolve (DNS), connect (TCP), tls (https "
+    "only: the certificate, against this computer's trust store), wsdl (the WSDL in use "
+    "declares getSyncToken and getTotalSyncToken), esws (getTotalSyncToken with an empty "
+    "security code, admin and password: ESWS answers ERROR_NO_SECURITY_HASH; no secret is "
+    "sent, no token spent) and i3 (any HTTP answer from the I3 address). A failed step marks "
+    "the steps that need it 'skip'. --timeout bounds the whole check. Exit codes: 0 every "
+    "step ok, 2 invalid input, 4 a step failed or was skipped."
+)
+
+
+def add_check_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``i3sync check (--profile NAME | --endpoint URL ...) [--timeout S] [--json]``."""
+    check = commands.add_parser(
+        "check",
+        help="check the connection to ESWS and I3, step by step (no secret sent)",
+        description=CHECK_HELP,
+    )
+    which = check.add_mutually_exclusive_group(required=True)
+    which.add_argument("--profile", metavar="NAME", help="check a saved profile")
+    which.add_argument("--endpoint", metavar="URL", help="ESWS endpoint URL")
+    check.add_argument(
+        "--i3-url",
+        metavar="BASE",
+        help=f"base URL of I3, with --endpoint (default {DEFAULT_I3_BASE_URL})",
+    )
+    check.add_argument(
+        "--wsdl", metavar="PATH_OR_URL", help="WSDL to use instead of the bundled one"
+    )
+    add_timeout_option(check)
+    check.add_argument(
+        "--json",
+        action="store_true",
+        help='print a JSON list of {"step", "ok", "detail", "ms"} objects instead of lines',
+    )
+    check.set_defaults(handler=run_check)
+
+
+def check_target(args: argparse.Namespace) -> CheckTarget:
+    """What ``check`` was asked to check: a saved profile, or the addresses given."""
+    if args.profile is None:
+        return CheckTarget.of(args.endpoint, args.i3_url or DEFAULT_I3_BASE_URL, args.wsdl)
+    if args.i3_url is not None or args.wsdl is not None:
+        raise InputError("profile", "--i3-url and --wsdl go with --endpoint, not with --profile")
+    loaded = ProfileStore().load()
+    profile = loaded.find(args.profile)
+    if profile is None:
+        known = ", ".join(loaded.names) or "none saved"
+        raise InputError("profile", f"no saved profile has this name (profiles: {known})")
+    return CheckTarget.of(
+        profile.esws_endpoint,
+        profile.i3_base_url,
+        profile.wsdl,
+        profile=profile.name,
+        cloud=profile.cloud,
+    )
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """``i3sync check``: one line per step (or JSON); exit 0 when every step is ok, else 4."""
+    target = check_target(args)
+    check = ConnectionCheck(target, args.timeout)
+
+    def show(result: StepResult) -> None:
+        if not args.json:
+            print(result.line(), flush=True)
+
+    try:
+        results = check.run(show)
+    except KeyboardInterrupt:
+        check.cancel()
+        raise
+    if args.json:
+        print(json.dumps([result.as_json() for result in results], ensure_ascii=False, indent=1))
+    # Warnings and reminders on stderr: stdout stays the steps (or pure JSON).
+    for note in notes_for(target):
+        print(note, file=sys.stderr)
+    return EXIT_OK if all(result.ok for result in results) else EXIT_TRANSPORT
 
 
 def run_url(args: argparse.Namespace) -> int:

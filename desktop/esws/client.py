@@ -182,6 +182,25 @@ class EswsClient:
             return client.create_service(binding_name, self.endpoint)
         raise UnexpectedReply(self.endpoint, "the WSDL has no Esws.getSyncToken operation")
 
+    def missing_operations(self) -> list[str]:
+        """Loads the WSDL in use (once) and names the token operations it does not declare.
+
+        An empty list: both ``getSyncToken`` and ``getTotalSyncToken`` are there. A WSDL that
+        cannot be read raises ``TransportError``, as a call would.
+        """
+        try:
+            client = self._zeep_client()
+        except I3SyncError:
+            raise
+        except ImportRefused as refused:
+            raise UnexpectedReply(self.endpoint, refused.detail) from None
+        except Exception as error:
+            raise self._map_zeep_error(error, ()) from None
+        declared: set[str] = set()
+        for binding in client.wsdl.bindings.values():
+            declared.update(binding.all())
+        return [name for name in OPERATIONS.values() if name not in declared]
+
     def fetch_token(self, request: SyncRequest) -> str:
         """Ask ESWS for a token; raise ``VendorRefusal`` or ``TransportError`` otherwise."""
         secrets = (request.company_id, request.admin_password)

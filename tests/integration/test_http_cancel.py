@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 from collections.abc import Callable
 
 import pytest
@@ -196,3 +197,22 @@ def test_the_connect_cap_stays_separate_from_the_deadline() -> None:
         error, elapsed = timed(run)
     assert error.problem is TransportProblem.CONNECT_TIMEOUT
     assert elapsed < 3
+
+
+def test_finish_by_bounds_every_request_to_one_moment() -> None:
+    with dripping_server(b"x" * 200, headers_too=True) as url:
+        poster = HttpPoster(Timeouts(connect=20, read=20))
+        poster.finish_by(time.monotonic() + 1.0)
+
+        def run() -> TransportError:
+            with pytest.raises(TransportError) as caught:
+                poster.get(url + "/x")
+            return caught.value
+
+        error, elapsed = timed(run)
+        assert error.problem is TransportProblem.READ_TIMEOUT
+        assert elapsed < 2.0  # the shared moment, not the poster's 40 s
+        # The moment has passed: the next request fails at once, without sending anything.
+        late, late_elapsed = timed(run)
+    assert late.problem is TransportProblem.READ_TIMEOUT
+    assert late_elapsed < 0.5

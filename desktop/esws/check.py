@@ -1,0 +1,276 @@
+"""The connection check: "is it me, the network, or the server?", one timed step at a time.
+
+Steps, in order: ``resolve`` (DNS of the endpoint's host), ``connect`` (TCP), ``tls`` (https
+only: the certificate, verified against the OS trust store), ``wsdl`` (the WSDL in use declares
+both token operations), ``esws`` (a ``getTotalSyncToken`` with an empty security code, admin and
+password: ESWS answers ``ERROR_NO_SECURITY_HASH``, which proves the service answers without
+sending any secret or spending a token) and ``i3`` (any HTTP answer from I3's address).
+
+A failed step marks the steps that need it skipped: resolve → connect → tls → esws; the WSDL
+when it is fetched from the endpoint's own site; esws needs the WSDL too. A local WSDL and I3
+are checked whatever happens to the endpoint. When a proxy serves the endpoint, ESWS is asked
+through it, so esws no longer needs the direct-route steps (which then say so).
+
+The whole check shares one deadline, and :meth:`ConnectionCheck.cancel` (any thread) ends the
+step in flight at once. Every detail is one line of plain text (server text included).
+"""
+
+from __future__ import annotations
+
+import socket
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from desktop.core.errors import I3SyncError, TransportError, TransportProblem, VendorRefusal
+from desktop.core.http import HttpPoster, Timeouts, is_cleartext_remote
+from desktop.core.netprobe import Address, NetProbe
+from desktop.core.redaction import register_secret
+from desktop.core.text import one_line
+from desktop.core.urls import origin_of
+from desktop.esws.check_steps import (
+    CheckFailed,
+    StepResult,
+    advice_for,
+    describe_addresses,
+    i3_detail,
+    proxy_for,
+    tls_detail,
+)
+from desktop.esws.client import OPERATIONS, EswsClient, bundled_wsdl_path
+from desktop.esws.i3_urls import normalise_endpoint, normalise_i3_url
+from desktop.esws.refusals import REFUSALS
+from desktop.esws.request import SyncKind, SyncRequest
+from desktop.esws.wsdl_fence import is_remote
+
+__all__ = ["STEPS", "CheckTarget", "ConnectionCheck", "StepResult", "notes_for"]
+
+STEPS = ("resolve", "connect", "tls", "wsdl", "esws", "i3")
+NO_HASH = "ERROR_NO_SECURITY_HASH"
+
+ON_PREMISE_REMINDER = (
+    "I3 runs on-premise for this profile: its sync page also needs this computer on the same "
+    "network as the API Agent (API Server), which no check from here can prove."
+)
+
+
+@dataclass(frozen=True)
+class CheckTarget:
+    """What to check: addresses already validated. ``cloud`` is ``None`` when not known."""
+
+    endpoint: str
+    i3_url: str
+    wsdl: str | None = None
+    profile: str | None = None
+    cloud: bool | None = None
+
+    @classmethod
+    def of(
+        cls,
+        endpoint: str,
+        i3_url: str,
+        wsdl: str | None = None,
+        *,
+        profile: str | None = None,
+        cloud: bool | None = None,
+    ) -> CheckTarget:
+        """Validate the addresses (``InputError`` naming the field) before anything is sent."""
+        return cls(normalise_endpoint(endpoint), normalise_i3_url(i3_url), wsdl, profile, cloud)
+
+
+def notes_for(target: CheckTarget) -> list[str]:
+    """Sentences to show with the result: plain-http warnings and the on-premise reminder."""
+    notes = []
+    if is_cleartext_remote(target.endpoint):
+        notes.append(
+            "warning: the ESWS endpoint is plain http:// on another computer: the admin "
+            "password and the token would travel unencrypted; use https://"
+        )
+    if is_cleartext_remote(target.i3_url):
+        notes.append(
+            "warning: the I3 address is plain http:// on another computer: the sync link "
+            "(a login token) would travel unencrypted; use https://"
+        )
+    if target.cloud is False:
+        notes.append("note: " + ON_PREMISE_REMINDER)
+    return notes
+
+
+class ConnectionCheck:
+    """One run of the check against ``target``, all of it within ``timeout`` seconds.
+
+    :meth:`run` blocks (call it off the GUI thread); :meth:`cancel` may be called from any
+    thread and ends the step in flight at once; the steps left are reported skipped.
+    """
+
+    def __init__(self, target: CheckTarget, timeout: float) -> None:
+        self.target = target
+        self.timeout = timeout
+        parts = urlsplit(target.endpoint)
+        self._host = parts.hostname or ""
+        self._https = parts.scheme.lower() == "https"
+        self._port = parts.port or (443 if self._https else 80)
+        self._proxy = proxy_for(target.endpoint)
+        self._probe = NetProbe()
+        self._client = EswsClient(target.endpoint, wsdl=target.wsdl, timeouts=_each(timeout))
+        self._i3_poster = HttpPoster(_each(timeout))
+        self._cancelled = False
+        self._until = 0.0
+        self._addresses: list[Address] = []
+        self._connected: Address | None = None
+        self._sock: socket.socket | None = None
+
+    def steps(self) -> list[str]:
+        """The steps this check runs, in order (``tls`` only for an https endpoint)."""
+        return [step for step in STEPS if step != "tls" or self._https]
+
+    def needs(self, step: str) -> list[str]:
+        """The steps ``step`` cannot run without."""
+        network = "tls" if self._https else "connect"
+        wsdl_from_endpoint = (
+            self._client.wsdl != bundled_wsdl_path()
+            and is_remote(self._client.wsdl)
+            and origin_of(self._client.wsdl) == origin_of(self.target.endpoint)
+        )
+        return {
+            "resolve": [],
+            "connect": ["resolve"],
+            "tls": ["connect"],
+            "wsdl": [network] if wsdl_from_endpoint and self._proxy is None else [],
+            "esws": (["wsdl"] if self._proxy is not None else [network, "wsdl"]),
+            "i3": [],
+        }[step]
+
+    def cancel(self) -> None:
+        """End the step in flight now; every step after it is reported skipped."""
+        self._cancelled = True
+        self._probe.cancel()
+        self._client.cancel()
+        self._i3_poster.cancel()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled
+
+    def run(self, on_step: Callable[[StepResult], None] | None = None) -> list[StepResult]:
+        """Run every step; ``on_step`` gets each result as it is known (on this thread)."""
+        self._until = time.monotonic() + self.timeout
+        self._client.poster.finish_by(self._until)
+        self._i3_poster.finish_by(self._until)
+        results: dict[str, StepResult] = {}
+        try:
+            for step in self.steps():
+                reason = self._skip_reason(step, results)
+                result = StepResult.skip(step, reason) if reason else self._timed(step)
+                results[step] = result
+                if on_step is not None:
+                    on_step(result)
+        finally:
+            self._client.close()
+            self._i3_poster.close()
+        return list(results.values())
+
+    def _skip_reason(self, step: str, results: dict[str, StepResult]) -> str | None:
+        if self._cancelled:
+            return "cancelled"
+        for needed in self.needs(step):
+            done = results.get(needed)
+            if done is not None and not done.ok:
+                return done.cause or f"{needed} failed"
+        if time.monotonic() >= self._until:
+            return f"no time left ({self.timeout:g} s for the whole check)"
+        return None
+
+    def _timed(self, step: str) -> StepResult:
+        start = time.monotonic()
+        try:
+            run_step: dict[str, Callable[[], str]] = {
+                "resolve": self._resolve,
+                "connect": self._connect,
+                "tls": self._tls,
+                "wsdl": self._wsdl,
+                "esws": self._esws,
+                "i3": self._i3,
+            }
+            detail = run_step[step]()
+            ok = True
+        except TransportError as error:
+            ok, detail = False, advice_for(step, error)
+        except CheckFailed as failed:
+            ok, detail = False, failed.detail
+        except I3SyncError as error:
+            ok, detail = False, one_line(str(error))
+        if self._cancelled and not ok:
+            detail = "cancelled"
+        ms = round((time.monotonic() - start) * 1000)
+        return StepResult(step, ok, one_line(detail, 600), ms)
+
+    def _resolve(self) -> str:
+        self._addresses = self._probe.resolve(self._host, self._port, self._until)
+        detail = describe_addresses(self._host, self._addresses)
+        if self._proxy is not None:
+            detail += f"; direct route: ESWS is asked through the proxy {self._proxy}"
+        return detail
+
+    def _connect(self) -> str:
+        sock = self._probe.connect(self._host, self._addresses, self._until)
+        peer = sock.getpeername()
+        self._connected = next((a for a in self._addresses if a[4][:2] == peer[:2]), None)
+        if self._https:
+            self._sock = sock
+        else:
+            sock.close()
+        shown = f"[{peer[0]}]" if ":" in str(peer[0]) else str(peer[0])
+        return f"TCP connection to {shown}:{peer[1]}"
+
+    def _tls(self) -> str:
+        sock, self._sock = self._sock, None
+        assert sock is not None  # connect succeeded, or tls would be skipped
+        try:
+            result = self._probe.tls(sock, self._host, self._until)
+        except TransportError as error:
+            if error.problem is not TransportProblem.TLS or self._connected is None:
+                raise
+            # Say which certificate was presented: an intercepting proxy shows up by its issuer.
+            seen = self._probe.peek_certificate(self._host, self._connected, self._until)
+            raise CheckFailed(advice_for("tls", error, seen)) from None
+        return tls_detail(result)
+
+    def _wsdl(self) -> str:
+        missing = self._client.missing_operations()
+        source = "the bundled WSDL" if self._client.wsdl == bundled_wsdl_path() else "the WSDL"
+        if missing:
+            names = " and ".join(name.rsplit(".", 1)[-1] for name in missing)
+            raise CheckFailed(
+                f"{source} does not declare {names}; use the bundled WSDL (leave the WSDL unset) "
+                "or the server's own (<endpoint>?wsdl)"
+            )
+        both = " and ".join(name.rsplit(".", 1)[-1] for name in OPERATIONS.values())
+        return f"{source} declares {both}"
+
+    def _esws(self) -> str:
+        # Nothing secret is sent: ESWS checks the security code first, so an empty one is
+        # refused before any account is looked at and no token is made.
+        empty = SyncRequest(SyncKind.ALL_USERS, company_id="", admin_username="", admin_password="")
+        try:
+            token = self._client.fetch_token(empty)
+        except VendorRefusal as refusal:
+            code = one_line(refusal.code, 80)
+            if refusal.code == NO_HASH:
+                return f"ESWS answered {NO_HASH}, as expected without a security code"
+            if refusal.code in REFUSALS:
+                return f"ESWS answered {code}, a documented refusal: the service answers"
+            return f"ESWS answered {code}, a refusal this version does not know: it answers"
+        register_secret(token)  # never shown, never logged
+        raise CheckFailed(
+            "ESWS issued a token although no security code was sent (not shown): this is not "
+            "how ESWS behaves; check that the endpoint is your company's ESWS"
+        )
+
+    def _i3(self) -> str:
+        return i3_detail(self._i3_poster.get(self.target.i3_url))
+
+
+def _each(timeout: float) -> Timeouts:
+    return Timeouts.total(timeout)
