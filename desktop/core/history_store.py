@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from urllib.parse import quote
 
 from desktop.core.history import (
     HistoryEntry,
@@ -118,7 +118,7 @@ class HistoryStore:
         try:
             yield
         except sqlite3.OperationalError as error:
-            if "locked" in str(error) or "busy" in str(error):
+            if _is_busy(error):
                 raise HistoryError(
                     self.path,
                     f"busy: another I3 Sync process held it for over {BUSY_TIMEOUT_SECONDS:g} s",
@@ -134,12 +134,9 @@ class HistoryStore:
             raise HistoryError(self.path, f"cannot be written ({type(error).__name__})") from None
 
     def _connect(self, *, read_only: bool = False) -> sqlite3.Connection:
-        # A URI for read-only, quoted: a folder named "Jürgen #2" must not end the path.
-        target = (
-            f"file:{quote(self.path.as_posix(), safe='/:')}?mode=ro"
-            if read_only
-            else str(self.path)
-        )
+        # A URI for read-only, percent-encoded (file:///C:/... on Windows): a folder named
+        # "Jürgen #2" must not end the path.
+        target = f"{self.path.absolute().as_uri()}?mode=ro" if read_only else str(self.path)
         # isolation_level=None: transactions are ours (BEGIN IMMEDIATE), never implicit.
         connection = sqlite3.connect(
             target,
@@ -153,7 +150,6 @@ class HistoryStore:
         try:
             connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
             if not read_only:
-                connection.execute("PRAGMA journal_mode = WAL")
                 connection.execute("PRAGMA synchronous = NORMAL")  # durable enough in WAL
         except BaseException:
             connection.close()
@@ -163,6 +159,35 @@ class HistoryStore:
     @staticmethod
     def _version(connection: sqlite3.Connection) -> int:
         return int(connection.execute("PRAGMA user_version").fetchone()[0])
+
+    def _prepare(self, connection: sqlite3.Connection) -> None:
+        """Check the version, switch to WAL, migrate; retried while another process holds a lock.
+
+        Switching the journal mode ignores the busy timeout (SQLite answers "locked" at once
+        while another connection uses the file), and so can the first writers of a new file:
+        they back off and retry until the same deadline.
+        """
+        deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+        attempt = 0
+        while True:
+            try:
+                version = self._version(connection)
+                if version > SCHEMA_VERSION:
+                    # Before anything is changed: not even the journal mode of a newer file.
+                    raise HistoryError(
+                        self.path,
+                        f"was written by a newer I3 Sync (schema {version}, this version knows "
+                        f"{SCHEMA_VERSION}); it is kept as it is and nothing is recorded",
+                    )
+                connection.execute("PRAGMA journal_mode = WAL")
+                if version < SCHEMA_VERSION:
+                    self._migrate(connection)
+                return
+            except sqlite3.OperationalError as error:
+                if not _is_busy(error) or time.monotonic() >= deadline:
+                    raise
+                attempt += 1
+                time.sleep(min(0.005 * attempt, 0.05))
 
     def _migrate(self, connection: sqlite3.Connection) -> None:
         connection.execute("BEGIN IMMEDIATE")
@@ -182,15 +207,7 @@ class HistoryStore:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             connection = self._connect()
             try:
-                version = self._version(connection)
-                if version > SCHEMA_VERSION:
-                    raise HistoryError(
-                        self.path,
-                        f"was written by a newer I3 Sync (schema {version}, this version knows "
-                        f"{SCHEMA_VERSION}); it is kept as it is and nothing is recorded",
-                    )
-                if version < SCHEMA_VERSION:
-                    self._migrate(connection)
+                self._prepare(connection)
                 yield connection
             finally:
                 connection.close()
@@ -308,6 +325,10 @@ class HistoryStore:
             with self._errors():
                 query = f"SELECT COUNT(*) FROM entries{clause}"  # noqa: S608
                 return int(connection.execute(query, params).fetchone()[0])
+
+
+def _is_busy(error: sqlite3.OperationalError) -> bool:
+    return "locked" in str(error) or "busy" in str(error)
 
 
 def _casefold(value: object) -> str:

@@ -2,7 +2,7 @@
 
 :class:`AttemptRecorder` times one ``fetch_token`` call and records its outcome through
 :func:`desktop.core.history.outcome_for`; a history that cannot be written never changes the
-sync's own outcome (the caller shows :meth:`AttemptRecorder.warning` and carries on).
+sync's own outcome (the caller shows :meth:`AttemptRecorder.warnings` and carries on).
 """
 
 from __future__ import annotations
@@ -109,8 +109,8 @@ class AttemptRecorder:
             self.problem = problem
         return self.entry_id
 
-    def warning(self) -> str | None:
-        """A line for stderr when the attempt could not be recorded, else ``None``."""
+    def warnings(self) -> list[str]:
+        """Lines for stderr: one when the attempt could not be recorded, else none."""
         if self.problem is None:
-            return None
-        return f"warning: the sync history was not recorded: {self.problem}"
+            return []
+        return [f"warning: the sync history was not recorded: {self.problem}"]

@@ -346,8 +346,9 @@ def test_an_unwritable_history_never_changes_the_sync_outcome(data_dir: Path) ->
     with recorder:
         pass
     assert recorder.entry_id is None
-    warning = recorder.warning()
-    assert warning is not None and str(data_dir / "history.sqlite3") in warning
+    [warning] = recorder.warnings()
+    assert warning.startswith("warning: the sync history was not recorded: history file ")
+    assert str(data_dir / "history.sqlite3") in warning
     assert (
         AttemptRecorder(None, source=Source.WINDOW, request=_request(), label="x").record(  # type: ignore[arg-type]
             None, 5

@@ -6,6 +6,7 @@ import csv
 import io
 import re
 import sqlite3
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -167,8 +168,13 @@ def test_the_file_is_in_wal_mode_at_the_current_version(store: HistoryStore) -> 
 def test_the_default_file_is_in_the_data_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import platformdirs
+
     monkeypatch.delenv("I3SYNC_DATA_DIR", raising=False)
-    assert default_path() == Path(str(tmp_path / "home" / "data" / "i3sync" / "history.sqlite3"))
+    expected = Path(platformdirs.user_data_dir("i3sync", "I3Sync")) / "history.sqlite3"
+    assert default_path() == expected
+    if sys.platform != "win32":  # elsewhere the conftest's XDG_DATA_HOME holds it
+        assert tmp_path in default_path().parents
     monkeypatch.setenv("I3SYNC_DATA_DIR", str(tmp_path / "portable"))
     assert default_path() == tmp_path / "portable" / "history.sqlite3"
     add(HistoryStore())
@@ -299,13 +305,16 @@ def test_migrations_cover_every_version() -> None:
     assert len(history_store.MIGRATIONS) == SCHEMA_VERSION
 
 
-def test_a_newer_file_is_read_read_only_and_never_downgraded(store: HistoryStore) -> None:
+def test_a_newer_file_is_read_read_only_and_never_downgraded(tmp_path: Path) -> None:
+    # The read-only URI must survive a folder name with an accent, "#" and "%".
+    store = HistoryStore(tmp_path / "Jürgen Müller #2 %41" / "history.sqlite3", clock=Clock())
     add(store, user_id="before")
     connection = sqlite3.connect(store.path)
     connection.execute("ALTER TABLE entries ADD COLUMN future TEXT")
     connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
-    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     connection.commit()
+    # Its own journal mode, which a write attempt must not switch to WAL either.
+    assert connection.execute("PRAGMA journal_mode = DELETE").fetchone() == ("delete",)
     connection.close()
     before = store.path.read_bytes()
 
@@ -318,6 +327,7 @@ def test_a_newer_file_is_read_read_only_and_never_downgraded(store: HistoryStore
         store.set_page_loaded(1, True)
     assert store.path.read_bytes() == before
     assert raw(store.path, "PRAGMA user_version") == [(SCHEMA_VERSION + 1,)]
+    assert raw(store.path, "PRAGMA journal_mode") == [("delete",)]
 
 
 @pytest.mark.parametrize(
