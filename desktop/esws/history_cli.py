@@ -127,11 +127,12 @@ def _export(store: HistoryStore, where: HistoryFilter, target: str, limit: int |
         rows = list(entries)
         with open(target, "w", encoding="utf-8", newline="") as stream:
             count = write_csv(rows, stream)
-    except OSError as error:
-        reason = one_line(error.strerror or type(error).__name__)
-        print(f"i3sync: invalid --csv: cannot write {target}: {reason}", file=sys.stderr)
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
+        reason = one_line(getattr(error, "strerror", None) or type(error).__name__)
+        shown = one_line(target)  # typed text: shown on one line, control characters replaced
+        print(f"i3sync: invalid --csv: cannot write {shown}: {reason}", file=sys.stderr)
         return EXIT_INPUT
-    print(f"{count} entries written to {target}", file=sys.stderr)
+    print(f"{count} entries written to {one_line(target)}", file=sys.stderr)
     return EXIT_OK
 
 

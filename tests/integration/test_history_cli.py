@@ -17,6 +17,8 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from desktop.core.errors import I3SyncError, InputError
 from desktop.core.history import HistoryFilter, Kind, Outcome, Source
@@ -202,13 +204,17 @@ def test_csv_to_a_file_holds_every_matching_entry(tmp_path: Path) -> None:
     assert len(list(csv.reader(io.StringIO(history(["--csv", "-", "--limit", "5"]).stdout)))) == 6
 
 
-def test_csv_to_a_folder_that_does_not_exist_is_exit_2(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", ["missing/h.csv", "bad\x00name.csv", "."])
+def test_csv_that_cannot_be_written_is_exit_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
     fill(1)
-    target = tmp_path / "missing" / "h.csv"
-    result = history(["--csv", str(target)])
+    result = history(["--csv", name])
     assert result.returncode == 2
-    assert f"cannot write {target}" in result.stderr
-    assert not target.exists()
+    assert result.stderr.startswith("i3sync: invalid --csv: cannot write ")
+    assert "\x00" not in result.stderr and len(result.stderr.splitlines()) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data-dir", "home"]
 
 
 # Builds the same parser as the in-process helper and runs it with real stdout bytes.
@@ -383,3 +389,32 @@ def test_the_window_records_and_marks_the_page() -> None:
 )
 def test_history_label(profile: str | None, endpoint: str, label: str) -> None:
     assert history_label(profile, endpoint) == label
+
+
+# -- fuzz -----------------------------------------------------------------------------------
+
+_fuzz_text = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=12)
+_option = st.one_of(
+    st.tuples(st.just("--since"), st.one_of(_fuzz_text, st.just("2026-01-31"))),
+    st.tuples(st.just("--limit"), st.one_of(_fuzz_text, st.just("3"))),
+    st.tuples(st.sampled_from(["--profile", "--user"]), _fuzz_text),
+    st.tuples(st.just("--csv"), st.one_of(_fuzz_text, st.just("-"))),
+)
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(options=st.lists(_option, max_size=4))
+def test_history_options_never_crash(
+    options: list[tuple[str, str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # a fuzzed --csv PATH lands here, never in the repository
+    if not HistoryStore().path.exists():
+        fill(3, user_id="=1+1")
+    result = history([part for option in options for part in option])
+    assert result.returncode in (0, 2)  # history() itself asserts there is no traceback
+    if result.returncode == 2:
+        assert result.stdout == ""
