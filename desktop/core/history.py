@@ -56,6 +56,8 @@ class Kind(StrEnum):
 
 
 class Outcome(StrEnum):
+    """How a token request ended; the entry's code says more (see :func:`outcome_for`)."""
+
     OK = "ok"
     REFUSED = "refused"
     FAILED = "failed"
@@ -174,7 +176,9 @@ def clean_code(outcome: Outcome, code: str) -> str:
         # Server text: one line, capped, and any secret it echoes masked.
         return one_line(scrub(code), MAX_CODE_LENGTH) or "refused"
     if code not in _FAILURE_CODES:
-        raise ValueError(f"unknown failure code {code!r}")
+        raise ValueError(
+            "unknown failure code: expected a TransportProblem name, or INTERRUPTED or INTERNAL"
+        )
     return code
 
 
