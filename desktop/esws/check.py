@@ -98,7 +98,8 @@ def notes_for(target: CheckTarget) -> list[str]:
 
 
 class ConnectionCheck:
-    """One run of the check against ``target``, all of it within ``timeout`` seconds.
+    """One run of the check against ``target``, all of it within ``timeout`` seconds; make a
+    new one to check again.
 
     :meth:`run` blocks (call it off the GUI thread); :meth:`cancel` may be called from any
     thread and ends the step in flight at once; the steps left are reported skipped.
@@ -167,6 +168,8 @@ class ConnectionCheck:
                 if on_step is not None:
                     on_step(result)
         finally:
+            if self._sock is not None:  # connected, but tls never ran (cancelled)
+                self._sock.close()
             self._client.close()
             self._i3_poster.close()
         return list(results.values())
@@ -258,7 +261,10 @@ class ConnectionCheck:
         except VendorRefusal as refusal:
             code = one_line(refusal.code, 80)
             if refusal.code == NO_HASH:
-                return f"ESWS answered {NO_HASH}, as expected without a security code"
+                return (
+                    f"ESWS answered {NO_HASH}, as expected for an empty security code "
+                    "(nothing secret sent, no token spent)"
+                )
             if refusal.code in REFUSALS:
                 return f"ESWS answered {code}, a documented refusal: the service answers"
             return f"ESWS answered {code}, a refusal this version does not know: it answers"

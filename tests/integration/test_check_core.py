@@ -1,0 +1,202 @@
+"""The check's core (:class:`desktop.esws.check.ConnectionCheck`) as the window will use it: a
+trusted https ESWS, cancel in every phase (DNS, connect, ESWS), the per-step callback."""
+
+from __future__ import annotations
+
+import datetime
+import ipaddress
+import socket
+import ssl
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+
+from desktop.esws.check import CheckTarget, ConnectionCheck, StepResult
+from desktop.simulator.server import nusoap_response
+from tests.fault_servers import HOLD, full_backlog_server, scripted_server, timed
+
+UTC = datetime.UTC
+
+
+def _cert(
+    subject: str, issuer: str, key: ec.EllipticCurvePrivateKey, signer: ec.EllipticCurvePrivateKey,
+    *, ca: bool, days: int,
+) -> x509.Certificate:  # fmt: skip
+    now = datetime.datetime.now(UTC)
+    builder = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, subject)]))
+        .issuer_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, issuer)]))
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(minutes=5))
+        .not_valid_after(now + datetime.timedelta(days=days, hours=1))
+        .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
+    )
+    if not ca:
+        builder = builder.add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+    return builder.sign(signer, hashes.SHA256())
+
+
+@contextmanager
+def trusted_esws(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """HTTPS on 127.0.0.1 with a certificate from a test CA that this process trusts (OpenSSL's
+    SSL_CERT_FILE, which truststore uses on Linux); answers POST as ESWS does an empty call."""
+    ca_key, leaf_key = (
+        ec.generate_private_key(ec.SECP256R1()),
+        ec.generate_private_key(ec.SECP256R1()),
+    )
+    ca = _cert("I3Sync Test CA", "I3Sync Test CA", ca_key, ca_key, ca=True, days=365)
+    leaf = _cert("esws.test", "I3Sync Test CA", leaf_key, ca_key, ca=False, days=30)
+    pem = serialization.Encoding.PEM
+    (folder / "ca.pem").write_bytes(ca.public_bytes(pem))
+    (folder / "leaf.pem").write_bytes(leaf.public_bytes(pem))
+    (folder / "leaf.key").write_bytes(
+        leaf_key.private_bytes(pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
+    monkeypatch.setenv("SSL_CERT_FILE", str(folder / "ca.pem"))
+    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
+
+    class Handler(BaseHTTPRequestHandler):
+        def _send(self, status: int, body: bytes, kind: str) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            answer = nusoap_response("getTotalSyncToken", "ERROR_NO_SECURITY_HASH")
+            self._send(200, answer, "text/xml; charset=ISO-8859-1")
+
+        def do_GET(self) -> None:
+            self._send(200, b"<html></html>", "text/html")
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(folder / "leaf.pem", folder / "leaf.key")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+    )
+    thread.start()
+    try:
+        yield f"https://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_trusted_https_esws_passes_every_step(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with trusted_esws(tmp_path, monkeypatch) as url:
+        results = ConnectionCheck(CheckTarget.of(url + "/webservicesesws", url), 10).run()
+    assert [r.step for r in results] == ["resolve", "connect", "tls", "wsdl", "esws", "i3"]
+    assert all(r.ok for r in results), [r.line() for r in results]
+    tls = results[2].detail
+    assert "trusted by this computer" in tls
+    assert "subject CN=esws.test; issuer CN=I3Sync Test CA; expires in 30 days" in tls
+    assert tls.startswith("TLSv1.")
+    assert "ERROR_NO_SECURITY_HASH" in results[4].detail
+
+
+def cancel_on(event: threading.Event, check: ConnectionCheck) -> threading.Thread:
+    def cancel() -> None:
+        if event.wait(timeout=10):
+            check.cancel()
+
+    helper = threading.Thread(target=cancel, daemon=True)
+    helper.start()
+    return helper
+
+
+def assert_cancelled_at(results: list[StepResult], step: str) -> None:
+    by_step = {result.step: result for result in results}
+    assert by_step[step].detail == "cancelled" and not by_step[step].ok
+    later = [r for r in results if r.step != step and not r.ok]
+    assert later and all(r.detail == "skipped: cancelled" for r in later)
+
+
+def test_cancel_during_the_dns_lookup(monkeypatch: pytest.MonkeyPatch) -> None:
+    # No name server may be asked from tests: a resolver that hangs stands in for a slow one.
+    looking_up, never = threading.Event(), threading.Event()
+    real = socket.getaddrinfo
+
+    def hanging(host: object, *args: object, **kwargs: object) -> object:
+        if host == "esws.example.invalid":
+            looking_up.set()
+            never.wait(timeout=30)
+            raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+        return real(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", hanging)
+    check = ConnectionCheck(
+        CheckTarget.of("https://esws.example.invalid/x", "http://127.0.0.1:9"), 30
+    )
+    helper = cancel_on(looking_up, check)
+    try:
+        results, seconds = timed(check.run)
+    finally:
+        never.set()
+    helper.join(timeout=5)
+    assert seconds < 5  # not the 30 s the check was given
+    assert_cancelled_at(results, "resolve")
+    assert [r.status for r in results] == ["FAIL", "skip", "skip", "skip", "skip", "skip"]
+
+
+def test_cancel_while_connecting() -> None:
+    with full_backlog_server() as url:  # connections never complete
+        check = ConnectionCheck(CheckTarget.of(url + "/x", url), 30)
+        started = threading.Event()
+
+        def on_step(result: StepResult) -> None:
+            if result.step == "resolve":
+                started.set()
+
+        helper = cancel_on(started, check)
+        results, seconds = timed(lambda: check.run(on_step))
+        helper.join(timeout=5)
+    assert seconds < 5
+    assert_cancelled_at(results, "connect")
+
+
+def test_the_connect_step_meets_the_deadline() -> None:
+    with full_backlog_server() as url:
+        results, seconds = timed(ConnectionCheck(CheckTarget.of(url + "/x", url), 1).run)
+    assert seconds < 2.5
+    connect = next(r for r in results if r.step == "connect")
+    assert not connect.ok and "no connection within the timeout" in connect.detail
+    assert "firewall" in connect.detail
+
+
+def test_cancel_while_esws_holds_the_request() -> None:
+    seen: list[StepResult] = []
+    with scripted_server([], default=HOLD) as server:  # takes the request, never answers
+        running = ConnectionCheck(CheckTarget.of(server.url + "/esws", server.url), timeout=30)
+        helper = cancel_on(server.arrived, running)  # the esws request is in: cancel it
+        results, seconds = timed(lambda: running.run(seen.append))
+        helper.join(timeout=5)
+    assert seconds < 5  # not the 30 s the check was given
+    assert results == seen  # the callback saw every step, in order, as it finished
+    assert [r.step for r in seen] == ["resolve", "connect", "wsdl", "esws", "i3"]
+    assert [r.status for r in seen] == ["ok", "ok", "ok", "FAIL", "skip"]
+    assert_cancelled_at(results, "esws")
+    assert [r.path for r in server.requests] == ["/esws"]  # I3 was never asked
+    assert running.cancelled
