@@ -19,6 +19,7 @@ from __future__ import annotations
 import enum
 import itertools
 import logging
+import queue
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -169,9 +170,15 @@ class Runner(QObject):
 
     _numbers = itertools.count(1)
 
-    def __init__(self, name: str, parent: QObject | None = None) -> None:
+    def __init__(self, name: str, parent: QObject | None = None, *, serial: bool = False) -> None:
+        """``serial``: one call at a time, in the order given (the vault: a write must not
+        overtake the one before it); otherwise each call gets its own thread at once."""
         super().__init__(parent)
         self._name = name
+        self._queue: queue.SimpleQueue[tuple[Job, Callable[[], Any]]] | None = (
+            queue.SimpleQueue() if serial else None
+        )
+        self._worker: threading.Thread | None = None
         self._jobs: dict[int, Job] = {}
         self._closed = False
         _the_mailbox()
@@ -212,6 +219,16 @@ class Runner(QObject):
             job.cancel()
             return job
         self._jobs[job.number] = job
+        if self._queue is not None:
+            # A queued job runs even when cancelled meanwhile (a vault write is not undone by
+            # closing the window); only its outcome is dropped.
+            self._queue.put((job, call))
+            if self._worker is None:
+                self._worker = threading.Thread(
+                    target=_work_through, args=(self._queue,), name=self._name, daemon=True
+                )
+                self._worker.start()
+            return job
         thread = threading.Thread(
             target=_work, args=(job, call), name=f"{self._name}-{job.number}", daemon=True
         )
@@ -231,6 +248,11 @@ class Runner(QObject):
 def _cancel_all(jobs: dict[int, Job]) -> None:
     for job in list(jobs.values()):
         job.cancel()
+
+
+def _work_through(jobs: queue.SimpleQueue[tuple[Job, Callable[[], Any]]]) -> None:
+    while True:
+        _work(*jobs.get())
 
 
 def _work(job: Job, call: Callable[[], Any]) -> None:

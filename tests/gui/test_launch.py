@@ -48,7 +48,7 @@ def test_demo_mode_goes_from_the_form_to_the_simulators_sync_page(
     seen: dict[str, Any] = {}
 
     def drive(window: Any) -> None:
-        qtbot.waitUntil(lambda: window.started)
+        qtbot.waitUntil(lambda: window.started and not window.sync_tab.vault_busy)
         form = window.sync_tab.form
         seen["notice"] = window.sync_tab.notice("demo").label.text()
         seen["filled"] = (form.profileCombo.currentText(), form.userIdEdit.text())
@@ -69,7 +69,7 @@ def test_demo_mode_shows_the_vendors_refusal_for_a_wrong_password(qtbot: Any) ->
     seen: dict[str, str] = {}
 
     def drive(window: Any) -> None:
-        qtbot.waitUntil(lambda: window.started)
+        qtbot.waitUntil(lambda: window.started and not window.sync_tab.vault_busy)
         form = window.sync_tab.form
         form.passwordEdit.selectAll()
         qtbot.keyClicks(form.passwordEdit, "wrong")
@@ -119,7 +119,7 @@ def test_open_without_a_saved_password_waits_for_it_on_the_form(
     seen: dict[str, Any] = {}
 
     def drive(window: Any) -> None:
-        qtbot.waitUntil(lambda: window.started)
+        qtbot.waitUntil(lambda: window.started and not window.sync_tab.vault_busy)
         form = window.sync_tab.form
         seen["focus"] = form.passwordEdit.hasFocus()
         seen["banner"] = form.errorLabel.text()
@@ -137,7 +137,7 @@ def test_open_with_an_unknown_profile_says_so(qtbot: Any, saved_profile: Any) ->
     seen: dict[str, str] = {}
 
     def drive(window: Any) -> None:
-        qtbot.waitUntil(lambda: window.started)
+        qtbot.waitUntil(lambda: window.started and not window.sync_tab.vault_busy)
         seen["banner"] = window.sync_tab.form.errorLabel.text()
 
     assert run(gui_args(command="open", kind="total", profile="Nope"), drive) == 0
@@ -150,7 +150,7 @@ def test_a_link_fills_the_form_but_only_the_user_starts_the_sync(
     seen: dict[str, Any] = {}
 
     def drive(window: Any) -> None:
-        qtbot.waitUntil(lambda: window.started)
+        qtbot.waitUntil(lambda: window.started and not window.sync_tab.vault_busy)
         form = window.sync_tab.form
         seen["filled"] = (form.userIdEdit.text(), form.locationEdit.text())
         seen["banner"] = form.errorLabel.text()

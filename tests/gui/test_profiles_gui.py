@@ -96,6 +96,7 @@ def test_secrets_go_to_the_vault_after_a_successful_sync_and_fill_the_next_start
     assert form.companyIdEdit.text() == DEMO_COMPANY_ID
     assert form.passwordEdit.text() == ""
     qtbot.mouseClick(form.rememberCheck, LEFT)
+    qtbot.waitUntil(lambda: not second.sync_tab.vault_busy)  # saved off the GUI thread
     assert ProfileStore().load().profiles[0].remember_password
     type_into(qtbot, form.passwordEdit, DEMO_PASSWORD)
     type_into(qtbot, form.userIdEdit, "42")
@@ -108,6 +109,7 @@ def test_secrets_go_to_the_vault_after_a_successful_sync_and_fill_the_next_start
     assert form.passwordEdit.text() == DEMO_PASSWORD
     assert form.rememberCheck.isChecked()
     qtbot.mouseClick(form.rememberCheck, LEFT)  # forget it: gone from the vault at once
+    qtbot.waitUntil(lambda: not third.sync_tab.vault_busy)
     assert vault_entry(memory_keyring, PROFILE, SecretKind.PASSWORD) is None
     assert vault_entry(memory_keyring, PROFILE, SecretKind.COMPANY_ID) == DEMO_COMPANY_ID
 

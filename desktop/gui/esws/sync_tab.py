@@ -1,14 +1,18 @@
 """The "I3 sync" tab: the form, the worker that fetches tokens, and the sync page, wired together.
 
 The sync page (and with it QtWebEngine) is created on first use or warmed up after the form is
-painted; the vault is first read after the form is painted too, so that start-up is quick.
+painted; the vault is first read after the form is painted too, so that start-up is quick. Every
+vault read and write goes through the runner: an OS vault that asks to be unlocked never freezes
+the window.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from dataclasses import replace
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QStackedWidget, QWidget
@@ -21,11 +25,13 @@ from desktop.core.errors import (
     VendorRefusal,
 )
 from desktop.core.redaction import register_secret
+from desktop.core.vault import NOWHERE, VaultStatus
 from desktop.esws.request import SyncKind, SyncRequest
 from desktop.gui.esws.profile_book import ProfileBook
 from desktop.gui.esws.sync_form import FIELD_PROFILE, SyncForm
 from desktop.gui.esws.token_worker import ClientFactory, TokenFetcher, TokenSource
 from desktop.gui.messages import Problem, describe, host_of
+from desktop.gui.runner import Job, Outcome, Runner
 from desktop.gui.widgets import Banner, Tone
 
 if TYPE_CHECKING:
@@ -42,6 +48,7 @@ class SyncTab(QStackedWidget):
 
     syncPageShown = Signal()
     formShown = Signal()
+    secretsLoaded = Signal()  # the chosen profile's saved secrets are in the form (if any)
 
     def __init__(
         self, book: ProfileBook, esws: TokenSource | ClientFactory, parent: QWidget | None = None
@@ -51,6 +58,9 @@ class SyncTab(QStackedWidget):
         self.book = book
         self.form = SyncForm()
         self.fetcher = TokenFetcher(esws, self)
+        self._vault_runner = Runner("i3sync-vault", self, serial=True)
+        self._vault_status: VaultStatus | None = None
+        self._secrets_job: Job | None = None
         self.sync_page: SyncPage | None = None
         self.started = False
         self._pending: tuple[Profile, SyncRequest] | None = None
@@ -87,8 +97,18 @@ class SyncTab(QStackedWidget):
         if self.started:
             return
         self.started = True
-        vault = self.book.vault()
-        if not vault.available:
+        self._vault_runner.run(self.book.vault, self._vault_known)
+
+    @property
+    def vault_busy(self) -> bool:
+        """True until the vault has answered, and while a vault read or write is running."""
+        return self._vault_status is None or self._vault_runner.busy
+
+    def _vault_known(self, outcome: Outcome[Any]) -> None:
+        status = outcome.value
+        available = bool(getattr(status, "available", False))
+        self._vault_status = VaultStatus(available, str(getattr(status, "where", NOWHERE)))
+        if not available:
             log.warning("No password vault: secrets will not be kept")
             self.show_notice(
                 "vault",
@@ -96,10 +116,11 @@ class SyncTab(QStackedWidget):
                 "password cannot be remembered: you will type them for each sync.",
                 Tone.WARNING,
             )
-        self._fill_from_profile(self.current_profile())
-        if self._queued_open is not None:
-            self.open_request(*self._queued_open)
-            self._queued_open = None
+        queued, self._queued_open = self._queued_open, None
+        if queued is not None:
+            self.open_request(*queued)
+        else:
+            self._fill_from_profile(self.current_profile())
 
     def warm_up(self) -> None:
         """Load the ESWS client (worker thread) and QtWebEngine, and prepare the first sync's
@@ -149,39 +170,70 @@ class SyncTab(QStackedWidget):
         the same profile (edited or renamed), so an unsaved password is not lost."""
         before = self.form.profile_name()
         typed = (self.form.companyIdEdit.text(), self.form.passwordEdit.text())
-        self._load_profiles(select or None)
+        state = self.book.load()
+        if state.problem:
+            self.show_notice("profiles", escape(state.problem), Tone.WARNING)
+        chosen = self.book.find(select or None) or self.book.initial()
+        self.form.set_profiles(self.book.names, chosen.name if chosen else None)
         after = self.form.profile_name()
-        if (
+        same = (
             before is not None
             and after is not None
             and (after == before or not self.book.find(before))
-        ):
-            self.form.keep_typed_secrets(*typed)
+        )
+        self._fill_from_profile(chosen, typed=typed if same else None)
 
-    def _fill_from_profile(self, profile: Profile | None) -> None:
+    def _fill_from_profile(
+        self,
+        profile: Profile | None,
+        *,
+        typed: tuple[str, str] | None = None,
+        then: Callable[[], None] | None = None,
+    ) -> None:
+        """Show ``profile`` in the form; its saved secrets follow from the vault (runner), then
+        ``then`` runs. ``typed``: secrets typed before, kept where nothing saved replaces them."""
+        if self._secrets_job is not None:
+            self._secrets_job.cancel()  # another profile's secrets must not arrive here
+            self._secrets_job = None
         if profile is None:
             self.form.fill_credentials("", None, None)
             self.form.profileSummary.setText("Create a profile to say where ESWS and I3 are.")
+            if then is not None:
+                then()
             return
         hosting = "EasyConnect cloud" if profile.cloud else "on-premise API Agent / API Server"
         self.form.profileSummary.setText(
             f"ESWS at {host_of(profile.esws_endpoint)} · I3 at {host_of(profile.i3_base_url)}"
             f" · {hosting}"
         )
-        company_id = password = None
-        if self.started:
-            saved = self.book.saved_secrets(profile)
-            company_id, password = saved.company_id, saved.password
-            vault = self.book.vault()
-            where = vault.where if vault.available else "nowhere"
-            note = (
-                f"The security code is kept in {where} after a successful sync; the password "
-                "only when this box is ticked."
-                if vault.available
-                else "No password vault: nothing is remembered."
-            )
-            self.form.set_remember(profile.remember_password, available=vault.available, note=note)
-        self.form.fill_credentials(profile.admin_username, company_id, password)
+        self.form.fill_credentials(profile.admin_username, None, None)
+        if typed is not None:
+            self.form.keep_typed_secrets(*typed)
+        vault = self._vault_status
+        if vault is None:  # not started yet: the secrets come once the vault has answered
+            return
+        note = (
+            f"The security code is kept in {vault.where} after a successful sync; the password "
+            "only when this box is ticked."
+            if vault.available
+            else "No password vault: nothing is remembered."
+        )
+        self.form.set_remember(profile.remember_password, available=vault.available, note=note)
+        book = self.book
+
+        def loaded(outcome: Outcome[Any]) -> None:
+            self._secrets_job = None
+            saved = outcome.value
+            if outcome.error is not None:
+                log.warning("Could not read the saved secrets: %s", type(outcome.error).__name__)
+            elif saved is not None:
+                # Only into empty fields: what the user typed meanwhile stays.
+                self.form.keep_typed_secrets(saved.company_id or "", saved.password or "")
+            self.secretsLoaded.emit()
+            if then is not None:
+                then()
+
+        self._secrets_job = self._vault_runner.run(lambda: book.saved_secrets(profile), loaded)
 
     def _profile_chosen(self, name: str) -> None:
         profile = self.book.find(name)
@@ -198,10 +250,18 @@ class SyncTab(QStackedWidget):
         profile = self.current_profile()
         if profile is None:
             return
-        try:
-            self.book.set_remember_password(profile, remember)
-        except (OSError, InputError) as error:
-            self.form.show_problem(Problem("The profile could not be saved.", str(error)))
+        book = self.book
+
+        def done(outcome: Outcome[Any]) -> None:
+            if isinstance(outcome.error, (OSError, InputError)):
+                self.form.show_problem(
+                    Problem("The profile could not be saved.", str(outcome.error))
+                )
+            elif outcome.error is not None:
+                log.error("Saving the profile failed: %s", type(outcome.error).__name__)
+
+        # The profile file and the vault (forgetting the password): both may block.
+        self._vault_runner.run(lambda: book.set_remember_password(profile, remember), done)
 
     def manage_profiles(self) -> None:
         from desktop.gui.esws.profile_dialog import ProfileDialog
@@ -223,7 +283,7 @@ class SyncTab(QStackedWidget):
         auto: bool,
     ) -> None:
         """Fill the form for a sync asked for from outside; start it when ``auto`` and complete."""
-        if not self.started:
+        if self._vault_status is None:  # not started, or the vault has not answered yet
             self._queued_open = (kind, profile_name, user_id, location, auto)
             return
         profile = self.book.find(profile_name)
@@ -238,7 +298,19 @@ class SyncTab(QStackedWidget):
             )
             return
         self.form.set_profiles(self.book.names, profile.name)
-        self._fill_from_profile(profile)
+        self._fill_from_profile(
+            profile, then=lambda: self._continue_open(profile, kind, user_id, location, auto)
+        )
+
+    def _continue_open(
+        self,
+        profile: Profile,
+        kind: SyncKind,
+        user_id: str,
+        location: str | int | None,
+        auto: bool,
+    ) -> None:
+        """The rest of :meth:`open_request`, once the profile's saved secrets are in the form."""
         self.form.fill_request(kind, user_id, location)
         if auto and not self.form.problems():
             self.form.submit()
@@ -264,6 +336,9 @@ class SyncTab(QStackedWidget):
         profile = self.current_profile()
         if profile is None:
             return
+        if self.form.rememberCheck.isEnabled():
+            # The box as the user sees it, even if saving its change is still under way.
+            profile = replace(profile, remember_password=self.form.rememberCheck.isChecked())
         register_secret(request.company_id, request.admin_password)
         self._pending = (profile, request)
         self.fetcher.fetch(profile, request)  # first: the worker starts while the form updates
@@ -290,10 +365,16 @@ class SyncTab(QStackedWidget):
         self.setCurrentWidget(page)
         page.backButton.setFocus(Qt.FocusReason.OtherFocusReason)
         self.syncPageShown.emit()
-        try:  # after the page has started loading: the vault may take a moment
-            self.book.after_success(profile, request)
-        except (OSError, InputError) as error:
-            log.warning("Could not update the profile after a sync: %s", type(error).__name__)
+        book = self.book
+
+        def kept(outcome: Outcome[Any]) -> None:
+            if outcome.error is not None:
+                log.warning(
+                    "Could not update the profile after a sync: %s", type(outcome.error).__name__
+                )
+
+        # After the page has started loading, off the GUI thread: the vault may take a moment.
+        self._vault_runner.run(lambda: book.after_success(profile, request), kept)
 
     def _token_failed(self, _job: int, error: BaseException) -> None:
         self.form.set_busy(False)
