@@ -20,7 +20,9 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from desktop.esws.check import CheckTarget, ConnectionCheck, StepResult
-from desktop.simulator.server import nusoap_response
+from desktop.esws.client import bundled_wsdl_path
+from desktop.simulator.esws_logic import EswsLogic
+from desktop.simulator.server import Simulator, nusoap_response
 from tests.fault_servers import HOLD, full_backlog_server, scripted_server, timed
 
 UTC = datetime.UTC
@@ -200,3 +202,50 @@ def test_cancel_while_esws_holds_the_request() -> None:
     assert_cancelled_at(results, "esws")
     assert [r.path for r in server.requests] == ["/esws"]  # I3 was never asked
     assert running.cancelled
+
+
+class _Answers(EswsLogic):
+    """An ESWS that answers every getTotalSyncToken with ``answer``."""
+
+    def __init__(self, answer: str) -> None:
+        super().__init__()
+        self.answer = answer
+
+    def get_total_sync_token(self, company_id: str, admin: str, password: str) -> str:
+        return self.answer
+
+
+@pytest.mark.parametrize(
+    ("answer", "detail"),
+    [
+        ("NO USERNAME PROVIDED", "ESWS answered NO USERNAME PROVIDED, a documented refusal"),
+        ("ERROR_SOMETHING_NEW", "ESWS answered ERROR_SOMETHING_NEW, a refusal this version"),
+    ],
+)
+def test_any_refusal_proves_the_service_answers(answer: str, detail: str) -> None:
+    sim = Simulator(_Answers(answer)).start()
+    try:
+        results = ConnectionCheck(CheckTarget.of(sim.esws_endpoint, sim.url), 10).run()
+    finally:
+        sim.stop()
+    esws = next(r for r in results if r.step == "esws")
+    assert esws.ok and esws.detail.startswith(detail)
+
+
+def test_a_wsdl_without_get_total_sync_token_fails_wsdl(tmp_path: Path) -> None:
+    wsdl = tmp_path / "one-op.wsdl"
+    bundled = Path(bundled_wsdl_path()).read_text(encoding="utf-8")
+    assert "getTotalSyncToken" in bundled
+    wsdl.write_text(bundled.replace("getTotalSyncToken", "getOtherToken"), encoding="utf-8")
+    missing = tmp_path / "missing.wsdl"
+    sim = Simulator().start()
+    try:
+        one_op = ConnectionCheck(CheckTarget.of(sim.esws_endpoint, sim.url, str(wsdl)), 10).run()
+        absent = ConnectionCheck(CheckTarget.of(sim.esws_endpoint, sim.url, str(missing)), 10).run()
+    finally:
+        sim.stop()
+    for results in (one_op, absent):
+        assert [r.status for r in results] == ["ok", "ok", "FAIL", "skip", "ok"]
+    assert one_op[2].detail.startswith("the WSDL does not declare getTotalSyncToken; use the")
+    assert "cannot read the file" in absent[2].detail
+    assert sim.calls == []  # without a usable WSDL, ESWS is never called
