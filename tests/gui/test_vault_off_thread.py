@@ -1,0 +1,65 @@
+"""The vault is read and written off the GUI thread: a vault waiting to be unlocked never freezes
+the window (the form stays responsive; the secrets arrive once the vault answers)."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import keyring
+from PySide6.QtCore import QTimer
+
+from desktop.core.vault import SecretKind, SecretStore
+from desktop.esws.profiles import Profile
+from desktop.simulator.esws_logic import DEMO_COMPANY_ID
+from tests.gui.conftest import vault_key
+from tests.memory_keyring import MemoryKeyring
+
+
+class LockedKeyring(MemoryKeyring):
+    """A vault that holds every read until it is "unlocked" (as an OS unlock prompt does)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.unlocked = threading.Event()
+        self.asked = threading.Event()
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self.asked.set()
+        self.unlocked.wait(30)
+        return super().get_password(service, username)
+
+
+def test_a_locked_vault_never_freezes_the_window(
+    qtbot: Any, saved_secrets: Profile, profile_store: Any
+) -> None:
+    from desktop.gui.main_window import MainWindow
+
+    locked = LockedKeyring()
+    locked.store[("I3 Sync Desktop", f"{vault_key(saved_secrets.name)}/company-id")] = (
+        DEMO_COMPANY_ID
+    )
+    keyring.set_keyring(locked)  # the memory_keyring fixture puts the previous one back
+    try:
+        window = MainWindow(profile_store, SecretStore(), warm_up=False)
+        qtbot.addWidget(window, before_close_func=lambda w: w.close())
+        window.show()
+        qtbot.waitUntil(lambda: window.started)
+        qtbot.waitUntil(locked.asked.is_set)  # the vault is asked, and does not answer yet
+
+        ticks: list[int] = []
+        ticker = QTimer()
+        ticker.timeout.connect(lambda: ticks.append(1))
+        ticker.start(10)
+        qtbot.waitUntil(lambda: len(ticks) >= 10)  # the event loop runs while the vault waits
+        ticker.stop()
+        form = window.sync_tab.form
+        assert form.companyIdEdit.text() == ""
+        assert window.sync_tab.vault_busy
+
+        with qtbot.waitSignal(window.sync_tab.secretsLoaded, timeout=10_000):
+            locked.unlocked.set()
+        assert form.companyIdEdit.text() == DEMO_COMPANY_ID
+        assert SecretStore().load(vault_key(saved_secrets.name), SecretKind.COMPANY_ID)
+    finally:
+        locked.unlocked.set()
