@@ -1,10 +1,11 @@
 """The ``i3sync`` command: the argparse tree and the dispatch, nothing else.
 
-The window by default; ``url``, ``open`` (:mod:`desktop.esws.cli`) and ``crm``
-(:mod:`desktop.crm.cli`) as sub-commands; an ``i3sync://`` link as the only argument. This is the
-one module below the GUI that may start the window, and it imports it only to do so. Errors
-become a line on stderr and an exit code through :mod:`desktop.core.reporting`, never a traceback;
-a bug is one line too ("internal error", exit 1) with its traceback in the log file.
+The window by default; ``url``, ``open`` (:mod:`desktop.esws.cli`), ``history``
+(:mod:`desktop.esws.history_cli`) and ``crm`` (:mod:`desktop.crm.cli`) as sub-commands; an
+``i3sync://`` link as the only argument. This is the one module below the GUI that may start the
+window, and it imports it only to do so. Errors become a line on stderr and an exit code through
+:mod:`desktop.core.reporting`, never a traceback; a bug is one line too ("internal error", exit 1)
+with its traceback in the log file.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     """Every sub-command's parser (imports the connectors' CLI modules)."""
     from desktop.crm.cli import add_crm_command
     from desktop.esws.cli import add_open_command, add_url_command
+    from desktop.esws.history_cli import add_history_command
 
     parser = argparse.ArgumentParser(
         prog="i3sync",
@@ -66,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_url_command(commands)
     add_open_command(commands)
     add_crm_command(commands)
+    add_history_command(commands)
     return parser
 
 

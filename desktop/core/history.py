@@ -10,13 +10,11 @@ command line alike. The SQLite file is :mod:`desktop.core.history_store`.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 
-from desktop import APP_ID
 from desktop.core.errors import (
     I3SyncError,
     InputError,
@@ -24,12 +22,11 @@ from desktop.core.errors import (
     TransportProblem,
     VendorRefusal,
 )
-from desktop.core.paths import APP_AUTHOR
+from desktop.core.paths import data_dir
 from desktop.core.redaction import scrub
 from desktop.core.text import one_line
 
 FILE_NAME = "history.sqlite3"
-ENV_DATA_DIR = "I3SYNC_DATA_DIR"
 
 MAX_NAME_LENGTH = 200  # profile names and user ids, as shown
 MAX_CODE_LENGTH = 100
@@ -103,19 +100,6 @@ class HistoryError(I3SyncError):
         self.path = path
         self.problem = problem
         super().__init__(f"history file {path}: {problem}")
-
-
-def data_dir() -> Path:
-    """The per-user data folder (``I3SYNC_DATA_DIR`` overrides).
-
-    Private stand-in for ``desktop.core.paths.data_dir`` until that exists: same lookup.
-    """
-    override = os.environ.get(ENV_DATA_DIR)
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir(APP_ID, APP_AUTHOR))
 
 
 def default_path() -> Path:

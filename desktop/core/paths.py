@@ -31,6 +31,7 @@ def resource_path(name: str) -> Path:
 # Overrides, for a portable copy on a USB stick and for tests (Windows ignores XDG variables).
 ENV_CONFIG_DIR = "I3SYNC_CONFIG_DIR"
 ENV_LOG_DIR = "I3SYNC_LOG_DIR"
+ENV_DATA_DIR = "I3SYNC_DATA_DIR"
 
 
 def config_dir() -> Path:
@@ -51,3 +52,16 @@ def log_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_log_dir(APP_ID, APP_AUTHOR))
+
+
+def data_dir() -> Path:
+    """The per-user folder holding the sync history (platformdirs: %LOCALAPPDATA% on Windows).
+
+    Local, never roaming: SQLite's write-ahead log needs a local disk.
+    """
+    override = os.environ.get(ENV_DATA_DIR)
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_ID, APP_AUTHOR))
