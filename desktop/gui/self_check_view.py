@@ -1,7 +1,7 @@
 """The Qt half of ``i3sync --self-check``: open a sync page in the window's own sync view.
 
 :func:`read_sync_page` builds the application as the window does (``qt_setup``), shows a
-:class:`~desktop.gui.esws.sync_view.SyncPage` (a real QWebEngineView with the guarded page and a
+:class:`~desktop.gui.esws.sync_view.SyncView` (a real QWebEngineView with the guarded page and a
 private profile), loads the URL, waits until the page's own script has set its title, and returns
 what the page shows. Everything is signal-driven; a timer bounds the wait.
 """
@@ -25,18 +25,18 @@ _READ_DOM = """JSON.stringify({
 
 
 def read_sync_page(url: str, i3_base_url: str, timeout_seconds: float) -> dict[str, str]:
-    """Load ``url`` in a SyncPage; return its title, user and status texts, and whether the
+    """Load ``url`` in a SyncView; return its title, user and status texts, and whether the
     window icon was found (``icon``: ``yes``/``no``), or ``error`` when it did not load in time.
     """
     from desktop.gui.qt_setup import create_application, route_qt_messages_to_log
 
     app = create_application([])
     route_qt_messages_to_log()  # Chromium's offscreen chatter goes to the log, not the report
-    from desktop.gui.esws.sync_view import SyncPage
+    from desktop.gui.esws.sync_view import SyncView
 
     facts: dict[str, str] = {"icon": "no" if app.windowIcon().isNull() else "yes"}
     loop = QEventLoop()
-    page = SyncPage()
+    page = SyncView()
     page.resize(900, 700)
     page.show()
 

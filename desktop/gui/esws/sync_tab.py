@@ -36,7 +36,7 @@ from desktop.gui.widgets import Banner, Tone
 
 if TYPE_CHECKING:
     from desktop.esws.profiles import Profile
-    from desktop.gui.esws.sync_view import SyncPage
+    from desktop.gui.esws.sync_view import SyncView
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ class SyncTab(QStackedWidget):
         self._vault_runner = Runner("i3sync-vault", self, serial=True)
         self._vault_status: VaultStatus | None = None
         self._secrets_job: Job | None = None
-        self.sync_page: SyncPage | None = None
+        self.sync_page: SyncView | None = None
         self.started = False
         self._pending: tuple[Profile, SyncRequest] | None = None
         self._queued_open: tuple[SyncKind, str, str, str | int | None, bool] | None = None
@@ -128,11 +128,11 @@ class SyncTab(QStackedWidget):
         self.fetcher.warm_up(self.current_profile())
         self.ensure_sync_page().prepare()
 
-    def ensure_sync_page(self) -> SyncPage:
+    def ensure_sync_page(self) -> SyncView:
         if self.sync_page is None:
-            from desktop.gui.esws.sync_view import SyncPage
+            from desktop.gui.esws.sync_view import SyncView
 
-            self.sync_page = SyncPage(self)
+            self.sync_page = SyncView(self)
             self.sync_page.backRequested.connect(self.back_to_form)
             self.addWidget(self.sync_page)
         return self.sync_page

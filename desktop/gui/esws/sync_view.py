@@ -1,4 +1,4 @@
-"""The sync page: I3's page in an embedded browser, with its title, progress, Reload and Back.
+"""The sync view: I3's page in an embedded browser, with its title, progress, Reload and Back.
 
 Every sync gets a fresh off-the-record ``QWebEngineProfile``: the token URL, cookies and cache live
 in memory only and are destroyed with the page (page first, then profile, as Qt requires) when the
@@ -64,7 +64,7 @@ def _destroy(*objects: QObject | None) -> None:
             shiboken6.delete(obj)
 
 
-class SyncPage(QWidget):
+class SyncView(QWidget):
     """Shows one sync at a time; ``syncView`` is the embedded QWebEngineView of the current one."""
 
     backRequested = Signal()
