@@ -53,6 +53,9 @@ FIELD_TOTAL_SYNC_PATH = "total sync page"
 
 # Said as "The name is already taken: ..." by the dialog.
 DUPLICATE_NAME = "is already taken: a profile with this name already exists"
+# A user profile may not take a managed profile's name; a managed one cannot be changed here.
+MANAGED_NAME = "is the name of a profile your IT department manages: choose another"
+MANAGED_PROFILE = "is managed by your IT department: it cannot be changed or removed here"
 _ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
@@ -107,8 +110,8 @@ def parse_allowed_origins(text: str) -> tuple[str, ...]:
 class Profile:
     """Where and as whom to connect. Secrets are not part of a profile; the vault holds them.
 
-    Two profiles compare equal when their settings are equal; ``id`` and ``legacy_vault_key``
-    say which saved profile this is and are left out of the comparison.
+    Two profiles compare equal when their settings are equal; ``id``, ``legacy_vault_key`` and
+    ``managed`` say which saved profile this is and are left out of the comparison.
     """
 
     name: str
@@ -125,6 +128,8 @@ class Profile:
     id: str = field(default_factory=new_profile_id, compare=False)
     # The name under which a version without ids kept this profile's secrets, until moved.
     legacy_vault_key: str | None = field(default=None, compare=False)
+    # Set by the IT department (policy registry key or machine-wide file): read-only here.
+    managed: bool = field(default=False, compare=False)
 
     @property
     def vault_key(self) -> str:

@@ -16,16 +16,20 @@ The profile itself (fields, checks, id, vault key) is :mod:`desktop.esws.profile
 from __future__ import annotations
 
 import contextlib
-import errno
 import logging
-import os
-import tempfile
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from desktop.core.errors import InputError
+from desktop.esws.managed import (
+    PREFERENCES_KEY,
+    ManagedProfiles,
+    machine_managed_source,
+    preference_change,
+    preferences_of,
+    with_preferences,
+)
 from desktop.esws.profile_model import (
     DUPLICATE_NAME,
     FIELD_ALLOWED_ORIGINS,
@@ -34,6 +38,8 @@ from desktop.esws.profile_model import (
     FIELD_NAME,
     FIELD_TOTAL_SYNC_PATH,
     FIELD_WSDL,
+    MANAGED_NAME,
+    MANAGED_PROFILE,
     MAX_ALLOWED_ORIGINS,
     MAX_FIELD_LENGTH,
     MAX_NAME_LENGTH,
@@ -57,8 +63,9 @@ from desktop.esws.profiles_io import (
     locked,
     name_key,
     parse_document,
+    quarantine,
     read_bytes,
-    replace_file,
+    write_atomically,
 )
 
 __all__ = [
@@ -71,6 +78,8 @@ __all__ = [
     "FIELD_WSDL",
     "FILE_NAME",
     "FORMAT_VERSION",
+    "MANAGED_NAME",
+    "MANAGED_PROFILE",
     "MAX_ALLOWED_ORIGINS",
     "MAX_FIELD_LENGTH",
     "MAX_NAME_LENGTH",
@@ -79,6 +88,7 @@ __all__ = [
     "TOTAL_SYNC_USER_LOGIN",
     "VAULT_KEY_PREFIX",
     "LoadResult",
+    "ManagedProfiles",
     "Profile",
     "ProfileStore",
     "legacy_profile_id",
@@ -125,11 +135,27 @@ class LoadResult:
         return [p.name for p in self.profiles]
 
 
-def _result(document: Document, problems: list[str], quarantined: Path | None) -> LoadResult:
-    notices = problems + document.notices
+def _result(
+    document: Document, problems: list[str], quarantined: Path | None, managed: ManagedProfiles
+) -> LoadResult:
+    """What a load shows: managed profiles first (with the user's choices), then the user's own.
+
+    A user profile with a managed profile's name (IT deployed it later) is hidden, not deleted.
+    """
+    preferences = preferences_of(document.extra)
+    shown = [with_preferences(p, preferences) for p in managed.profiles]
+    managed_keys = {name_key(p.name) for p in shown}
+    hidden = [
+        f"Your profile “{p.name}” has the name of a profile your IT department manages; the "
+        "managed one is shown, yours is kept in the file as it is."
+        for p in document.profiles
+        if name_key(p.name) in managed_keys
+    ]
+    own = [p for p in document.profiles if name_key(p.name) not in managed_keys]
+    notices = problems + managed.notices + hidden + document.notices
     serious = problems + document.problems
     return LoadResult(
-        profiles=list(document.profiles),
+        profiles=shown + own,
         last_used=document.last_used,
         problem=" ".join(serious) or None,
         quarantined=quarantined,
@@ -137,15 +163,28 @@ def _result(document: Document, problems: list[str], quarantined: Path | None) -
     )
 
 
-class ProfileStore:
-    """Reads and writes the profiles file. Every method re-reads the file, so it is never stale."""
+def _no_managed() -> ManagedProfiles:
+    return ManagedProfiles()
 
-    def __init__(self, path: Path | None = None) -> None:
+
+class ProfileStore:
+    """Reads and writes the profiles file. Every method re-reads the file, so it is never stale.
+
+    ``managed`` reads the profiles IT manages; by default this computer's (policy key and
+    machine-wide file) for the user's own file, none for a store given a ``path`` (tests, demo).
+    """
+
+    def __init__(
+        self, path: Path | None = None, *, managed: Callable[[], ManagedProfiles] | None = None
+    ) -> None:
         if path is None:
             from desktop.core.paths import config_dir
 
             path = config_dir() / FILE_NAME
+            if managed is None:
+                managed = machine_managed_source(FORMAT_VERSION)
         self.path = path
+        self._managed_source = managed or _no_managed
 
     def __repr__(self) -> str:
         return f"ProfileStore({str(self.path)!r})"
@@ -156,61 +195,54 @@ class ProfileStore:
 
     # -- reading ---------------------------------------------------------------------------------
 
-    def _read(self) -> Document | None:
+    def managed(self) -> ManagedProfiles:
+        """The profiles IT manages, as they are now; never raises."""
+        try:
+            return self._managed_source()
+        except Exception as error:  # a broken policy must not stop the app starting
+            log.warning("managed profiles could not be read (%s)", type(error).__name__)
+            notice = (
+                "The profiles your IT department manages could not be read "
+                f"({type(error).__name__})."
+            )
+            return ManagedProfiles(notices=[notice])
+
+    def _read(self, managed: ManagedProfiles) -> Document | None:
         """The document on disk, None when there is none; ``Corrupt`` when it is unusable."""
         raw = read_bytes(self.path)
         if raw is None:
             return None
-        return parse_document(raw, self.path, FORMAT_VERSION, profile_from_json, PROFILE_KEYS)
-
-    def _quarantine(self) -> Path:
-        """Move the unusable file aside under a name no other file has; return the new path."""
-        stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
-        for attempt in range(1000):
-            suffix = f".corrupt-{stamp}" if attempt == 0 else f".corrupt-{stamp}-{attempt}"
-            target = self.path.with_name(self.path.name + suffix)
-            if target.exists():
-                continue
-            try:
-                # A hard link fails if the target exists, so a copy is never overwritten.
-                os.link(self.path, target)
-            except FileExistsError:
-                continue
-            except OSError:
-                if target.exists():
-                    continue
-                os.rename(self.path, target)
-                return target
-            os.unlink(self.path)
-            return target
-        raise FileExistsError(errno.EEXIST, f"no free name to move {self.path.name} aside")
+        other_names = [p.name for p in managed.profiles]
+        return parse_document(
+            raw, self.path, FORMAT_VERSION, profile_from_json, PROFILE_KEYS, other_names
+        )
 
     def load(self) -> LoadResult:
-        """The saved profiles; never raises, whatever the file holds.
+        """The managed profiles, then the saved ones; never raises, whatever the file holds.
 
         A missing file is an empty list; an unusable one is moved aside (under the lock, after
         reading it again) and reported in ``problem``.
         """
+        managed = self.managed()
         try:
             try:
-                document = self._read()
+                document = self._read(managed)
             except Corrupt as corrupt:
-                return self._load_set_aside(corrupt.reason)
+                return self._load_set_aside(corrupt.reason, managed)
         except Exception as error:  # a file we cannot handle must never stop the app starting
             log.warning("profiles file could not be read (%s)", type(error).__name__)
             problem = (
                 f"Your saved profiles could not be read ({type(error).__name__}); the file "
                 f"{self.path} is left as it was. Profiles start empty."
             )
-            return LoadResult(profiles=[], last_used=None, problem=problem, notices=[problem])
-        if document is None:
-            return LoadResult(profiles=[], last_used=None)
-        return _result(document, [], None)
+            document, problems = Document.empty(FORMAT_VERSION), [problem]
+            return _result(document, problems, None, managed)
+        return _result(document or Document.empty(FORMAT_VERSION), [], None, managed)
 
-    def _load_set_aside(self, reason: str) -> LoadResult:
+    def _load_set_aside(self, reason: str, managed: ManagedProfiles) -> LoadResult:
         try:
             with self._locked():
-                document, problems, moved = self._read_or_set_aside()
+                document, problems, moved = self._read_or_set_aside(managed)
         except OSError as error:
             log.warning(
                 "profiles file unusable (%s) and not moved aside: %s", reason, type(error).__name__
@@ -219,15 +251,17 @@ class ProfileStore:
                 f"Your saved profiles could not be read ({reason}), and the file {self.path} "
                 "could not be moved aside; it is left as it was. Profiles start empty."
             )
-            return LoadResult(profiles=[], last_used=None, problem=problem, notices=[problem])
-        return _result(document, problems, moved)
+            return _result(Document.empty(FORMAT_VERSION), [problem], None, managed)
+        return _result(document, problems, moved, managed)
 
-    def _read_or_set_aside(self) -> tuple[Document, list[str], Path | None]:
+    def _read_or_set_aside(
+        self, managed: ManagedProfiles
+    ) -> tuple[Document, list[str], Path | None]:
         """Under the lock: the document, or an empty one after moving an unusable file aside."""
         try:
-            document = self._read()
+            document = self._read(managed)
         except Corrupt as corrupt:
-            moved = self._quarantine()  # OSError propagates: better unsaved than destroyed
+            moved = quarantine(self.path)  # OSError propagates: better unsaved than destroyed
             log.warning("profiles file unusable (%s); moved aside to %s", corrupt.reason, moved)
             problem = (
                 f"Your saved profiles could not be read ({corrupt.reason}). The file was kept as "
@@ -243,44 +277,29 @@ class ProfileStore:
         with locked(self.lock_path, LOCK_TIMEOUT):
             yield
 
-    def _change(self, apply: Callable[[Document], bool]) -> LoadResult:
+    def _change(self, apply: Callable[[Document, ManagedProfiles], bool]) -> LoadResult:
         """Lock, re-read, ``apply`` (False: nothing to write), write atomically, unlock."""
+        managed = self.managed()
         with self._locked():
-            document, problems, moved = self._read_or_set_aside()
-            if apply(document):
-                self._write(document)
-        return _result(document, problems, moved)
-
-    def _write(self, document: Document) -> None:
-        text = document_text(document, FORMAT_VERSION, profile_to_json)
-        folder = self.path.parent
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        # mkstemp creates the file readable by its owner only (0600) where the OS has modes.
-        fd, temp_name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "wb") as stream:
-                stream.write(text)
-                stream.flush()
-                os.fsync(stream.fileno())
-            if os.name == "posix":
-                os.chmod(temp_name, 0o600)
-            replace_file(temp_name, self.path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temp_name)
-            raise
-        _fsync_folder(folder)
+            document, problems, moved = self._read_or_set_aside(managed)
+            if apply(document, managed):
+                write_atomically(
+                    self.path, document_text(document, FORMAT_VERSION, profile_to_json)
+                )
+        return _result(document, problems, moved, managed)
 
     def save(self, profiles: list[Profile], last_used: str | None) -> None:
-        """Replace every profile with ``profiles`` (set-aside entries stay in the file).
+        """Replace every profile of the user with ``profiles`` (set-aside entries stay in the
+        file; managed profiles in the list are not the user's and are not written).
 
         Raises ``InputError`` (file untouched) for an invalid profile or a duplicate name, and
         ``OSError`` when the file cannot be written (``TimeoutError`` when another process holds
         it). An unusable file found on disk is moved aside first, never overwritten.
         """
+        own = [p for p in profiles if not p.managed]
         names: set[str] = set()
         ids: set[str] = set()
-        for profile in profiles:
+        for profile in own:
             profile.validate()
             if name_key(profile.name) in names:
                 raise InputError(FIELD_NAME, DUPLICATE_NAME)
@@ -289,9 +308,11 @@ class ProfileStore:
             names.add(name_key(profile.name))
             ids.add(profile.id)
 
-        def apply(document: Document) -> bool:
-            document.profiles = list(profiles)
-            document.last_used = _canonical(profiles, last_used)
+        def apply(document: Document, managed: ManagedProfiles) -> bool:
+            for profile in own:
+                _refuse_managed_name(managed, profile)
+            document.profiles = list(own)
+            document.last_used = _canonical(own + managed.profiles, last_used)
             return True
 
         self._change(apply)
@@ -300,7 +321,8 @@ class ProfileStore:
         """Add a new profile; ``InputError`` on the name field when the name is taken."""
         profile.validate()
 
-        def apply(document: Document) -> bool:
+        def apply(document: Document, managed: ManagedProfiles) -> bool:
+            _refuse_managed_name(managed, profile)
             if _clash(document.profiles, profile) or any(
                 p.id == profile.id for p in document.profiles
             ):
@@ -310,11 +332,45 @@ class ProfileStore:
 
         return self._change(apply)
 
+    def add_many(self, profiles: list[Profile], *, replace_same_name: bool) -> LoadResult:
+        """Add ``profiles`` at once, or none of them (``InputError`` naming the first that fails).
+
+        With ``replace_same_name``, a profile whose name a saved one has replaces it, keeping the
+        saved one's id and so its secrets; a managed profile's name is always refused.
+        """
+        for profile in profiles:
+            profile.validate()
+
+        def apply(document: Document, managed: ManagedProfiles) -> bool:
+            for profile in profiles:
+                shown = f"“{profile.name}”"
+                if _managed_named(managed, profile.name) is not None:
+                    raise InputError(FIELD_NAME, f"{shown} {MANAGED_NAME}")
+                same = _clash(document.profiles, profile)
+                if same is None:
+                    document.profiles.append(profile)
+                elif not replace_same_name:
+                    raise InputError(FIELD_NAME, f"{shown} {DUPLICATE_NAME}")
+                else:
+                    keep = replace(profile, id=same.id, legacy_vault_key=same.legacy_vault_key)
+                    document.profiles = [keep if p is same else p for p in document.profiles]
+                    _follow_rename(document, same.name, keep.name)
+            return bool(profiles)
+
+        return self._change(apply)
+
     def update(self, profile: Profile) -> LoadResult:
-        """Replace the saved profile with ``profile.id``; a new name must not be another's."""
+        """Replace the saved profile with ``profile.id``; a new name must not be another's.
+
+        For a managed profile only the user's own choices are kept ("remember password", and the
+        admin name when IT set none); changing what IT set is an ``InputError`` naming the field.
+        """
         profile.validate()
 
-        def apply(document: Document) -> bool:
+        def apply(document: Document, managed: ManagedProfiles) -> bool:
+            if _set_preferences(document, managed, profile):
+                return True
+            _refuse_managed_name(managed, profile)
             if document.find_id(profile.id) is None:
                 raise InputError(FIELD_NAME, "belongs to a profile that was deleted meanwhile")
             _replace(document, profile)
@@ -324,10 +380,14 @@ class ProfileStore:
 
     def upsert(self, profile: Profile) -> LoadResult:
         """Update the profile with ``profile.id``; else replace the one with the same name (it keeps
-        its id, hence its secrets: the caller says it is that profile); else add ``profile``."""
+        its id, hence its secrets: the caller says it is that profile); else add ``profile``.
+        A managed profile keeps only the user's own choices, as in :meth:`update`."""
         profile.validate()
 
-        def apply(document: Document) -> bool:
+        def apply(document: Document, managed: ManagedProfiles) -> bool:
+            if _set_preferences(document, managed, profile):
+                return True
+            _refuse_managed_name(managed, profile)
             if document.find_id(profile.id) is not None:
                 _replace(document, profile)
                 return True
@@ -337,10 +397,7 @@ class ProfileStore:
                 return True
             keep = replace(profile, id=same.id, legacy_vault_key=same.legacy_vault_key)
             document.profiles = [keep if p is same else p for p in document.profiles]
-            if document.last_used is not None and name_key(document.last_used) == name_key(
-                same.name
-            ):
-                document.last_used = keep.name
+            _follow_rename(document, same.name, keep.name)
             return True
 
         return self._change(apply)
@@ -348,25 +405,35 @@ class ProfileStore:
     def rename(self, old: str, new: str) -> LoadResult:
         """Rename profile ``old`` to ``new``; its id, and so its secrets, stay the same."""
 
-        def apply(document: Document) -> bool:
+        def apply(document: Document, managed: ManagedProfiles) -> bool:
+            if _managed_named(managed, old) is not None:
+                raise InputError(FIELD_NAME, MANAGED_PROFILE)
             current = _find(document.profiles, old)
             if current is None:
                 raise InputError(FIELD_NAME, "names no saved profile")
             renamed = replace(current, name=new)
             renamed.validate()
+            _refuse_managed_name(managed, renamed)
             _replace(document, renamed)
             return True
 
         return self._change(apply)
 
     def delete(self, name: str | None = None, *, profile_id: str | None = None) -> LoadResult:
-        """Remove the profile called ``name`` (or with ``profile_id``); a missing one is fine."""
+        """Remove the profile called ``name`` (or with ``profile_id``); a missing one is fine.
 
-        def apply(document: Document) -> bool:
+        A managed profile cannot be removed here: ``InputError`` on the name field.
+        """
+
+        def apply(document: Document, managed: ManagedProfiles) -> bool:
             if profile_id is not None:
                 target = document.find_id(profile_id)
+                is_managed = any(p.id == profile_id for p in managed.profiles)
             else:
                 target = None if name is None else _find(document.profiles, name)
+                is_managed = name is not None and _managed_named(managed, name) is not None
+            if is_managed:
+                raise InputError(FIELD_NAME, MANAGED_PROFILE)
             if target is None:
                 return False
             document.profiles = [p for p in document.profiles if p is not target]
@@ -376,28 +443,33 @@ class ProfileStore:
                 document.last_used = None
             return True
 
-        if not self.path.exists():
+        if not self.path.exists():  # nothing to remove: take no lock, create no folder
+            managed = self.managed()
+            if any(p.id == profile_id for p in managed.profiles) or (
+                profile_id is None and name is not None and _managed_named(managed, name)
+            ):
+                raise InputError(FIELD_NAME, MANAGED_PROFILE)
             return self.load()
         return self._change(apply)
 
     def set_last_used(self, name: str) -> None:
         """Remember ``name`` as the profile to select at start; an unknown name is ignored."""
-        if not self.path.exists():
-            return
 
-        def apply(document: Document) -> bool:
-            target = _find(document.profiles, name)
+        def apply(document: Document, managed: ManagedProfiles) -> bool:
+            target = _managed_named(managed, name) or _find(document.profiles, name)
             if target is None or target.name == document.last_used:
                 return False
             document.last_used = target.name
             return True
 
+        if not self.path.exists() and _managed_named(self.managed(), name) is None:
+            return
         self._change(apply)
 
     def forget_legacy_key(self, profile_id: str) -> LoadResult:
         """Record that the profile's secrets no longer live under its old name-based key."""
 
-        def apply(document: Document) -> bool:
+        def apply(document: Document, managed: ManagedProfiles) -> bool:
             target = document.find_id(profile_id)
             if target is None or target.legacy_vault_key is None:
                 return False
@@ -405,6 +477,32 @@ class ProfileStore:
             return True
 
         return self._change(apply)
+
+
+def _managed_named(managed: ManagedProfiles, name: str) -> Profile | None:
+    return _find(managed.profiles, name)
+
+
+def _refuse_managed_name(managed: ManagedProfiles, profile: Profile) -> None:
+    if _managed_named(managed, profile.name) is not None:
+        raise InputError(FIELD_NAME, MANAGED_NAME)
+
+
+def _set_preferences(document: Document, managed: ManagedProfiles, profile: Profile) -> bool:
+    """Keep the user's choices for a managed ``profile``; False when it is not a managed one."""
+    original = next((p for p in managed.profiles if p.id == profile.id), None)
+    if original is None:
+        return False
+    choices = preference_change(original, profile)
+    preferences = preferences_of(document.extra)
+    preferences[profile.id] = choices
+    document.extra[PREFERENCES_KEY] = preferences
+    return True
+
+
+def _follow_rename(document: Document, old: str, new: str) -> None:
+    if document.last_used is not None and name_key(document.last_used) == name_key(old):
+        document.last_used = new
 
 
 def _find(profiles: list[Profile], name: str) -> Profile | None:
@@ -432,15 +530,3 @@ def _replace(document: Document, profile: Profile) -> None:
 def _canonical(profiles: list[Profile], last_used: str | None) -> str | None:
     found = None if last_used is None else _find(profiles, last_used)
     return None if found is None else found.name
-
-
-def _fsync_folder(folder: Path) -> None:
-    # Makes the rename itself durable on POSIX; Windows cannot open a folder this way.
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

@@ -12,9 +12,10 @@ import json
 import logging
 import os
 import sys
+import tempfile
 import time
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -79,7 +80,7 @@ def read_bytes(path: Path) -> bytes | None:
         raise Corrupt(f"it could not be opened ({type(error).__name__})") from None
 
 
-def _shown_name(entry: object, index: int) -> str:
+def shown_name(entry: object, index: int) -> str:
     """How to name an entry in a notice: its name when it is plain text, else its position."""
     name = entry.get("name") if isinstance(entry, dict) else None
     plain = isinstance(name, str) and bool(name.strip()) and len(name) <= 100
@@ -88,7 +89,7 @@ def _shown_name(entry: object, index: int) -> str:
     return f"number {index + 1}"
 
 
-def _top_level(raw: bytes) -> tuple[dict[str, Any], int, list[Any]]:
+def top_level(raw: bytes) -> tuple[dict[str, Any], int, list[Any]]:
     """The JSON object, its version and its profile entries; ``Corrupt`` when it is not ours."""
     if len(raw) > MAX_FILE_BYTES:
         raise Corrupt("it is too large")
@@ -115,13 +116,15 @@ def parse_document(
     known_version: int,
     read_entry: Callable[[dict[str, Any]], Any],
     known_keys: frozenset[str],
+    other_names: Iterable[str] = (),
 ) -> Document:
     """The document in ``raw``; ``Corrupt`` only when it is not a profiles document at all.
 
     An entry ``read_entry`` refuses (``Corrupt``, or any error: the file is untrusted text) is set
-    aside and named in ``problems``; the other profiles are used.
+    aside and named in ``problems``; the other profiles are used. ``last_used`` is kept when it
+    names one of the file's profiles or one of ``other_names`` (the managed profiles).
     """
-    data, version, entries = _top_level(raw)
+    data, version, entries = top_level(raw)
     document = Document(version=version, profiles=[])
     for index, entry in enumerate(entries):
         try:
@@ -130,15 +133,14 @@ def parse_document(
             reason = error.reason if isinstance(error, Corrupt) else "it could not be read"
             document.set_aside.append(entry)
             document.problems.append(
-                f"The saved profile {_shown_name(entry, index)} could not be used ({reason}) "
+                f"The saved profile {shown_name(entry, index)} could not be used ({reason}) "
                 f"and was set aside; it stays in {path} as it was."
             )
     last_used = data.get("last_used")
     if isinstance(last_used, str):
         key = name_key(last_used)
-        document.last_used = next(
-            (p.name for p in document.profiles if name_key(p.name) == key), None
-        )
+        names = [p.name for p in document.profiles] + list(other_names)
+        document.last_used = next((n for n in names if name_key(n) == key), None)
     document.extra = {k: v for k, v in data.items() if k not in _TOP_KEYS}
     document.notices = list(document.problems)
     if version > known_version:
@@ -202,6 +204,65 @@ def replace_file(source: str, target: Path) -> None:
             time.sleep(0.01)
         else:
             return
+
+
+def write_atomically(path: Path, text: bytes) -> None:
+    """Replace ``path`` with ``text``: temporary file in the same folder, fsync, ``os.replace``.
+
+    A crash or a full disk leaves the previous file. The file is readable by its owner only.
+    """
+    folder = path.parent
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    # mkstemp creates the file readable by its owner only (0600) where the OS has modes.
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if os.name == "posix":
+            os.chmod(temp_name, 0o600)
+        replace_file(temp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise
+    _fsync_folder(folder)
+
+
+def _fsync_folder(folder: Path) -> None:
+    # Makes the rename itself durable on POSIX; Windows cannot open a folder this way.
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def quarantine(path: Path) -> Path:
+    """Move the unusable file aside under a name no other file has; return the new path."""
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
+    for attempt in range(1000):
+        suffix = f".corrupt-{stamp}" if attempt == 0 else f".corrupt-{stamp}-{attempt}"
+        target = path.with_name(path.name + suffix)
+        if target.exists():
+            continue
+        try:
+            # A hard link fails if the target exists, so a copy is never overwritten.
+            os.link(path, target)
+        except FileExistsError:
+            continue
+        except OSError:
+            if target.exists():
+                continue
+            os.rename(path, target)
+            return target
+        os.unlink(path)
+        return target
+    raise FileExistsError(errno.EEXIST, f"no free name to move {path.name} aside")
 
 
 # -- the lock ------------------------------------------------------------------------------------
