@@ -111,9 +111,7 @@ class MainWindow(QMainWindow):
         if self.sync_tab.started:
             return
         from desktop import version
-        from desktop.gui.qt_compat import guard_signal_emit
 
-        guard_signal_emit()  # before the many emits of a working session (see qt_compat)
         # After the paint: importlib.metadata takes tens of milliseconds to answer.
         QCoreApplication.setApplicationVersion(version())
         self.sync_tab.start()

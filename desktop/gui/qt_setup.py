@@ -15,6 +15,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop import APP_ID, APP_NAME
+from desktop.gui.qt_compat import guard_signal_emit
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")
@@ -30,16 +31,13 @@ _LEVELS = {
 }
 
 
-def prepare_qt(*, guard_emit: bool = True) -> None:
-    """Attributes Qt reads only before the QApplication is constructed (safe to call twice).
+def prepare_qt() -> None:
+    """What must happen before the QApplication is constructed (safe to call twice).
 
-    ``guard_emit``: install :mod:`desktop.gui.qt_compat`'s guard now (the window does it right
-    after its first paint instead: the few emits before it cost nothing, the guard ~6 ms).
+    First :mod:`desktop.gui.qt_compat`'s guard, before any signal is emitted: PySide6 6.12 loses
+    a reference to ``True`` on every ``emit()``, which aborts Python 3.11 after a few thousand.
     """
-    if guard_emit:
-        from desktop.gui.qt_compat import guard_signal_emit
-
-        guard_signal_emit()  # PySide6 6.12.0 loses a reference to True on every emit()
+    guard_signal_emit()
     if QCoreApplication.instance() is not None:
         return
     # QtWebEngineWidgets is imported after the QApplication exists (lazily, for a fast start):
@@ -53,7 +51,7 @@ def prepare_qt(*, guard_emit: bool = True) -> None:
 
 def create_application(argv: Sequence[str]) -> QApplication:
     """The process's QApplication (the existing one if any), named and with the app's icon."""
-    prepare_qt(guard_emit=False)
+    prepare_qt()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *argv])
     app.setApplicationName(APP_ID)

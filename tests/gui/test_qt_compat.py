@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.gui.qt_compat import emit_steals_a_reference, guard_signal_emit
+from desktop.gui.qt_compat import guard_signal_emit, has_emit_bug
 
 
 class Emitter(QObject):
@@ -51,5 +52,30 @@ def test_the_app_process_survives_many_emits_on_python_3_11() -> None:
     assert result.stdout.strip() == "ok"
 
 
-def test_the_bug_is_detected_by_measuring_not_by_version() -> None:
-    assert isinstance(emit_steals_a_reference(), bool)
+def test_the_guard_is_decided_by_versions_not_by_a_probe() -> None:
+    assert has_emit_bug("6.12.0", (3, 11))
+    assert has_emit_bug("6.12.3", (3, 11))
+    assert not has_emit_bug("6.12.0", (3, 12))  # True is immortal there
+    assert not has_emit_bug("6.11.2", (3, 11))
+    assert not has_emit_bug("6.13.0", (3, 11))
+    assert not has_emit_bug("unknown", (3, 11))
+
+
+def test_the_guard_is_in_place_before_the_app_or_any_signal_exists_on_every_path() -> None:
+    # The self-check and the window both build their QApplication with create_application.
+    script = (
+        "import sys, PySide6\n"
+        "from PySide6.QtCore import SignalInstance\n"
+        "original = SignalInstance.emit\n"
+        "from desktop.gui import qt_setup\n"
+        "assert SignalInstance.emit is original  # importing alone changes nothing\n"
+        "qt_setup.create_application([])\n"
+        "from desktop.gui.qt_compat import has_emit_bug\n"
+        "bug = has_emit_bug(PySide6.__version__, sys.version_info[:2])\n"
+        "print((SignalInstance.emit is not original) == bug)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, env=env
+    )
+    assert result.stdout.strip() == "True", result.stderr[-2000:]
