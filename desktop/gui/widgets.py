@@ -116,6 +116,7 @@ class InlineError(QLabel):
         super().__init__(parent)
         self.setObjectName(name)
         self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # may quote what a server said
         self.setStyleSheet(f"color: {ERROR_TEXT};")
         font = self.font()
         font.setPointSizeF(max(font.pointSizeF() * 0.92, 8.0))

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
@@ -30,7 +31,7 @@ from desktop.simulator.crm import (
     CrmSimulator,
 )
 from tests.crm_support import T0, FakeClock
-from tests.fault_servers import closed_port_url, silent_server
+from tests.fault_servers import canned_server, closed_port_url, silent_server
 
 LIFETIME = 60
 PROFILE = "crm:" + DEMO_CRM_ORGANISATION
@@ -360,3 +361,24 @@ def test_a_failed_renewal_keeps_the_token_and_retries_later_not_in_a_loop(
     current = panel.current_token()
     assert current is not None and current.value != first
     assert label(panel, "crmErrorLabel") == ""
+
+
+def test_a_code_holding_a_link_is_shown_as_plain_text_never_as_a_link(
+    qtbot: QtBot, panel: CrmPanel
+) -> None:
+    hostile = (
+        b'{"status": {"code": "<a href=\\"https://evil.example/\\">Log in again</a>",'
+        b' "message": "<b>bold</b><img src=x>"}}'
+    )
+    with canned_server(200, "application/json", hostile) as url:
+        fill(panel, url + "/crm", LoginMode.AUTH_CODE)
+        with qtbot.waitSignal(panel.fetchFailed, timeout=5000):
+            click(qtbot, panel, "crmGetTokenButton")
+    error = panel.findChild(QLabel, "crmErrorLabel")
+    assert error is not None
+    assert "<a href=" in error.text()  # shown as the characters it is...
+    assert error.textFormat() == Qt.TextFormat.PlainText  # ...never rendered as a link
+    assert not error.openExternalLinks()
+    for name in ("crmValidityLabel", "crmNoticeLabel", "crmErrorLabel"):
+        shown = panel.findChild(QLabel, name)
+        assert shown is not None and shown.textFormat() == Qt.TextFormat.PlainText, name

@@ -42,3 +42,18 @@ def test_closing_stops_the_crm_panel_too(qtbot: Any, saved_profile: Any, make_wi
     window.crm_panel.shutdown = lambda: stopped.append(True)
     window.close()
     assert stopped == [True]
+
+
+def test_labels_that_quote_a_server_or_the_profile_file_are_plain_text(
+    qtbot: Any, saved_profile: Any, make_window: Any
+) -> None:
+    from desktop.gui.widgets import InlineError
+
+    window = make_window()
+    tab = window.sync_tab
+    view = tab.ensure_sync_page()
+    labels = [*window.findChildren(InlineError), tab.form.profileSummary, tab.form.statusLabel]
+    labels += [view.failureTitle, view.failureText, view.titleLabel]
+    for label in labels:
+        label.setText('<a href="https://evil.example/">Log in again</a>')
+        assert label.textFormat() == Qt.TextFormat.PlainText, label.objectName()

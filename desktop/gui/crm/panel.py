@@ -215,6 +215,8 @@ class CrmPanel(QWidget):
         layout.addLayout(buttons)
         for line in (self.validity_label, self.notice_label, self.error_label):
             line.setWordWrap(True)
+            # They quote CRM.COM's codes and messages: never rich text (no links, no markup).
+            line.setTextFormat(Qt.TextFormat.PlainText)
             layout.addWidget(line)
         layout.addStretch(1)
 

@@ -22,6 +22,7 @@ class FetchBar(QWidget):
         self.progress.setMaximumHeight(6)
         self.progress.setAccessibleName("Waiting for ESWS")
         self.statusLabel = QLabel(self)
+        self.statusLabel.setTextFormat(Qt.TextFormat.PlainText)  # names the server's host
         self.statusLabel.setObjectName("fetchStatus")
         self.hintLabel = caption("", self, name="syncHint")
         self.cancelButton = QPushButton("Cancel", self)

@@ -57,6 +57,7 @@ class SyncFormLayout(QWidget):
         self.manageButton.setObjectName("manageProfilesButton")
         self.manageButton.setAutoDefault(False)
         self.profileSummary = caption("", self, name="profileSummary")
+        self.profileSummary.setTextFormat(Qt.TextFormat.PlainText)  # hosts from the profile file
         self.profileError = InlineError("profileError", self)
 
         self.companyIdEdit = self._line("companyIdEdit", "Security code", "32 characters")

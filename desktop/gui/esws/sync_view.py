@@ -122,9 +122,11 @@ class SyncView(QWidget):
         self.failureTitle = section_heading("", self.failure)
         self.failureTitle.setObjectName("pageFailureTitle")
         self.failureTitle.setWordWrap(True)
+        self.failureTitle.setTextFormat(Qt.TextFormat.PlainText)  # quotes Chromium and the URL
         self.failureText = QLabel(self.failure)
         self.failureText.setObjectName("pageFailureText")
         self.failureText.setWordWrap(True)
+        self.failureText.setTextFormat(Qt.TextFormat.PlainText)
         retry = QPushButton("&Try again", self.failure)
         retry.clicked.connect(self.reload)
         back = QPushButton("Back to the &form", self.failure)
