@@ -1,6 +1,6 @@
 """The ``i3sync`` command: the argparse tree and the dispatch, nothing else.
 
-The window by default; ``url``, ``open`` (:mod:`desktop.esws.cli`), ``history``
+The window by default; ``url``, ``check``, ``open`` (:mod:`desktop.esws.cli`), ``history``
 (:mod:`desktop.esws.history_cli`) and ``crm`` (:mod:`desktop.crm.cli`) as sub-commands; an
 ``i3sync://`` link as the only argument. This is the one module below the GUI that may start the
 window, and it imports it only to do so. Errors become a line on stderr and an exit code through
@@ -43,7 +43,7 @@ class _VersionAction(argparse.Action):
 def build_parser() -> argparse.ArgumentParser:
     """Every sub-command's parser (imports the connectors' CLI modules)."""
     from desktop.crm.cli import add_crm_command
-    from desktop.esws.cli import add_open_command, add_url_command
+    from desktop.esws.cli import add_check_command, add_open_command, add_url_command
     from desktop.esws.history_cli import add_history_command
 
     parser = argparse.ArgumentParser(
@@ -66,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     add_url_command(commands)
+    add_check_command(commands)
     add_open_command(commands)
     add_crm_command(commands)
     add_history_command(commands)

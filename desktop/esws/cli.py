@@ -18,11 +18,14 @@ from desktop.core.cli_support import (
     read_secret,
 )
 from desktop.core.errors import I3SyncError, InputError
+from desktop.core.history import Source
+from desktop.core.history_store import HistoryStore
 from desktop.core.http import Timeouts, is_cleartext_remote
 from desktop.core.redaction import register_secret
 from desktop.core.reporting import exit_code_for, message_for
 from desktop.esws.check import CheckTarget, ConnectionCheck, StepResult, notes_for
 from desktop.esws.client import EswsClient
+from desktop.esws.history import AttemptRecorder, history_label
 from desktop.esws.i3_urls import DEFAULT_I3_BASE_URL, normalise_i3_url, sync_url
 from desktop.esws.profiles import ProfileStore
 from desktop.esws.request import FIELD_COMPANY_ID, FIELD_PASSWORD, SyncKind, build_request
@@ -70,6 +73,12 @@ def add_url_command(commands: argparse._SubParsersAction[argparse.ArgumentParser
         "total", help="sync all users (getTotalSyncToken)", description=SECRETS_HELP
     )
     _add_esws_options(total)
+    for parser in (one, total):
+        parser.add_argument(
+            "--no-history",
+            action="store_true",
+            help="do not record this request in the sync history (see i3sync history)",
+        )
     url.set_defaults(handler=run_url)
 
 
@@ -201,14 +210,22 @@ def run_url(args: argparse.Namespace) -> int:
             "warning: the I3 address is plain http:// on another computer: the sync link "
             "(a login token) travels unencrypted; use https://"
         )
+    recorder = AttemptRecorder(
+        None if args.no_history else HistoryStore(),
+        source=Source.COMMAND_LINE,
+        request=request,
+        label=history_label(None, client.endpoint),
+    )
     try:
-        token = client.fetch_token(request)
+        with recorder:
+            token = client.fetch_token(request)
     except I3SyncError as error:
         # The outcome first, so that a refusal's stderr starts with the vendor's code.
-        print(message_for(error), *warnings, sep="\n", file=sys.stderr)
+        print(message_for(error), *warnings, *recorder.warnings(), sep="\n", file=sys.stderr)
         return exit_code_for(error)
     finally:
         client.close()
+    warnings += recorder.warnings()
     for line in warnings:
         print(line, file=sys.stderr)
     register_secret(token)

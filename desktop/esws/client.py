@@ -31,6 +31,7 @@ from desktop.core.errors import (
 from desktop.core.http import HttpPoster, Timeouts
 from desktop.core.paths import resource_path
 from desktop.core.redaction import scrub
+from desktop.core.text import one_line
 from desktop.esws.i3_urls import DEFAULT_ENDPOINT, normalise_endpoint
 from desktop.esws.refusals import REFUSALS, looks_like_token, unknown_refusal
 from desktop.esws.request import SyncKind, SyncRequest
@@ -253,7 +254,7 @@ class EswsClient:
 
     def _map_zeep_error(self, error: Exception, secrets: tuple[str, ...]) -> TransportError:
         if isinstance(error, zx.Fault):
-            detail = scrub(str(error.message or "no fault string"), secrets)[:200]
+            detail = one_line(scrub(str(error.message or "no fault string"), secrets), 200)
             return TransportError(self.endpoint, TransportProblem.SOAP_FAULT, detail)
         if isinstance(
             error, zx.DTDForbidden | zx.EntitiesForbidden | zx.XMLSyntaxError | etree.XMLSyntaxError
