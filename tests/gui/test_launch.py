@@ -134,14 +134,45 @@ def test_open_without_a_saved_password_waits_for_it_on_the_form(
 
 
 def test_open_with_an_unknown_profile_says_so(qtbot: Any, saved_profile: Any) -> None:
-    seen: dict[str, str] = {}
+    seen: dict[str, Any] = {}
 
     def drive(window: Any) -> None:
         qtbot.waitUntil(lambda: window.started and not window.sync_tab.vault_busy)
-        seen["banner"] = window.sync_tab.form.errorLabel.text()
+        form = window.sync_tab.form
+        seen["banner"] = form.errorLabel.text()
+        seen["selected"] = form.profile_name()
+        seen["sync"] = form.syncButton.isEnabled()
 
     assert run(gui_args(command="open", kind="total", profile="Nope"), drive) == 0
     assert "no profile named “Nope”" in seen["banner"]
+    assert seen["selected"] is None  # not the saved "Test company"
+    assert seen["sync"] is False
+
+
+def test_a_link_for_an_unknown_profile_selects_none_and_keeps_sync_disabled(
+    qtbot: Any, simulator: Simulator, saved_secrets: Any
+) -> None:
+    seen: dict[str, Any] = {}
+
+    def drive(window: Any) -> None:
+        qtbot.waitUntil(lambda: window.started and not window.sync_tab.vault_busy)
+        form = window.sync_tab.form
+        seen["banner"] = form.errorLabel.text()
+        seen["selected"] = (form.profile_name(), form.profileCombo.currentIndex())
+        seen["secrets"] = form.companyIdEdit.text() + form.passwordEdit.text()
+        seen["sync"] = form.syncButton.isEnabled()
+        seen["inline"] = form.profileError.text()
+        form.submit()  # Enter: must not send anything
+        seen["busy"] = window.sync_tab.fetcher.busy
+
+    link = SyncLink(kind=SyncKind.ONE_USER, profile="Other company", user_id="42")
+    assert run(gui_args(), drive, link=link) == 0
+    assert "There is no profile named “Other company”" in seen["banner"]
+    assert seen["selected"] == (None, -1)
+    assert seen["secrets"] == ""  # the saved profile's secrets are not filled in
+    assert seen["sync"] is False and seen["busy"] is False
+    assert seen["inline"].startswith("The profile is not chosen")
+    assert simulator.calls == []
 
 
 def test_a_link_fills_the_form_but_only_the_user_starts_the_sync(

@@ -162,7 +162,9 @@ class SyncForm(SyncFormLayout):
         """Every problem of the form now, keyed by field, in form order."""
         found = validation_errors(self.kind(), **self.values())
         if self.profile_name() is None:
-            found[FIELD_PROFILE] = "create a profile first (Manage profiles…)"
+            found[FIELD_PROFILE] = (
+                "is not chosen: choose one, or create a profile with Manage profiles"
+            )
         return {field: found[field] for field in _ORDER if field in found}
 
     def revalidate(self) -> dict[str, str]:

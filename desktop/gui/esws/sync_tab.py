@@ -288,11 +288,17 @@ class SyncTab(QStackedWidget):
             return
         profile = self.book.find(profile_name)
         if profile is None:
+            # Never leave another profile selected: one Enter would sync this user against
+            # another company. Nothing is chosen, so Sync stays disabled until the user chooses.
+            log.info("A sync was asked for a profile that does not exist")
+            self.form.set_profiles(self.book.names, None)
+            self._fill_from_profile(None)
             self.form.fill_request(kind, user_id, location)
             self.form.show_problem(
                 Problem(
                     f"There is no profile named “{profile_name}”.",
-                    "Choose a profile, or create it with Manage profiles…",
+                    "Nothing was selected. Choose the profile to use, or create one named "
+                    f"“{profile_name}” with Manage profiles.",
                     field=FIELD_PROFILE,
                 )
             )
