@@ -3,8 +3,9 @@
 Two sources, both read on every load (cheap, and a Group Policy refresh shows without a restart):
 
 * on Windows, the policy key ``HKLM\\Software\\Policies\\I3Sync\\Profiles\\<name>`` (string values
-  ``Endpoint``, ``I3Url``, ``Admin``; DWORD ``Cloud``), which Group Policy (packaging/policy/*.admx)
-  or the installers (``PROFILE_NAME=...``) write;
+  ``Endpoint``, ``I3Url``, ``Admin``; DWORD ``Cloud``), which the installers (``PROFILE_NAME=...``)
+  write, or Group Policy (packaging/policy/i3sync.admx: its slots ``Profile1``... carry the
+  profile's name in an optional string value ``Name``, which wins over the key's name);
 * everywhere, a machine-wide ``profiles.json`` in the site config folder (platformdirs;
   ``I3SYNC_MACHINE_CONFIG_DIR`` overrides), in the same format as the user's.
 
@@ -48,6 +49,7 @@ VALUE_ENDPOINT = "Endpoint"
 VALUE_I3_URL = "I3Url"
 VALUE_ADMIN = "Admin"
 VALUE_CLOUD = "Cloud"
+VALUE_NAME = "Name"  # optional: the profile's name when it is not the key's (ADMX slots)
 
 ENV_MACHINE_CONFIG_DIR = "I3SYNC_MACHINE_CONFIG_DIR"
 MACHINE_FILE_NAME = "profiles.json"
@@ -138,9 +140,22 @@ def _cloud(values: Mapping[str, object]) -> bool:
     raise Corrupt(f"its {VALUE_CLOUD} is not 0 or 1")
 
 
-def _policy_profile(name: str, raw_values: Mapping[str, object]) -> Profile:
+def _policy_values(raw_values: Mapping[str, object]) -> dict[str, object]:
     # Registry value names are case-insensitive.
-    values = {str(key).casefold(): value for key, value in raw_values.items()}
+    return {str(key).casefold(): value for key, value in raw_values.items()}
+
+
+def _policy_name(key_name: str, raw_values: Mapping[str, object]) -> str:
+    """The profile's name: the ``Name`` value when it is set, else the key's name."""
+    try:
+        return _text(_policy_values(raw_values), VALUE_NAME) or key_name
+    except Corrupt:
+        return key_name  # reported by _policy_profile
+
+
+def _policy_profile(name: str, raw_values: Mapping[str, object]) -> Profile:
+    values = _policy_values(raw_values)
+    _text(values, VALUE_NAME)  # a Name that is not text makes the profile unusable
     endpoint = _text(values, VALUE_ENDPOINT)
     if endpoint is None:
         raise Corrupt(f"it has no {VALUE_ENDPOINT}")
@@ -164,9 +179,12 @@ def _policy_profile(name: str, raw_values: Mapping[str, object]) -> Profile:
 def profiles_from_policy(keys: PolicyKeys) -> ManagedProfiles:
     """The profiles under the policy key; an unusable one is left out with a notice."""
     result = ManagedProfiles()
-    for index, name in enumerate(sorted(keys, key=name_key)):
+    named = sorted(
+        ((_policy_name(k, v), v) for k, v in keys.items()), key=lambda kv: name_key(kv[0])
+    )
+    for index, (name, values) in enumerate(named):
         try:
-            profile = _policy_profile(name, keys[name])
+            profile = _policy_profile(name, values)
             if any(name_key(p.name) == name_key(name) for p in result.profiles):
                 raise Corrupt("another managed profile has the same name")
         except Corrupt as error:

@@ -329,3 +329,17 @@ def test_a_store_given_a_path_reads_no_managed_profiles(
     write_machine_file(machine, [{"name": "Shared", "esws_endpoint": "https://e.test/x"}])
     monkeypatch.setenv(ENV_MACHINE_CONFIG_DIR, str(machine))
     assert ProfileStore(tmp_path / "demo" / "profiles.json").load().names == []
+
+
+def test_a_name_value_names_the_profile_and_two_slots_cannot_share_one() -> None:
+    found = profiles_from_policy(
+        {
+            "Profile1": {"Name": "Head office", "Endpoint": "https://e.test/1"},
+            "Profile2": {"Name": "HEAD OFFICE", "Endpoint": "https://e.test/2"},
+            "Profile3": {"Name": 3, "Endpoint": "https://e.test/3"},
+        }
+    )
+    assert [p.name for p in found.profiles] == ["Head office"]
+    assert found.profiles[0].id == managed_profile_id(SOURCE_POLICY, "Head office")
+    assert any("“HEAD OFFICE”" in n and "same name" in n for n in found.notices)
+    assert any("“Profile3”" in n and "Name is not text" in n for n in found.notices)
