@@ -13,7 +13,7 @@ from html import escape
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWebEngineCore import (
     QWebEngineDownloadRequest,
@@ -86,6 +86,10 @@ class SyncView(QWidget):
         self._spare: tuple[QWebEngineProfile, GuardedPage, QWebEngineView] | None = None
         self._shut_down = False
         self._build()
+        app = QCoreApplication.instance()
+        if app is not None:
+            # Closing the last window quits before any parent is deleted: end sessions in order.
+            app.aboutToQuit.connect(self.shutdown)
 
     def _build(self) -> None:
         self.backButton = QPushButton("← &Back to form", self)
@@ -172,9 +176,14 @@ class SyncView(QWidget):
             self._spare = self._new_session()
 
     def _new_session(self) -> tuple[QWebEngineProfile, GuardedPage, QWebEngineView]:
-        profile = QWebEngineProfile(self)  # no storage name: off the record
+        # No storage name: off the record. Created without a parent and adopted after its page:
+        # Qt deletes children in the order they were adopted, so should this view be deleted
+        # without shutdown(), the page still goes before its profile (the other order warns
+        # "Release of profile requested but WebEnginePage still not deleted" and may crash).
+        profile = QWebEngineProfile()
         profile.downloadRequested.connect(self._download_requested)
         page = GuardedPage(profile, None, self)  # no origin yet: nothing may load
+        profile.setParent(self)
         page.loadingChanged.connect(self._loading_changed)
         page.loadProgress.connect(self.progress.setValue)
         page.titleChanged.connect(self._title_changed)
