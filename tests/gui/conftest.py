@@ -100,7 +100,8 @@ def make_window(
         qtbot.addWidget(window, before_close_func=lambda w: w.close())
         windows.append(window)
         window.show()
-        qtbot.waitUntil(lambda: window.started)
+        # Started, and the saved secrets read from the vault (off the GUI thread) are in.
+        qtbot.waitUntil(lambda: window.started and not window.sync_tab.vault_busy)
         return window
 
     return make
@@ -167,6 +168,8 @@ def sync_and_wait_for_page(qtbot: Any, window: Any, *, loaded: bool = True) -> A
         qtbot.mouseClick(window.sync_tab.form.syncButton, _left())
     assert blocker.args == [loaded]
     assert window.sync_tab.currentWidget() is page
+    # What a successful sync keeps (vault, profile file) is written off the GUI thread.
+    qtbot.waitUntil(lambda: not window.sync_tab.vault_busy)
     return page
 
 
