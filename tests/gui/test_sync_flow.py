@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtWidgets import QPushButton
 
 from desktop.simulator.esws_logic import DEMO_ADMIN, EswsLogic
 from desktop.simulator.server import Simulator
@@ -277,17 +278,48 @@ def test_each_sync_gets_an_off_the_record_profile_destroyed_on_back(
     assert page.profile is not None and page.profile.isOffTheRecord()
 
 
-def test_reload_loads_the_page_again(
+def test_reload_after_the_page_loaded_fetches_a_new_token(
     qtbot: Any, simulator: Simulator, saved_profile: Any, make_window: Any
 ) -> None:
+    from PySide6.QtCore import QUrl
+
     window = make_window()
     fill_form(qtbot, window)
     page = sync_and_wait_for_page(qtbot, window)
-    # Tokens are one-time: the simulator's I3 answers a reload with its "not valid" page.
+    spent = page.view.url().toString()
+    # Tokens are one-time: loading the same link again gets the "not valid" page...
+    with qtbot.waitSignal(page.pageLoaded, timeout=PAGE_TIMEOUT_MS) as again:
+        page.view.load(QUrl(spent))
+    assert again.args == [False]
+    qtbot.waitUntil(lambda: "not valid" in page.titleLabel.text(), timeout=PAGE_TIMEOUT_MS)
+    tokens = [call for call in simulator.calls if call[0] == "Esws.getSyncToken"]
+
+    # ...so Reload asks ESWS for a new token and opens the new link.
     with qtbot.waitSignal(page.pageLoaded, timeout=PAGE_TIMEOUT_MS) as reloaded:
         qtbot.mouseClick(page.reloadButton, Qt.MouseButton.LeftButton)
-    assert reloaded.args == [False]
-    qtbot.waitUntil(lambda: "not valid" in page.titleLabel.text(), timeout=PAGE_TIMEOUT_MS)
+    assert reloaded.args == [True]
+    assert len([c for c in simulator.calls if c[0] == "Esws.getSyncToken"]) == len(tokens) + 1
+    assert page.view.url().toString() != spent
+    user = run_js(qtbot, page.view, "document.getElementById('user').textContent")
+    assert "Anna de Vries" in user
+    assert window.sync_tab.currentWidget() is page
+
+
+def test_try_again_before_i3_answered_reuses_the_unspent_link(
+    qtbot: Any, simulator: Simulator, saved_profile: Any, make_window: Any, closed_port: int
+) -> None:
+    # I3 not reachable: the link was never used, so Try again loads the same one (no new token).
+    save_profile(simulator, i3_base_url=f"http://127.0.0.1:{closed_port}")
+    window = make_window()
+    fill_form(qtbot, window)
+    page = sync_and_wait_for_page(qtbot, window, loaded=False)
+    assert page.stack.currentWidget() is page.failure
+    url, calls = page.url, len(simulator.calls)
+    retry = next(b for b in page.failure.findChildren(QPushButton) if "Try again" in b.text())
+    with qtbot.waitSignal(page.pageLoaded, timeout=PAGE_TIMEOUT_MS) as retried:
+        qtbot.mouseClick(retry, Qt.MouseButton.LeftButton)
+    assert retried.args == [False]
+    assert len(simulator.calls) == calls and page.url == url
 
 
 def test_admin_username_typed_in_the_form_is_saved_to_the_profile(

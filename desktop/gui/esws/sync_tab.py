@@ -64,6 +64,8 @@ class SyncTab(QStackedWidget):
         self.sync_page: SyncView | None = None
         self.started = False
         self._pending: tuple[Profile, SyncRequest] | None = None
+        # The last sync asked for (in memory only), for Reload once its one-time link is spent.
+        self._last: tuple[Profile, SyncRequest] | None = None
         self._queued_open: tuple[SyncKind, str, str, str | int | None, bool] | None = None
         self._notices: dict[str, Banner] = {}
 
@@ -134,6 +136,7 @@ class SyncTab(QStackedWidget):
 
             self.sync_page = SyncView(self)
             self.sync_page.backRequested.connect(self.back_to_form)
+            self.sync_page.freshTokenWanted.connect(self._fresh_token)
             self.addWidget(self.sync_page)
         return self.sync_page
 
@@ -346,7 +349,7 @@ class SyncTab(QStackedWidget):
             # The box as the user sees it, even if saving its change is still under way.
             profile = replace(profile, remember_password=self.form.rememberCheck.isChecked())
         register_secret(request.company_id, request.admin_password)
-        self._pending = (profile, request)
+        self._pending = self._last = (profile, request)
         self.fetcher.fetch(profile, request)  # first: the worker starts while the form updates
         self.form.clear_problem()
         self.form.set_busy(True, host_of(profile.esws_endpoint))
@@ -382,7 +385,16 @@ class SyncTab(QStackedWidget):
         # After the page has started loading, off the GUI thread: the vault may take a moment.
         self._vault_runner.run(lambda: book.after_success(profile, request), kept)
 
+    def _fresh_token(self) -> None:
+        """Reload on a page whose link I3 has spent: the same sync again, with a new token."""
+        if self._last is None or self.fetcher.busy:
+            return
+        profile, request = self._pending = self._last
+        self.fetcher.fetch(profile, request)
+
     def _token_failed(self, _job: int, error: BaseException) -> None:
+        if self.currentWidget() is not self.formPage:
+            self.back_to_form()  # a Reload's new token was refused: say why on the form
         self.form.set_busy(False)
         pending, self._pending = self._pending, None
         profile = pending[0] if pending else self.current_profile()
@@ -405,6 +417,7 @@ class SyncTab(QStackedWidget):
 
     def back_to_form(self) -> None:
         """Close the sync's browser session (token, cookies, cache) and show the form."""
+        self._last = None  # Back: the secrets of that sync are no longer needed
         if self.sync_page is not None:
             self.sync_page.close_session()
             QTimer.singleShot(0, self.sync_page.prepare)  # the next sync's, once back is drawn

@@ -70,6 +70,9 @@ class SyncView(QWidget):
     backRequested = Signal()
     pageLoaded = Signal(bool)  # the first load of a sync (or a reload) ended; True when it showed
     navigationBlocked = Signal(str)  # the blocked URL
+    # Reload or Try again after I3 has seen the one-time link: the owner fetches a new token and
+    # calls open() again (the same link would only show "This sync link is not valid").
+    freshTokenWanted = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +88,7 @@ class SyncView(QWidget):
         self._cert_problem: Problem | None = None
         self._spare: tuple[QWebEngineProfile, GuardedPage, QWebEngineView] | None = None
         self._shut_down = False
+        self._token_used = False  # I3 has answered the current link: it is spent
         self._build()
         app = QCoreApplication.instance()
         if app is not None:
@@ -201,6 +205,7 @@ class SyncView(QWidget):
         self.close_session()
         self.cloud = cloud
         self.url = url
+        self._token_used = False
         self._cert_problem = None
         session, self._spare = self._spare or self._new_session(), None
         self._profile, self._page, self.view = session
@@ -214,10 +219,16 @@ class SyncView(QWidget):
         self.view.load(QUrl(url))
 
     def reload(self) -> None:
+        """Reload, or Try again: the same link while I3 has not answered it, else a new one."""
         if self.view is None:
             return
         self.notice.clear()
         self.stack.setCurrentWidget(self._holder)
+        if self._token_used:
+            log.info("Reload of a spent sync link: asking for a new token")
+            self.titleLabel.setText("Getting a new sync token…")
+            self.freshTokenWanted.emit()
+            return
         if self.view.url().isEmpty() or self.view.url().toString() == "about:blank":
             self.view.load(QUrl(self.url))
         else:
@@ -262,6 +273,7 @@ class SyncView(QWidget):
             return
         self.progress.hide()
         if status == Status.LoadSucceededStatus:
+            self._token_used = True
             self.pageLoaded.emit(True)
         elif status == Status.LoadFailedStatus:
             self._failed(info)
@@ -271,6 +283,7 @@ class SyncView(QWidget):
         if domain == Domain.HttpStatusCodeDomain:
             # The server answered with its own page (e.g. "link not valid"): show it as it is.
             log.info("I3 answered HTTP %d", code)
+            self._token_used = True
             self.pageLoaded.emit(False)
             return
         if code == ERR_ABORTED and domain != Domain.CertificateErrorDomain:
