@@ -28,6 +28,14 @@
 ;
 ; Relative paths in this script resolve against the script's own folder, so run ISCC from
 ; anywhere.
+;
+; A managed profile for IT, as the MSI's properties (setup command-line parameters, read with
+; {param:...}); an install for all users only, as the policy key is machine-wide:
+;   i3sync-setup.exe /VERYSILENT /ALLUSERS /PROFILE_NAME="Head office"
+;       /ESWS_ENDPOINT=https://... /I3_URL=https://... [/I3_ADMIN=hr.admin] [/CLOUD=1]
+; writes HKLM\Software\Policies\I3Sync\Profiles\<PROFILE_NAME> (Endpoint, I3Url, Admin; DWORD
+; Cloud), which desktop/esws/managed.py reads; uninstalling removes it. Without /ALLUSERS, without
+; ESWS_ENDPOINT or with a backslash in the name, the setup stops before installing anything.
 
 #ifndef AppVersion
   #define AppVersion "0.0.0"
@@ -152,6 +160,15 @@ Root: HKA; Subkey: "Software\Classes\{#UrlScheme}"; ValueType: string; ValueName
 Root: HKA; Subkey: "Software\Classes\{#UrlScheme}\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExeName}"",0"
 Root: HKA; Subkey: "Software\Classes\{#UrlScheme}\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExeName}"" ""%1"""
 
+; The managed profile (see the header): only with /PROFILE_NAME=..., in an install for all users.
+; Its parents go on uninstall when nothing else (Group Policy) has put values under them.
+Root: HKLM64; Subkey: "Software\Policies\I3Sync"; Flags: uninsdeletekeyifempty; Check: ManagedProfileGiven
+Root: HKLM64; Subkey: "Software\Policies\I3Sync\Profiles"; Flags: uninsdeletekeyifempty; Check: ManagedProfileGiven
+Root: HKLM64; Subkey: "Software\Policies\I3Sync\Profiles\{param:PROFILE_NAME}"; ValueType: string; ValueName: "Endpoint"; ValueData: "{param:ESWS_ENDPOINT}"; Flags: uninsdeletekey; Check: ManagedProfileGiven
+Root: HKLM64; Subkey: "Software\Policies\I3Sync\Profiles\{param:PROFILE_NAME}"; ValueType: string; ValueName: "I3Url"; ValueData: "{param:I3_URL}"; Check: ManagedProfileGiven
+Root: HKLM64; Subkey: "Software\Policies\I3Sync\Profiles\{param:PROFILE_NAME}"; ValueType: string; ValueName: "Admin"; ValueData: "{param:I3_ADMIN}"; Check: ManagedProfileGiven
+Root: HKLM64; Subkey: "Software\Policies\I3Sync\Profiles\{param:PROFILE_NAME}"; ValueType: dword; ValueName: "Cloud"; ValueData: "{code:CloudValue}"; Check: ManagedProfileGiven
+
 [Run]
 Filename: "{app}\{#AppExeName}"; Description: "{cm:LaunchProgram,{#StringChange(AppName, '&', '&&')}}"; Flags: nowait postinstall skipifsilent
 
@@ -172,6 +189,48 @@ begin
   for I := 1 to ParamCount do
     if CompareText(ParamStr(I), Name) = 0 then
       Result := True;
+end;
+
+function ProfileParam(const Name: String): String;
+begin
+  Result := Trim(ExpandConstant('{param:' + Name + '|}'));
+end;
+
+function ManagedProfileGiven: Boolean;
+begin
+  Result := IsAdminInstallMode and (ProfileParam('PROFILE_NAME') <> '');
+end;
+
+function CloudValue(Param: String): String;
+begin
+  if ProfileParam('CLOUD') = '1' then
+    Result := '1'
+  else
+    Result := '0';
+end;
+
+// A managed profile that cannot be written as asked stops the setup before anything is installed
+// (exit code 1 when silent), so a deployment never reports success without its profile.
+function InitializeSetup: Boolean;
+var
+  Problem: String;
+begin
+  Result := True;
+  if ProfileParam('PROFILE_NAME') = '' then
+    Exit;
+  Problem := '';
+  if not IsAdminInstallMode then
+    Problem := 'PROFILE_NAME needs an install for all users (/ALLUSERS): the managed profile is machine-wide.'
+  else if ProfileParam('ESWS_ENDPOINT') = '' then
+    Problem := 'PROFILE_NAME needs ESWS_ENDPOINT (the address of the ESWS web service).'
+  else if Pos('\', ProfileParam('PROFILE_NAME')) > 0 then
+    Problem := 'PROFILE_NAME must not contain a backslash.';
+  if Problem <> '' then
+  begin
+    Log('Managed profile refused: ' + Problem);
+    SuppressibleMsgBox(Problem, mbCriticalError, MB_OK, IDOK);
+    Result := False;
+  end;
 end;
 
 procedure CurUninstallStepChanged(CurUninstallStep: TUninstallStep);

@@ -194,7 +194,55 @@ def build_msi(
         result = _run([*command, str(WXS), "files.wxs"], cwd=work)
     if result.returncode != 0 or not output.is_file():
         raise RuntimeError(f"wixl failed ({result.returncode}):\n{result.output}")
+    set_component_conditions(output, COMPONENT_CONDITIONS)
+    add_secure_properties(output, PROFILE_PROPERTIES)
     return result
+
+
+# The managed profile's public properties (i3sync.wxs). Listed in SecureCustomProperties so that
+# they reach the elevated part of the install also when a deployment tool installs as a user.
+PROFILE_PROPERTIES = ("PROFILE_NAME", "ESWS_ENDPOINT", "I3_URL", "I3_ADMIN", "CLOUD")
+
+
+def add_secure_properties(msi: Path, names: Sequence[str]) -> None:
+    """Append ``names`` to the MSI's SecureCustomProperties (wixl writes its own there)."""
+    rows = msiinfo("export", str(msi), "Property").splitlines()[3:]
+    current = dict(line.split("\t", 1) for line in rows if "\t" in line)
+    listed = [p for p in current.get("SecureCustomProperties", "").split(";") if p]
+    wanted = ";".join(listed + [n for n in names if n not in listed])
+    if not all(n.replace("_", "").isalnum() for n in names):
+        raise ValueError(f"unexpected property names: {names!r}")
+    if "SecureCustomProperties" not in current:  # wixl writes it for MajorUpgrade's properties
+        raise RuntimeError(f"{msi.name} has no SecureCustomProperties to extend")
+    # Our own constants, checked above: nothing from outside reaches the query.
+    query = (
+        f"UPDATE `Property` SET `Value` = '{wanted}' "  # noqa: S608
+        "WHERE `Property` = 'SecureCustomProperties'"
+    )
+    _msibuild(msi, query)
+
+
+# Component -> its Condition: wixl (0.101) refuses <Condition> inside a <Component>, so these are
+# written into the built MSI's Component table (msibuild, from the same msitools).
+COMPONENT_CONDITIONS = {"ManagedProfile": "PROFILE_NAME"}
+
+
+def set_component_conditions(msi: Path, conditions: Mapping[str, str]) -> None:
+    """Write each component's Condition column in ``msi``; raises when msibuild fails."""
+    for component, condition in conditions.items():
+        if not (component.replace("_", "").isalnum() and "'" not in condition):
+            raise ValueError(f"unexpected component or condition: {component!r}")
+        query = (
+            f"UPDATE `Component` SET `Condition` = '{condition}' "  # noqa: S608
+            f"WHERE `Component` = '{component}'"
+        )
+        _msibuild(msi, query)
+
+
+def _msibuild(msi: Path, query: str) -> None:
+    result = _run([find_tool("msibuild"), str(msi), "-q", query], timeout=120)
+    if result.returncode != 0:
+        raise RuntimeError(f"msibuild failed ({result.returncode}):\n{result.output}")
 
 
 def msiinfo(*args: str) -> str:

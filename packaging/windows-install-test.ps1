@@ -112,5 +112,22 @@ $code = Run "msiexec.exe" @("/x", "`"$msi`"", "/qn", "/norestart")
 Check ($code -eq 0) "msi: msiexec /x exited $code"
 CheckRemoved "msi" $msiDir "HKLM"
 
+# -- MSI with a managed profile (PROFILE_NAME ...): the policy key the app reads, gone on uninstall
+$policy = "HKLM:\Software\Policies\I3Sync\Profiles\Head office"
+$code = Run "msiexec.exe" @("/i", "`"$msi`"", "/qn", "/norestart", "PROFILE_NAME=`"Head office`"",
+    "ESWS_ENDPOINT=https://esws.example.test/webservicesesws", "I3_URL=https://i3.example.test",
+    "I3_ADMIN=hr.admin", "CLOUD=1")
+Check ($code -eq 0) "msi-profile: msiexec /i PROFILE_NAME=... exited $code"
+$values = Get-ItemProperty -Path $policy -ErrorAction SilentlyContinue
+Check ($null -ne $values -and $values.Endpoint -eq "https://esws.example.test/webservicesesws" -and
+    $values.I3Url -eq "https://i3.example.test" -and $values.Admin -eq "hr.admin" -and
+    $values.Cloud -eq 1) "msi-profile: policy key $policy written"
+$listed = & (Join-Path $msiDir "i3sync-cli.exe") profile list --json 2>$null | Out-String
+Check ($listed -match '"name": "Head office"' -and $listed -match '"managed": true') `
+    "msi-profile: i3sync profile list --json shows the managed profile"
+$code = Run "msiexec.exe" @("/x", "`"$msi`"", "/qn", "/norestart")
+Check ($code -eq 0) "msi-profile: msiexec /x exited $code"
+Check (-not (Test-Path $policy)) "msi-profile: policy key removed"
+
 if ($failures -gt 0) { Write-Output "install test FAILED ($failures)"; exit 1 }
 Write-Output "install test passed"

@@ -10,6 +10,13 @@ from types import ModuleType
 
 import pytest
 
+from desktop.esws.managed import (
+    POLICY_KEY,
+    VALUE_ADMIN,
+    VALUE_CLOUD,
+    VALUE_ENDPOINT,
+    VALUE_I3_URL,
+)
 from tests.packaging.conftest import BUILD_WAIT, REPO, PackagingBuild
 
 pytestmark = pytest.mark.timeout(BUILD_WAIT)
@@ -162,3 +169,28 @@ def test_start_menu_desktop_icon_and_profiles_kept() -> None:
     assert "MB_DEFBUTTON2" in text and "/PURGEPROFILES" in text
     assert "DelTree(RoamingDir" in text
     assert not any("{userappdata}" in line for line in parts.get("UninstallDelete", []))
+
+
+def test_managed_profile_parameters_write_the_policy_key() -> None:
+    """/PROFILE_NAME=... /ESWS_ENDPOINT=... write what desktop/esws/managed.py reads, in an
+    install for all users only (the wine test installs it; tests/packaging/test_managed_...)."""
+    text = ISS.read_text(encoding="utf-8")
+    registry = sections(text)["Registry"]
+    key = POLICY_KEY + r"\{param:PROFILE_NAME}"
+    lines = [line for line in registry if f'Subkey: "{key}"' in line]
+    entries = [dict(part.strip().split(": ", 1) for part in line.split("; ")) for line in lines]
+    assert {e["ValueName"]: (e["ValueType"], e["ValueData"]) for e in entries} == {
+        f'"{VALUE_ENDPOINT}"': ("string", '"{param:ESWS_ENDPOINT}"'),
+        f'"{VALUE_I3_URL}"': ("string", '"{param:I3_URL}"'),
+        f'"{VALUE_ADMIN}"': ("string", '"{param:I3_ADMIN}"'),
+        f'"{VALUE_CLOUD}"': ("dword", '"{code:CloudValue}"'),
+    }
+    assert {e["Root"] for e in entries} == {"HKLM64"}
+    assert {e["Check"] for e in entries} == {"ManagedProfileGiven"}
+    assert any(e.get("Flags") == "uninsdeletekey" for e in entries)  # removed on uninstall
+    given = re.search(r"function ManagedProfileGiven: Boolean;.*?end;", text, re.S)
+    assert given is not None and "IsAdminInstallMode" in given[0]
+    setup = re.search(r"function InitializeSetup: Boolean;.*?\nend;", text, re.S)
+    assert setup is not None
+    for needed in ("ESWS_ENDPOINT", "/ALLUSERS", "backslash", "Result := False"):
+        assert needed in setup[0]

@@ -9,6 +9,13 @@ from types import ModuleType
 
 import pytest
 
+from desktop.esws.managed import (
+    POLICY_KEY,
+    VALUE_ADMIN,
+    VALUE_CLOUD,
+    VALUE_ENDPOINT,
+    VALUE_I3_URL,
+)
 from tests.packaging.conftest import BUILD_WAIT, PACKAGING, PackagingBuild
 
 pytestmark = pytest.mark.timeout(BUILD_WAIT)
@@ -125,7 +132,8 @@ def test_component_ids_are_stable_across_builds(
         props = {r["Property"]: r["Value"] for r in rows(installers_module, msi, "Property")}
         built[version] = (components, props["ProductCode"])
     assert built["1.0.0"][0] == built["1.0.1"][0]
-    assert len(built["1.0.0"][0]) == 5  # three files, the shortcut and the URL scheme
+    # Three files, the shortcut, the URL scheme and the managed profile's policy key.
+    assert len(built["1.0.0"][0]) == 6
     assert built["1.0.0"][1] != built["1.0.1"][1]
 
 
@@ -135,3 +143,73 @@ def test_wxs_and_installers_module_agree_on_the_upgrade_code(
     wxs = (PACKAGING / "i3sync.wxs").read_text(encoding="utf-8")
     assert f'UpgradeCode="{installers_module.MSI_UPGRADE_CODE}"' in wxs
     assert "{" + installers_module.MSI_UPGRADE_CODE + "}" == UPGRADE_CODE
+
+
+# -- the managed profile (PROFILE_NAME, ESWS_ENDPOINT, I3_URL, I3_ADMIN, CLOUD) --------------------
+
+PROFILE_PROPERTIES = {"PROFILE_NAME", "ESWS_ENDPOINT", "I3_URL", "I3_ADMIN", "CLOUD"}
+
+
+@pytest.fixture(scope="module")
+def small_msi(installers_module: ModuleType, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real i3sync.wxs around a stand-in folder: the same tables but the files, in seconds."""
+    folder = tmp_path_factory.mktemp("small-msi") / "app"
+    (folder / "_internal").mkdir(parents=True)
+    for name in ("i3sync.exe", "i3sync-cli.exe", "_internal/a.dll"):
+        (folder / name).write_bytes(b"MZ stand-in")
+    output = folder.parent / "small.msi"
+    installers_module.build_msi(version="1.0.0", source=folder, output=output)
+    return output
+
+
+def check_managed_profile_tables(installers: ModuleType, msi: Path) -> None:
+    key = POLICY_KEY + r"\[PROFILE_NAME]"
+    written = {
+        (r["Key"], r["Name"]): r
+        for r in rows(installers, msi, "Registry")
+        if r["Component_"] == "ManagedProfile"
+    }
+    assert {k: r["Value"] for k, r in written.items()} == {
+        (key, VALUE_ENDPOINT): "[ESWS_ENDPOINT]",
+        (key, VALUE_I3_URL): "[I3_URL]",
+        (key, VALUE_ADMIN): "[I3_ADMIN]",
+        (key, VALUE_CLOUD): "#[CLOUD]",  # "#": a DWORD
+        (r"Software\I3Sync\i3sync", "ManagedProfileName"): "[PROFILE_NAME]",
+    }
+    assert {r["Root"] for r in written.values()} == {"2"}  # HKLM
+    components = {r["Component"]: r for r in rows(installers, msi, "Component")}
+    # Installed only when PROFILE_NAME is given (set after wixl, which has no <Condition> there).
+    assert components["ManagedProfile"]["Condition"] == "PROFILE_NAME"
+    assert all(r["Condition"] == "" for n, r in components.items() if n != "ManagedProfile")
+    props = {r["Property"]: r["Value"] for r in rows(installers, msi, "Property")}
+    assert props["CLOUD"] == "0"
+    assert set(props["SecureCustomProperties"].split(";")) >= PROFILE_PROPERTIES
+    assert {"WIX_UPGRADE_DETECTED", "WIX_DOWNGRADE_DETECTED"} <= set(
+        props["SecureCustomProperties"].split(";")
+    )
+    conditions = {r["Condition"] for r in rows(installers, msi, "LaunchCondition")}
+    assert 'Installed OR NOT (PROFILE_NAME >< "\\")' in conditions
+    assert "Installed OR NOT PROFILE_NAME OR ESWS_ENDPOINT" in conditions
+    # The uninstall reads the name back (it is given no properties) to remove the right key.
+    (action,) = rows(installers, msi, "CustomAction")
+    assert (action["Action"], int(action["Type"]) & 63) == ("RestoreProfileName", 51)
+    assert (action["Source"], action["Target"]) == ("PROFILE_NAME", "[INSTALLED_PROFILE_NAME]")
+    search = rows(installers, msi, "RegLocator")
+    assert [(r["Key"], r["Name"]) for r in search] == [
+        (r"Software\I3Sync\i3sync", "ManagedProfileName")
+    ]
+    sequence = {r["Action"]: r for r in rows(installers, msi, "InstallExecuteSequence")}
+    restore = sequence["RestoreProfileName"]
+    assert int(sequence["AppSearch"]["Sequence"]) < int(restore["Sequence"])
+    assert int(restore["Sequence"]) < int(sequence["CostFinalize"]["Sequence"])
+    assert restore["Condition"] == "Installed AND NOT PROFILE_NAME AND INSTALLED_PROFILE_NAME"
+
+
+def test_managed_profile_properties_and_policy_key(
+    small_msi: Path, installers_module: ModuleType
+) -> None:
+    check_managed_profile_tables(installers_module, small_msi)
+
+
+def test_managed_profile_in_the_built_msi(msi: Path, installers_module: ModuleType) -> None:
+    check_managed_profile_tables(installers_module, msi)
