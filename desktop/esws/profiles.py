@@ -18,18 +18,11 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from desktop.core.errors import InputError
-from desktop.esws.managed import (
-    PREFERENCES_KEY,
-    ManagedProfiles,
-    machine_managed_source,
-    preference_change,
-    preferences_of,
-    with_preferences,
-)
+from desktop.esws.managed import ManagedProfiles, machine_managed_source
 from desktop.esws.profile_model import (
     DUPLICATE_NAME,
     FIELD_ALLOWED_ORIGINS,
@@ -55,6 +48,18 @@ from desktop.esws.profile_model import (
     parse_allowed_origins,
     profile_from_json,
     profile_to_json,
+)
+from desktop.esws.profile_state import (
+    LoadResult,
+    canonical_last_used,
+    clash,
+    find_named,
+    follow_rename,
+    load_result,
+    managed_named,
+    refuse_managed_name,
+    replace_saved,
+    set_preferences,
 )
 from desktop.esws.profiles_io import (
     Corrupt,
@@ -104,63 +109,6 @@ FILE_NAME = "profiles.json"
 FORMAT_VERSION = 1
 # How long a change waits for another process's change to the same file.
 LOCK_TIMEOUT = 10.0
-
-
-@dataclass
-class LoadResult:
-    """The saved profiles, and what went wrong reading them.
-
-    ``problem`` is what the user should be told (sentences): the file was moved aside, or some
-    profiles were set aside. ``notices`` lists every remark, one sentence each, including those
-    that need no action (a file from a newer version).
-    """
-
-    profiles: list[Profile]
-    last_used: str | None
-    problem: str | None = None
-    quarantined: Path | None = None
-    notices: list[str] = field(default_factory=list)
-
-    def find(self, name: str) -> Profile | None:
-        """The profile called ``name`` (case-insensitive), if any."""
-        key = name_key(name)
-        return next((p for p in self.profiles if name_key(p.name) == key), None)
-
-    def find_id(self, profile_id: str) -> Profile | None:
-        """The profile with id ``profile_id``, if any."""
-        return next((p for p in self.profiles if p.id == profile_id), None)
-
-    @property
-    def names(self) -> list[str]:
-        return [p.name for p in self.profiles]
-
-
-def _result(
-    document: Document, problems: list[str], quarantined: Path | None, managed: ManagedProfiles
-) -> LoadResult:
-    """What a load shows: managed profiles first (with the user's choices), then the user's own.
-
-    A user profile with a managed profile's name (IT deployed it later) is hidden, not deleted.
-    """
-    preferences = preferences_of(document.extra)
-    shown = [with_preferences(p, preferences) for p in managed.profiles]
-    managed_keys = {name_key(p.name) for p in shown}
-    hidden = [
-        f"Your profile “{p.name}” has the name of a profile your IT department manages; the "
-        "managed one is shown, yours is kept in the file as it is."
-        for p in document.profiles
-        if name_key(p.name) in managed_keys
-    ]
-    own = [p for p in document.profiles if name_key(p.name) not in managed_keys]
-    notices = problems + managed.notices + hidden + document.notices
-    serious = problems + document.problems
-    return LoadResult(
-        profiles=shown + own,
-        last_used=document.last_used,
-        problem=" ".join(serious) or None,
-        quarantined=quarantined,
-        notices=notices,
-    )
 
 
 def _no_managed() -> ManagedProfiles:
@@ -236,8 +184,8 @@ class ProfileStore:
                 f"{self.path} is left as it was. Profiles start empty."
             )
             document, problems = Document.empty(FORMAT_VERSION), [problem]
-            return _result(document, problems, None, managed)
-        return _result(document or Document.empty(FORMAT_VERSION), [], None, managed)
+            return load_result(document, problems, None, managed)
+        return load_result(document or Document.empty(FORMAT_VERSION), [], None, managed)
 
     def _load_set_aside(self, reason: str, managed: ManagedProfiles) -> LoadResult:
         try:
@@ -251,8 +199,8 @@ class ProfileStore:
                 f"Your saved profiles could not be read ({reason}), and the file {self.path} "
                 "could not be moved aside; it is left as it was. Profiles start empty."
             )
-            return _result(Document.empty(FORMAT_VERSION), [problem], None, managed)
-        return _result(document, problems, moved, managed)
+            return load_result(Document.empty(FORMAT_VERSION), [problem], None, managed)
+        return load_result(document, problems, moved, managed)
 
     def _read_or_set_aside(
         self, managed: ManagedProfiles
@@ -286,7 +234,7 @@ class ProfileStore:
                 write_atomically(
                     self.path, document_text(document, FORMAT_VERSION, profile_to_json)
                 )
-        return _result(document, problems, moved, managed)
+        return load_result(document, problems, moved, managed)
 
     def save(self, profiles: list[Profile], last_used: str | None) -> None:
         """Replace every profile of the user with ``profiles`` (set-aside entries stay in the
@@ -310,9 +258,9 @@ class ProfileStore:
 
         def apply(document: Document, managed: ManagedProfiles) -> bool:
             for profile in own:
-                _refuse_managed_name(managed, profile)
+                refuse_managed_name(managed, profile)
             document.profiles = list(own)
-            document.last_used = _canonical(own + managed.profiles, last_used)
+            document.last_used = canonical_last_used(own + managed.profiles, last_used)
             return True
 
         self._change(apply)
@@ -322,8 +270,8 @@ class ProfileStore:
         profile.validate()
 
         def apply(document: Document, managed: ManagedProfiles) -> bool:
-            _refuse_managed_name(managed, profile)
-            if _clash(document.profiles, profile) or any(
+            refuse_managed_name(managed, profile)
+            if clash(document.profiles, profile) or any(
                 p.id == profile.id for p in document.profiles
             ):
                 raise InputError(FIELD_NAME, DUPLICATE_NAME)
@@ -344,9 +292,9 @@ class ProfileStore:
         def apply(document: Document, managed: ManagedProfiles) -> bool:
             for profile in profiles:
                 shown = f"“{profile.name}”"
-                if _managed_named(managed, profile.name) is not None:
+                if managed_named(managed, profile.name) is not None:
                     raise InputError(FIELD_NAME, f"{shown} {MANAGED_NAME}")
-                same = _clash(document.profiles, profile)
+                same = clash(document.profiles, profile)
                 if same is None:
                     document.profiles.append(profile)
                 elif not replace_same_name:
@@ -354,7 +302,7 @@ class ProfileStore:
                 else:
                     keep = replace(profile, id=same.id, legacy_vault_key=same.legacy_vault_key)
                     document.profiles = [keep if p is same else p for p in document.profiles]
-                    _follow_rename(document, same.name, keep.name)
+                    follow_rename(document, same.name, keep.name)
             return bool(profiles)
 
         return self._change(apply)
@@ -368,12 +316,12 @@ class ProfileStore:
         profile.validate()
 
         def apply(document: Document, managed: ManagedProfiles) -> bool:
-            if _set_preferences(document, managed, profile):
+            if set_preferences(document, managed, profile):
                 return True
-            _refuse_managed_name(managed, profile)
+            refuse_managed_name(managed, profile)
             if document.find_id(profile.id) is None:
                 raise InputError(FIELD_NAME, "belongs to a profile that was deleted meanwhile")
-            _replace(document, profile)
+            replace_saved(document, profile)
             return True
 
         return self._change(apply)
@@ -385,19 +333,19 @@ class ProfileStore:
         profile.validate()
 
         def apply(document: Document, managed: ManagedProfiles) -> bool:
-            if _set_preferences(document, managed, profile):
+            if set_preferences(document, managed, profile):
                 return True
-            _refuse_managed_name(managed, profile)
+            refuse_managed_name(managed, profile)
             if document.find_id(profile.id) is not None:
-                _replace(document, profile)
+                replace_saved(document, profile)
                 return True
-            same = _clash(document.profiles, profile)
+            same = clash(document.profiles, profile)
             if same is None:
                 document.profiles.append(profile)
                 return True
             keep = replace(profile, id=same.id, legacy_vault_key=same.legacy_vault_key)
             document.profiles = [keep if p is same else p for p in document.profiles]
-            _follow_rename(document, same.name, keep.name)
+            follow_rename(document, same.name, keep.name)
             return True
 
         return self._change(apply)
@@ -406,15 +354,15 @@ class ProfileStore:
         """Rename profile ``old`` to ``new``; its id, and so its secrets, stay the same."""
 
         def apply(document: Document, managed: ManagedProfiles) -> bool:
-            if _managed_named(managed, old) is not None:
+            if managed_named(managed, old) is not None:
                 raise InputError(FIELD_NAME, MANAGED_PROFILE)
-            current = _find(document.profiles, old)
+            current = find_named(document.profiles, old)
             if current is None:
                 raise InputError(FIELD_NAME, "names no saved profile")
             renamed = replace(current, name=new)
             renamed.validate()
-            _refuse_managed_name(managed, renamed)
-            _replace(document, renamed)
+            refuse_managed_name(managed, renamed)
+            replace_saved(document, renamed)
             return True
 
         return self._change(apply)
@@ -430,8 +378,8 @@ class ProfileStore:
                 target = document.find_id(profile_id)
                 is_managed = any(p.id == profile_id for p in managed.profiles)
             else:
-                target = None if name is None else _find(document.profiles, name)
-                is_managed = name is not None and _managed_named(managed, name) is not None
+                target = None if name is None else find_named(document.profiles, name)
+                is_managed = name is not None and managed_named(managed, name) is not None
             if is_managed:
                 raise InputError(FIELD_NAME, MANAGED_PROFILE)
             if target is None:
@@ -446,7 +394,7 @@ class ProfileStore:
         if not self.path.exists():  # nothing to remove: take no lock, create no folder
             managed = self.managed()
             if any(p.id == profile_id for p in managed.profiles) or (
-                profile_id is None and name is not None and _managed_named(managed, name)
+                profile_id is None and name is not None and managed_named(managed, name)
             ):
                 raise InputError(FIELD_NAME, MANAGED_PROFILE)
             return self.load()
@@ -456,13 +404,13 @@ class ProfileStore:
         """Remember ``name`` as the profile to select at start; an unknown name is ignored."""
 
         def apply(document: Document, managed: ManagedProfiles) -> bool:
-            target = _managed_named(managed, name) or _find(document.profiles, name)
+            target = managed_named(managed, name) or find_named(document.profiles, name)
             if target is None or target.name == document.last_used:
                 return False
             document.last_used = target.name
             return True
 
-        if not self.path.exists() and _managed_named(self.managed(), name) is None:
+        if not self.path.exists() and managed_named(self.managed(), name) is None:
             return
         self._change(apply)
 
@@ -473,60 +421,7 @@ class ProfileStore:
             target = document.find_id(profile_id)
             if target is None or target.legacy_vault_key is None:
                 return False
-            _replace(document, replace(target, legacy_vault_key=None))
+            replace_saved(document, replace(target, legacy_vault_key=None))
             return True
 
         return self._change(apply)
-
-
-def _managed_named(managed: ManagedProfiles, name: str) -> Profile | None:
-    return _find(managed.profiles, name)
-
-
-def _refuse_managed_name(managed: ManagedProfiles, profile: Profile) -> None:
-    if _managed_named(managed, profile.name) is not None:
-        raise InputError(FIELD_NAME, MANAGED_NAME)
-
-
-def _set_preferences(document: Document, managed: ManagedProfiles, profile: Profile) -> bool:
-    """Keep the user's choices for a managed ``profile``; False when it is not a managed one."""
-    original = next((p for p in managed.profiles if p.id == profile.id), None)
-    if original is None:
-        return False
-    choices = preference_change(original, profile)
-    preferences = preferences_of(document.extra)
-    preferences[profile.id] = choices
-    document.extra[PREFERENCES_KEY] = preferences
-    return True
-
-
-def _follow_rename(document: Document, old: str, new: str) -> None:
-    if document.last_used is not None and name_key(document.last_used) == name_key(old):
-        document.last_used = new
-
-
-def _find(profiles: list[Profile], name: str) -> Profile | None:
-    key = name_key(name)
-    return next((p for p in profiles if name_key(p.name) == key), None)
-
-
-def _clash(profiles: list[Profile], profile: Profile) -> Profile | None:
-    """Another saved profile (not ``profile.id``) whose name counts as ``profile``'s."""
-    key = name_key(profile.name)
-    return next((p for p in profiles if p.id != profile.id and name_key(p.name) == key), None)
-
-
-def _replace(document: Document, profile: Profile) -> None:
-    """Put ``profile`` in place of the saved one with its id; last_used follows a rename."""
-    if _clash(document.profiles, profile) is not None:
-        raise InputError(FIELD_NAME, DUPLICATE_NAME)
-    old = document.find_id(profile.id)
-    assert old is not None
-    document.profiles = [profile if p is old else p for p in document.profiles]
-    if document.last_used is not None and name_key(document.last_used) == name_key(old.name):
-        document.last_used = profile.name
-
-
-def _canonical(profiles: list[Profile], last_used: str | None) -> str | None:
-    found = None if last_used is None else _find(profiles, last_used)
-    return None if found is None else found.name

@@ -1,0 +1,133 @@
+"""What a load of the profiles shows, and the rules every change to the saved list follows.
+
+Split from :mod:`desktop.esws.profiles` (the store: file, lock, operations) so that each stays
+readable. :func:`load_result` puts the managed profiles (:mod:`desktop.esws.managed`) first, with
+the user's own choices for them, then the user's profiles; the other functions work on a
+:class:`desktop.esws.profiles_io.Document` under the store's lock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.core.errors import InputError
+from desktop.esws.managed import (
+    PREFERENCES_KEY,
+    ManagedProfiles,
+    preference_change,
+    preferences_of,
+    with_preferences,
+)
+from desktop.esws.profile_model import DUPLICATE_NAME, FIELD_NAME, MANAGED_NAME, Profile
+from desktop.esws.profiles_io import Document, name_key
+
+
+@dataclass
+class LoadResult:
+    """The saved profiles, and what went wrong reading them.
+
+    ``problem`` is what the user should be told (sentences): the file was moved aside, or some
+    profiles were set aside. ``notices`` lists every remark, one sentence each, including those
+    that need no action (a file from a newer version).
+    """
+
+    profiles: list[Profile]
+    last_used: str | None
+    problem: str | None = None
+    quarantined: Path | None = None
+    notices: list[str] = field(default_factory=list)
+
+    def find(self, name: str) -> Profile | None:
+        """The profile called ``name`` (case-insensitive), if any."""
+        key = name_key(name)
+        return next((p for p in self.profiles if name_key(p.name) == key), None)
+
+    def find_id(self, profile_id: str) -> Profile | None:
+        """The profile with id ``profile_id``, if any."""
+        return next((p for p in self.profiles if p.id == profile_id), None)
+
+    @property
+    def names(self) -> list[str]:
+        return [p.name for p in self.profiles]
+
+
+def load_result(
+    document: Document, problems: list[str], quarantined: Path | None, managed: ManagedProfiles
+) -> LoadResult:
+    """What a load shows: managed profiles first (with the user's choices), then the user's own.
+
+    A user profile with a managed profile's name (IT deployed it later) is hidden, not deleted.
+    """
+    preferences = preferences_of(document.extra)
+    shown = [with_preferences(p, preferences) for p in managed.profiles]
+    managed_keys = {name_key(p.name) for p in shown}
+    hidden = [
+        f"Your profile “{p.name}” has the name of a profile your IT department manages; the "
+        "managed one is shown, yours is kept in the file as it is."
+        for p in document.profiles
+        if name_key(p.name) in managed_keys
+    ]
+    own = [p for p in document.profiles if name_key(p.name) not in managed_keys]
+    notices = problems + managed.notices + hidden + document.notices
+    serious = problems + document.problems
+    return LoadResult(
+        profiles=shown + own,
+        last_used=document.last_used,
+        problem=" ".join(serious) or None,
+        quarantined=quarantined,
+        notices=notices,
+    )
+
+
+def managed_named(managed: ManagedProfiles, name: str) -> Profile | None:
+    return find_named(managed.profiles, name)
+
+
+def refuse_managed_name(managed: ManagedProfiles, profile: Profile) -> None:
+    if managed_named(managed, profile.name) is not None:
+        raise InputError(FIELD_NAME, MANAGED_NAME)
+
+
+def set_preferences(document: Document, managed: ManagedProfiles, profile: Profile) -> bool:
+    """Keep the user's choices for a managed ``profile``; False when it is not a managed one."""
+    original = next((p for p in managed.profiles if p.id == profile.id), None)
+    if original is None:
+        return False
+    choices = preference_change(original, profile)
+    preferences = preferences_of(document.extra)
+    preferences[profile.id] = choices
+    document.extra[PREFERENCES_KEY] = preferences
+    return True
+
+
+def follow_rename(document: Document, old: str, new: str) -> None:
+    if document.last_used is not None and name_key(document.last_used) == name_key(old):
+        document.last_used = new
+
+
+def find_named(profiles: list[Profile], name: str) -> Profile | None:
+    key = name_key(name)
+    return next((p for p in profiles if name_key(p.name) == key), None)
+
+
+def clash(profiles: list[Profile], profile: Profile) -> Profile | None:
+    """Another saved profile (not ``profile.id``) whose name counts as ``profile``'s."""
+    key = name_key(profile.name)
+    return next((p for p in profiles if p.id != profile.id and name_key(p.name) == key), None)
+
+
+def replace_saved(document: Document, profile: Profile) -> None:
+    """Put ``profile`` in place of the saved one with its id; last_used follows a rename."""
+    if clash(document.profiles, profile) is not None:
+        raise InputError(FIELD_NAME, DUPLICATE_NAME)
+    old = document.find_id(profile.id)
+    assert old is not None
+    document.profiles = [profile if p is old else p for p in document.profiles]
+    if document.last_used is not None and name_key(document.last_used) == name_key(old.name):
+        document.last_used = profile.name
+
+
+def canonical_last_used(profiles: list[Profile], last_used: str | None) -> str | None:
+    found = None if last_used is None else find_named(profiles, last_used)
+    return None if found is None else found.name
