@@ -197,13 +197,21 @@ def profiles_from_policy(keys: PolicyKeys) -> ManagedProfiles:
     return result
 
 
+_LEFT_OUT = (
+    "The profile {name} your IT department provides in {path} could not be used ({reason}); "
+    "it is left out."
+)
+
+
 def profiles_from_machine_file(path: Path, version: int) -> ManagedProfiles:
     """The profiles of the machine-wide file at ``path`` (none when there is no such file)."""
     try:
         raw = read_bytes(path)
         if raw is None:
             return ManagedProfiles()
-        document = parse_document(raw, path, version, profile_from_json, PROFILE_KEYS)
+        document = parse_document(
+            raw, path, version, profile_from_json, PROFILE_KEYS, set_aside_text=_LEFT_OUT
+        )
     except Corrupt as error:
         return ManagedProfiles(
             notices=[

@@ -29,6 +29,12 @@ _TOP_KEYS = frozenset(("version", "profiles", "last_used"))
 _UNSHOWN = frozenset(("Cc", "Cs", "Cf", "Zl", "Zp"))
 
 
+SET_ASIDE_TEXT = (
+    "The saved profile {name} could not be used ({reason}) and was set aside; "
+    "it stays in {path} as it was."
+)
+
+
 class Corrupt(Exception):
     """The file, or one entry of it, is not usable; ``reason`` says why without quoting values."""
 
@@ -117,11 +123,13 @@ def parse_document(
     read_entry: Callable[[dict[str, Any]], Any],
     known_keys: frozenset[str],
     other_names: Iterable[str] = (),
+    set_aside_text: str = SET_ASIDE_TEXT,
 ) -> Document:
     """The document in ``raw``; ``Corrupt`` only when it is not a profiles document at all.
 
     An entry ``read_entry`` refuses (``Corrupt``, or any error: the file is untrusted text) is set
-    aside and named in ``problems``; the other profiles are used. ``last_used`` is kept when it
+    aside and named in ``problems`` (``set_aside_text`` with ``{name}``, ``{reason}`` and
+    ``{path}``); the other profiles are used. ``last_used`` is kept when it
     names one of the file's profiles or one of ``other_names`` (the managed profiles).
     """
     data, version, entries = top_level(raw)
@@ -133,8 +141,7 @@ def parse_document(
             reason = error.reason if isinstance(error, Corrupt) else "it could not be read"
             document.set_aside.append(entry)
             document.problems.append(
-                f"The saved profile {shown_name(entry, index)} could not be used ({reason}) "
-                f"and was set aside; it stays in {path} as it was."
+                set_aside_text.format(name=shown_name(entry, index), reason=reason, path=path)
             )
     last_used = data.get("last_used")
     if isinstance(last_used, str):

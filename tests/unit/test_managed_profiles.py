@@ -152,7 +152,7 @@ def test_machine_file_profiles_are_managed_with_ids_from_their_names(tmp_path: P
     assert shared.managed and shared.cloud
     assert shared.id == managed_profile_id(SOURCE_MACHINE_FILE, "Shared")
     assert shared.remember_password is False
-    assert any("“Broken”" in n for n in found.notices)
+    assert any("“Broken”" in n and "IT department" in n and "left out" in n for n in found.notices)
 
 
 def test_an_unreadable_machine_file_is_a_notice(tmp_path: Path) -> None:
