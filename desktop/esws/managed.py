@@ -86,15 +86,22 @@ def site_config_dir() -> Path:
     return Path(platformdirs.site_config_dir(APP_ID, APP_AUTHOR))
 
 
-def read_policy_registry() -> dict[str, dict[str, object]]:
-    """The policy key's profiles as found in the registry; empty off Windows or without the key."""
+def read_policy_registry(
+    hive: int | None = None, key: str = POLICY_KEY
+) -> dict[str, dict[str, object]]:
+    """The policy key's profiles as found in the registry; empty off Windows or without the key.
+
+    ``hive`` (default ``HKEY_LOCAL_MACHINE``) and ``key`` are for tests, which cannot write HKLM.
+    """
     if sys.platform != "win32":
         return {}
     import winreg
 
     found: dict[str, dict[str, object]] = {}
     try:
-        root = winreg.OpenKey(winreg.HKEY_LOCAL_MACHINE, POLICY_KEY, 0, winreg.KEY_READ)
+        root = winreg.OpenKey(
+            winreg.HKEY_LOCAL_MACHINE if hive is None else hive, key, 0, winreg.KEY_READ
+        )
     except OSError:  # no policy set: the usual case
         return found
     with root:

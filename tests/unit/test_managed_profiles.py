@@ -3,7 +3,9 @@ store that shows them first, read-only, keeping only the user's own choices for 
 
 from __future__ import annotations
 
+import contextlib
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -343,3 +345,26 @@ def test_a_name_value_names_the_profile_and_two_slots_cannot_share_one() -> None
     assert found.profiles[0].id == managed_profile_id(SOURCE_POLICY, "Head office")
     assert any("“HEAD OFFICE”" in n and "same name" in n for n in found.notices)
     assert any("“Profile3”" in n and "Name is not text" in n for n in found.notices)
+
+
+@pytest.mark.skipif(sys.platform != "win32", reason="the Windows registry (off Windows: {})")
+def test_the_registry_reader_reads_real_keys_on_windows() -> None:
+    """The winreg path, on a scratch key under HKCU (HKLM needs admin rights to write)."""
+    import uuid
+    import winreg
+
+    base = rf"Software\I3SyncTest-{uuid.uuid4().hex}\Profiles"
+    try:
+        with winreg.CreateKey(winreg.HKEY_CURRENT_USER, base + r"\Head office") as key:
+            winreg.SetValueEx(key, "Endpoint", 0, winreg.REG_SZ, "https://e.test/x")
+            winreg.SetValueEx(key, "Cloud", 0, winreg.REG_DWORD, 1)
+        winreg.CreateKey(winreg.HKEY_CURRENT_USER, base + r"\Empty").Close()
+        found = read_policy_registry(winreg.HKEY_CURRENT_USER, base)
+        assert found == {"Head office": {"Endpoint": "https://e.test/x", "Cloud": 1}, "Empty": {}}
+        result = profiles_from_policy(found)
+        assert [(p.name, p.cloud) for p in result.profiles] == [("Head office", True)]
+        assert any("“Empty”" in n for n in result.notices)
+    finally:
+        for sub in (base + r"\Head office", base + r"\Empty", base, base.rpartition("\\")[0]):
+            with contextlib.suppress(OSError):  # deepest first; a missing one is fine
+                winreg.DeleteKey(winreg.HKEY_CURRENT_USER, sub)
