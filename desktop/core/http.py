@@ -1,5 +1,9 @@
 """The one HTTP setup of every connector: OS trust store, system proxy, deadline, size cap, cancel.
 
+The proxy is chosen per URL by :class:`~desktop.core.proxy.ProxyResolver` (a PAC file or WPAD
+when the system names one, else the environment's proxies, as requests reads them); choosing it
+is part of the exchange, so the deadline and Cancel bound it too.
+
 ESWS (through zeep) and CRM.COM both post through :class:`HttpPoster`, so TLS, proxies, limits
 and the mapping of low-level failures to
 :class:`~desktop.core.errors.TransportError` live here once.
@@ -21,6 +25,7 @@ import ssl
 import threading
 import time
 from dataclasses import dataclass
+from typing import cast
 from urllib.parse import urlsplit
 
 import requests
@@ -29,6 +34,7 @@ import urllib3
 from desktop import version
 from desktop.core.errors import TransportError, TransportProblem
 from desktop.core.http_exchange import CANCELLED, TIMED_OUT, Exchange, TrackedAdapter, run_bounded
+from desktop.core.proxy import ProxyResolver, Route, system_resolver
 
 log = logging.getLogger(__name__)
 
@@ -82,13 +88,22 @@ class HttpReply:
 class HttpPoster:
     """Posts a body to one endpoint and returns the whole reply, or raises ``TransportError``.
 
-    Proxies come from the system (environment, and the registry on Windows). ``cancel()`` may be
-    called from another thread: it aborts every request in flight at once, in any phase.
+    Proxies come from the system, per URL (:mod:`desktop.core.proxy`: a PAC file or WPAD, the
+    environment, the registry on Windows); :attr:`last_route` is the route the latest request
+    took. ``cancel()`` may be called from another thread: it aborts every request in flight at
+    once, in any phase.
     """
 
-    def __init__(self, timeouts: Timeouts | None = None, max_bytes: int = MAX_REPLY_BYTES) -> None:
+    def __init__(
+        self,
+        timeouts: Timeouts | None = None,
+        max_bytes: int = MAX_REPLY_BYTES,
+        proxies: ProxyResolver | None = None,
+    ) -> None:
         self.timeouts = timeouts or Timeouts()
         self.max_bytes = max_bytes
+        self.proxies = proxies or system_resolver()
+        self.last_route: Route | None = None
         self._lock = threading.Lock()
         self._in_flight: set[Exchange] = set()
         self._cancelled = threading.Event()
@@ -160,6 +175,7 @@ class HttpPoster:
         if allowed <= 0:
             raise TransportError(endpoint, TransportProblem.READ_TIMEOUT, _seconds(self.timeouts))
         exchange = Exchange()
+        until = time.monotonic() + allowed
         with self._lock:
             self._in_flight.add(exchange)
         try:
@@ -168,12 +184,15 @@ class HttpPoster:
             outcome: list[HttpReply | TransportError] = []
 
             def work() -> None:
+                route: Route | None = None
                 try:
-                    outcome.append(self._send_and_read(method, url, body, headers, endpoint))
+                    route = self.proxies.choose(url, until)
+                    self.last_route = route
+                    outcome.append(self._send_and_read(method, url, body, headers, endpoint, route))
                 except TransportError as error:
                     outcome.append(error)
                 except Exception as error:
-                    outcome.append(classify(endpoint, error))
+                    outcome.append(_through_proxy(classify(endpoint, error), error, route))
 
             run_bounded(exchange, work, allowed, "i3sync-http")
         finally:
@@ -200,12 +219,15 @@ class HttpPoster:
         body: bytes | None,
         headers: dict[str, str] | None,
         endpoint: str,
+        route: Route,
     ) -> HttpReply:
         response = self.session.request(
             method,
             url,
             data=body,
             headers=headers,
+            # A None value keeps requests from adding the environment's proxy for that key.
+            proxies=cast("dict[str, str] | None", route.requests_proxies()),
             timeout=(self.timeouts.connect, self.timeouts.read),
             stream=True,
             allow_redirects=False,
@@ -239,6 +261,18 @@ def _drop_unusable_location(response: requests.Response, **_: object) -> request
         except ValueError:
             del response.headers["location"]
     return response
+
+
+def _through_proxy(
+    error: TransportError, cause: BaseException, route: Route | None
+) -> TransportError:
+    # A proxy that cannot be reached reads as the server refusing: say which proxy it was.
+    if route is None or route.proxy is None:
+        return error
+    if not any(isinstance(e, requests.exceptions.ProxyError) for e in _chain(cause)):
+        return error
+    detail = f"the proxy {route.shown}" + (f": {error.detail}" if error.detail else "")
+    return TransportError(error.endpoint, error.problem, detail)
 
 
 def _seconds(timeouts: Timeouts, allowed: float | None = None) -> str:

@@ -19,12 +19,14 @@ import socket
 import ssl
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import truststore
 from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+
+T = TypeVar("T")
 
 CANCELLED = "cancelled"
 TIMED_OUT = "timed out"
@@ -36,6 +38,7 @@ class Exchange:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._sockets: list[socket.socket] = []
+        self._children: list[Exchange] = []
         self.aborted: str | None = None
         self.connected = False
         # Set when the work is done, or at once on an abort: the caller waits on nothing else.
@@ -49,15 +52,28 @@ class Exchange:
         if aborted:
             shutdown(sock)
 
+    def add_child(self, child: Exchange) -> None:
+        """Abort ``child`` with this exchange (at once, if this one is already aborted): work
+        that one exchange starts on a thread of its own (fetching a PAC file) ends with it."""
+        with self._lock:
+            self._children.append(child)
+            aborted = self.aborted
+        if aborted is not None:
+            child.abort(aborted)
+
     def abort(self, why: str) -> None:
-        """Mark the exchange aborted (the first reason wins) and shut every socket it uses."""
+        """Mark the exchange aborted (the first reason wins) and shut every socket it uses,
+        and its children's."""
         with self._lock:
             if self.aborted is None:
                 self.aborted = why
             sockets = list(self._sockets)
+            children = list(self._children)
         self.settled.set()
         for sock in sockets:
             shutdown(sock)
+        for child in children:
+            child.abort(why)
 
 
 def shutdown(sock: socket.socket) -> None:
@@ -179,3 +195,38 @@ class TrackedAdapter(HTTPAdapter):
         if not proxy.lower().startswith("socks"):  # SOCKS pools are classes of their own
             manager.pool_classes_by_scheme = dict(_POOL_CLASSES)
         return manager
+
+
+class WorkAborted(Exception):
+    """Work run by :func:`call_bounded` did not finish: ``why`` is :data:`CANCELLED` or
+    :data:`TIMED_OUT`."""
+
+    def __init__(self, why: str, allowed: float) -> None:
+        super().__init__(f"{why} after {allowed:.1f} s" if why == TIMED_OUT else why)
+        self.why = why
+
+
+def call_bounded(work: Callable[[], T], allowed: float, name: str) -> T:
+    """``work()`` on a daemon thread, as a child of the exchange this thread serves (if any):
+    its result, or its exception, or :class:`WorkAborted` when ``allowed`` seconds pass or the
+    parent exchange is aborted first. The caller never waits longer than that."""
+    exchange = Exchange()
+    parent = current_exchange()
+    if parent is not None:
+        parent.add_child(exchange)
+    outcome: list[tuple[bool, Any]] = []
+
+    def job() -> None:
+        try:
+            outcome.append((True, work()))
+        except BaseException as error:  # handed to the caller's thread
+            outcome.append((False, error))
+
+    run_bounded(exchange, job, allowed, name)
+    if exchange.aborted is not None or not outcome:
+        raise WorkAborted(exchange.aborted or CANCELLED, allowed)
+    ok, value = outcome[0]
+    if not ok:
+        raise value
+    result: T = value
+    return result

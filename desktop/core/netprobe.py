@@ -94,6 +94,11 @@ class NetProbe:
         result: T = value
         return result
 
+    def call(self, name: str, until: float, work: Callable[[], T]) -> T:
+        """Any other work of the check (choosing a proxy) run like a probe: by ``until``, and
+        ended by :meth:`cancel`; ``name`` is how errors name what was being done."""
+        return self._run(name, TransportProblem.READ_TIMEOUT, until, work)
+
     def resolve(self, host: str, port: int, until: float) -> list[Address]:
         """The addresses ``host`` resolves to (system resolver), as ``getaddrinfo`` gives them."""
 

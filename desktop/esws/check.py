@@ -11,6 +11,11 @@ when it is fetched from the endpoint's own site; esws needs the WSDL too. A loca
 are checked whatever happens to the endpoint. When a proxy serves the endpoint, ESWS is asked
 through it, so esws no longer needs the direct-route steps (which then say so).
 
+Which proxy: the one every request would take (:mod:`desktop.core.proxy`), chosen in the
+``resolve`` step when the system names a PAC file or WPAD (fetching it is network work, bounded
+and cancellable like a step). ``resolve`` names it, and the steps that send a request (``wsdl``
+from a URL, ``esws``, ``i3``) say which proxy they went through.
+
 The whole check shares one deadline, and :meth:`ConnectionCheck.cancel` (any thread) ends the
 step in flight at once. Every detail is one line of plain text (server text included).
 """
@@ -26,6 +31,7 @@ from urllib.parse import urlsplit
 from desktop.core.errors import I3SyncError, TransportError, TransportProblem, VendorRefusal
 from desktop.core.http import HttpPoster, Timeouts, is_cleartext_remote
 from desktop.core.netprobe import Address, NetProbe
+from desktop.core.proxy import Route
 from desktop.core.redaction import register_secret
 from desktop.core.text import one_line
 from desktop.core.urls import origin_of
@@ -112,10 +118,13 @@ class ConnectionCheck:
         self._host = parts.hostname or ""
         self._https = parts.scheme.lower() == "https"
         self._port = parts.port or (443 if self._https else 80)
-        self._proxy = proxy_for(target.endpoint)
         self._probe = NetProbe()
         self._client = EswsClient(target.endpoint, wsdl=target.wsdl, timeouts=_each(timeout))
         self._i3_poster = HttpPoster(_each(timeout))
+        # With a PAC file the proxy is known once the resolve step has asked it (network work).
+        self._pac = self._client.poster.proxies.pac_named()
+        self._proxy = None if self._pac else proxy_for(target.endpoint)
+        self._route: Route | None = None
         self._cancelled = False
         self._until = 0.0
         self._addresses: list[Address] = []
@@ -210,11 +219,30 @@ class ConnectionCheck:
         return StepResult(step, ok, one_line(detail, 600), ms)
 
     def _resolve(self) -> str:
-        self._addresses = self._probe.resolve(self._host, self._port, self._until)
+        route = ""
+        if self._pac:
+            chosen = self._choose_route()
+            self._proxy = chosen.shown
+            way = chosen.describe()
+            route = f"direct route: ESWS is asked {way}" if chosen.proxy else f"ESWS is asked {way}"
+        elif self._proxy is not None:
+            route = f"direct route: ESWS is asked through the proxy {self._proxy}"
+        try:
+            self._addresses = self._probe.resolve(self._host, self._port, self._until)
+        except TransportError as error:
+            if not route or error.problem is TransportProblem.CANCELLED:
+                raise
+            raise CheckFailed(f"{advice_for('resolve', error)}; {route}") from None
         detail = describe_addresses(self._host, self._addresses)
-        if self._proxy is not None:
-            detail += f"; direct route: ESWS is asked through the proxy {self._proxy}"
-        return detail
+        return f"{detail}; {route}" if route else detail
+
+    def _choose_route(self) -> Route:
+        resolver = self._client.poster.proxies
+        endpoint, until = self.target.endpoint, self._until
+        self._route = self._probe.call(
+            "the proxy settings", until, lambda: resolver.choose(endpoint, until)
+        )
+        return self._route
 
     def _connect(self) -> str:
         sock = self._probe.connect(self._host, self._addresses, self._until)
@@ -241,6 +269,7 @@ class ConnectionCheck:
         return tls_detail(result)
 
     def _wsdl(self) -> str:
+        self._client.poster.last_route = None
         missing = self._client.missing_operations()
         source = "the bundled WSDL" if self._client.wsdl == bundled_wsdl_path() else "the WSDL"
         if missing:
@@ -250,24 +279,21 @@ class ConnectionCheck:
                 "or the server's own (<endpoint>?wsdl)"
             )
         both = " and ".join(name.rsplit(".", 1)[-1] for name in OPERATIONS.values())
-        return f"{source} declares {both}"
+        return _with_route(f"{source} declares {both}", self._client.poster.last_route)
 
     def _esws(self) -> str:
         # Nothing secret is sent: ESWS checks the security code first, so an empty one is
         # refused before any account is looked at and no token is made.
         empty = SyncRequest(SyncKind.ALL_USERS, company_id="", admin_username="", admin_password="")
+        self._client.poster.last_route = None
         try:
             token = self._client.fetch_token(empty)
         except VendorRefusal as refusal:
-            code = one_line(refusal.code, 80)
-            if refusal.code == NO_HASH:
-                return (
-                    f"ESWS answered {NO_HASH}, as expected for an empty security code "
-                    "(nothing secret sent, no token spent)"
-                )
-            if refusal.code in REFUSALS:
-                return f"ESWS answered {code}, a documented refusal: the service answers"
-            return f"ESWS answered {code}, a refusal this version does not know: it answers"
+            return _with_route(_refusal_detail(refusal), self._client.poster.last_route)
+        except TransportError as error:
+            raise CheckFailed(
+                _with_route(advice_for("esws", error), self._client.poster.last_route)
+            ) from None
         register_secret(token)  # never shown, never logged
         raise CheckFailed(
             "ESWS issued a token although no security code was sent (not shown): this is not "
@@ -275,7 +301,35 @@ class ConnectionCheck:
         )
 
     def _i3(self) -> str:
-        return i3_detail(self._i3_poster.get(self.target.i3_url))
+        self._i3_poster.last_route = None
+        try:
+            detail = i3_detail(self._i3_poster.get(self.target.i3_url))
+        except TransportError as error:
+            if error.problem is TransportProblem.CANCELLED:
+                raise
+            raise CheckFailed(
+                _with_route(advice_for("i3", error), self._i3_poster.last_route)
+            ) from None
+        return _with_route(detail, self._i3_poster.last_route)
+
+
+def _refusal_detail(refusal: VendorRefusal) -> str:
+    code = one_line(refusal.code, 80)
+    if refusal.code == NO_HASH:
+        return (
+            f"ESWS answered {NO_HASH}, as expected for an empty security code "
+            "(nothing secret sent, no token spent)"
+        )
+    if refusal.code in REFUSALS:
+        return f"ESWS answered {code}, a documented refusal: the service answers"
+    return f"ESWS answered {code}, a refusal this version does not know: it answers"
+
+
+def _with_route(detail: str, route: Route | None) -> str:
+    # Named only when a proxy or a PAC file had a say: a plain direct request says nothing.
+    if route is None or (route.proxy is None and route.pac is None):
+        return detail
+    return f"{detail}; {route.describe()}"
 
 
 def _each(timeout: float) -> Timeouts:
