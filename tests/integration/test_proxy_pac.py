@@ -8,7 +8,6 @@ is 127.0.0.1, and nothing may reach beyond it.
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,7 +30,6 @@ from desktop.simulator.crm import (
 )
 from desktop.simulator.esws_logic import DEMO_ADMIN, DEMO_COMPANY_ID, DEMO_PASSWORD
 from desktop.simulator.server import Simulator
-from tests.cli_runner import CliResult, run_in_process
 from tests.fault_servers import canned_server, closed_port_url, silent_server, timed
 from tests.forwarding_proxy import ForwardingProxy
 from tests.gui.tls_server import UntrustedHttps
@@ -289,43 +287,3 @@ def test_a_pac_file_on_disk_is_read(
     monkeypatch.setenv(PAC_ENV, pac.as_uri())
     assert fetch_token(simulator.esws_endpoint)
     assert proxy.hosts() == [f"127.0.0.1:{simulator.port}"]
-
-
-# -- i3sync check names the proxy -----------------------------------------------------------------
-
-
-def check(*args: str) -> CliResult:
-    return run_in_process(["check", *args], dict(os.environ))
-
-
-def lines_by_step(result: CliResult) -> dict[str, str]:
-    return {line.split()[1]: line for line in result.stdout.splitlines() if line.strip()}
-
-
-def test_check_names_the_proxy_the_pac_chose(
-    simulator: Simulator, proxy: ForwardingProxy, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    answer = f"PROXY {proxy.address}"
-    with canned_server(200, PAC_TYPE, pac_for(simulator.port, answer)) as pac_base:
-        pac_url = pac_base + "/proxy.pac"
-        monkeypatch.setenv(PAC_ENV, pac_url)
-        # The I3 address on another port: the PAC sends it DIRECT.
-        with Simulator() as i3:
-            result = check("--endpoint", simulator.esws_endpoint, "--i3-url", i3.url)
-    assert result.returncode == 0, result.stdout + result.stderr
-    lines = lines_by_step(result)
-    through = f"through the proxy {proxy.url} (chosen by the PAC file {pac_url})"
-    assert through in lines["resolve"] and lines["resolve"].startswith("ok ")
-    assert lines["esws"].startswith("ok ") and "ERROR_NO_SECURITY_HASH" in lines["esws"]
-    assert through in lines["esws"]
-    assert f"direct (as the PAC file {pac_url} says)" in lines["i3"]
-    assert ("POST", f"127.0.0.1:{simulator.port}") in proxy.forwarded
-
-
-def test_check_says_when_the_pac_file_could_not_be_used(
-    simulator: Simulator, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv(PAC_ENV, closed_port_url() + "/proxy.pac")
-    result = check("--endpoint", simulator.esws_endpoint, "--i3-url", simulator.url, "--json")
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "could not be used" in result.stdout and "direct" in result.stdout
