@@ -191,9 +191,14 @@ class TrackedAdapter(HTTPAdapter):
         self.poolmanager.pool_classes_by_scheme = dict(_POOL_CLASSES)
 
     def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
+        if proxy.lower().startswith("https://"):  # TLS to the proxy itself: the OS store too
+            proxy_kwargs.setdefault("proxy_ssl_context", trust_store_context())
         manager = super().proxy_manager_for(proxy, **proxy_kwargs)
         if not proxy.lower().startswith("socks"):  # SOCKS pools are classes of their own
             manager.pool_classes_by_scheme = dict(_POOL_CLASSES)
+            # requests hands a proxy's pools no TLS context: the server's certificate, seen
+            # through a CONNECT tunnel, is verified against the OS trust store as without one.
+            manager.connection_pool_kw.setdefault("ssl_context", trust_store_context())
         return manager
 
 

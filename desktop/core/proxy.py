@@ -37,6 +37,7 @@ from desktop.core.text import one_line
 log = logging.getLogger(__name__)
 
 PAC_ENV = "I3SYNC_PAC_URL"
+WPAD = "wpad"  # how a route and the cache name auto-detection before it found a PAC file
 PAC_TTL = 300.0
 FAILURE_TTL = 60.0
 INTERNET_SETTINGS = r"Software\Microsoft\Windows\CurrentVersion\Internet Settings"
@@ -156,7 +157,10 @@ class Route:
 
     def describe(self) -> str:
         """One line: ``through the proxy http://p:3128 (chosen by the PAC file …)``, …"""
-        pac = f"the PAC file {mask_url(self.pac)}" if self.pac else ""
+        if self.pac == WPAD:
+            pac = "auto-detection (WPAD)"
+        else:
+            pac = f"the PAC file {mask_url(self.pac)}" if self.pac else ""
         if self.warning:
             return f"direct: {pac or 'the PAC file'} could not be used ({self.warning})"
         if self.proxy:
@@ -172,8 +176,6 @@ def mask_url(url: str) -> str:
         port = f":{parts.port}" if parts.port else ""
     except ValueError:
         return "an unreadable address"
-    if url.lower().startswith("wpad"):
-        return "WPAD"
     shown = f"[{host}]" if ":" in host else host
     return one_line(f"{parts.scheme}://{shown}{port}{parts.path}", 200)
 
@@ -272,7 +274,7 @@ class ProxyResolver:
             wpad_candidates,
         )
 
-        key = settings.pac_url or "wpad"
+        key = settings.pac_url or WPAD
         now = time.monotonic()
         with self._lock:
             cached = self._scripts.get(key)
@@ -310,11 +312,12 @@ def pac_arguments(url: str) -> tuple[str, str]:
 
 
 def _pac_label(settings: PacSettings) -> str:
-    return settings.pac_url or "wpad"
+    return settings.pac_url or WPAD
 
 
 def _warn(pac_url: str, problem: str) -> None:
-    log.warning("PAC file %s not used (%s): connecting directly", mask_url(pac_url), problem)
+    shown = "found by WPAD" if pac_url == WPAD else mask_url(pac_url)
+    log.warning("PAC file %s not used (%s): connecting directly", shown, problem)
 
 
 _system: ProxyResolver | None = None

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -17,6 +18,7 @@ from desktop.simulator.server import Simulator
 from tests.cli_runner import CliResult, run_in_process, run_subprocess
 from tests.fault_servers import canned_server, closed_port_url, silent_server, timed
 from tests.forwarding_proxy import ForwardingProxy
+from tests.integration.test_check_core import trusted_esws
 from tests.integration.test_proxy_pac import PAC_TYPE, pac_for
 
 
@@ -72,6 +74,24 @@ def test_check_names_the_proxy_the_pac_chose(
         lines["i3"].startswith("ok ") and f"direct (as the PAC file {pac_url} says)" in lines["i3"]
     )
     assert ("POST", f"127.0.0.1:{simulator.port}") in proxy.forwarded
+
+
+def test_a_trusted_https_esws_through_the_pac_proxy_passes_every_step(
+    tmp_path: Path, proxy: ForwardingProxy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with trusted_esws(tmp_path, monkeypatch) as url:
+        port = int(url.rsplit(":", 1)[1])
+        answer = f"PROXY {proxy.address}"
+        with canned_server(200, PAC_TYPE, pac_for(port, answer)) as pac_base:
+            monkeypatch.setenv(PAC_ENV, pac_base + "/proxy.pac")
+            results = ConnectionCheck(CheckTarget.of(url + "/webservicesesws", url), 10).run()
+    assert all(r.ok for r in results), [r.line() for r in results]
+    by_step = {r.step: r.detail for r in results}
+    assert f"through the proxy {proxy.url}" in by_step["esws"]
+    assert f"through the proxy {proxy.url}" in by_step["i3"]
+    # https through a proxy is a CONNECT tunnel; the server's certificate is checked inside it.
+    assert ("CONNECT", f"127.0.0.1:{port}") in proxy.forwarded
+    assert not any(method != "CONNECT" for method, _ in proxy.forwarded)
 
 
 def test_check_names_a_proxy_from_the_environment_without_credentials(

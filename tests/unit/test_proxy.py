@@ -22,6 +22,7 @@ from desktop.core.pac import (
 from desktop.core.proxy import (
     CONNECTION_SETTINGS,
     PAC_ENV,
+    WPAD,
     PacSettings,
     Route,
     mask_proxy,
@@ -85,6 +86,8 @@ def test_a_route_is_shown_without_credentials() -> None:
     failed = Route(None, pac=pac_url, warning="HTTP 404").describe()
     assert failed == "direct: the PAC file http://pac.corp/proxy.pac could not be used (HTTP 404)"
     assert Route("http://p:1").describe() == "through the proxy http://p:1"
+    nothing_found = Route(None, pac=WPAD, warning="WPAD found no PAC file").describe()
+    assert nothing_found.startswith("direct: auto-detection (WPAD) could not be used")
 
 
 def test_requests_gets_the_pac_route_explicitly_and_the_environment_otherwise() -> None:
