@@ -66,6 +66,10 @@ def _bounded(work: Callable[[], Any], allowed: float, full: float, what: str) ->
         # A budget cut short by this request's deadline says nothing about the PAC file.
         lasting = aborted.why != "cancelled" and allowed >= full
         raise PacUnusable(f"{what}: {aborted}", lasting=lasting) from None
+    except PacUnusable:
+        raise
+    except Exception as error:  # OSError from a look-up, a missing data file: never a crash
+        raise PacUnusable(f"{what} ({type(error).__name__})") from None
 
 
 # -- fetching -----------------------------------------------------------------------------------

@@ -42,6 +42,7 @@ PAC_TTL = 300.0
 FAILURE_TTL = 60.0
 INTERNET_SETTINGS = r"Software\Microsoft\Windows\CurrentVersion\Internet Settings"
 CONNECTION_SETTINGS = r"Connections\DefaultConnectionSettings"
+POLICY_SETTINGS = r"Software\Policies\Microsoft\Windows\CurrentVersion\Internet Settings"
 # Flags in byte 8 of DefaultConnectionSettings (what the "LAN settings" dialog ticks).
 _FLAG_AUTO_CONFIG_URL = 0x04
 _FLAG_AUTO_DETECT = 0x08
@@ -81,14 +82,23 @@ def pac_settings_from_registry(read: RegistryReader) -> PacSettings:
 
 
 def windows_internet_settings(name: str) -> object:
-    """The registry reader of :func:`pac_settings_from_registry` on Windows (HKCU)."""
+    """The registry reader of :func:`pac_settings_from_registry` on Windows: the user's
+    settings (HKCU), or the machine's when policy sets ``ProxySettingsPerUser`` to 0."""
     if sys.platform != "win32":
         return None
     import winreg
 
+    hive = winreg.HKEY_CURRENT_USER
+    try:
+        # Group Policy can make proxy settings machine-wide: then HKLM holds them.
+        with winreg.OpenKey(winreg.HKEY_LOCAL_MACHINE, POLICY_SETTINGS) as policy:
+            if winreg.QueryValueEx(policy, "ProxySettingsPerUser")[0] == 0:
+                hive = winreg.HKEY_LOCAL_MACHINE
+    except OSError:
+        pass
     key_path, _, value_name = (INTERNET_SETTINGS + "\\" + name).rpartition("\\")
     try:
-        with winreg.OpenKey(winreg.HKEY_CURRENT_USER, key_path) as key:
+        with winreg.OpenKey(hive, key_path) as key:
             value, _kind = winreg.QueryValueEx(key, value_name)
     except OSError:
         return None
@@ -226,10 +236,19 @@ class ProxyResolver:
 
     def choose(self, url: str, until: float) -> Route:
         """The route for ``url``; PAC work ends by ``until`` (a :func:`time.monotonic` time)
-        and leaves the request at least half of what was left."""
+        and leaves the request at least half of what was left. Never raises: whatever goes
+        wrong with a PAC file means DIRECT, with a logged warning."""
         settings = self._settings()
         if not settings.named:
             return environment_route(url)
+        try:
+            return self._choose(settings, url, until)
+        except Exception as error:  # a missing engine in a frozen build, a bug: still DIRECT
+            problem = f"unexpected {type(error).__name__}"
+            _warn(_pac_label(settings), problem)
+            return Route(None, pac=_pac_label(settings), warning=problem)
+
+    def _choose(self, settings: PacSettings, url: str, until: float) -> Route:
         from desktop.core.pac import PAC_EVAL_SECONDS, PacUnusable, evaluate_pac
 
         try:

@@ -5,9 +5,12 @@ candidates, and that nothing of PAC is imported until a PAC file is named."""
 from __future__ import annotations
 
 import json
+import logging
 import os
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 
@@ -24,6 +27,7 @@ from desktop.core.proxy import (
     PAC_ENV,
     WPAD,
     PacSettings,
+    ProxyResolver,
     Route,
     mask_proxy,
     pac_arguments,
@@ -225,3 +229,26 @@ def test_pac_is_imported_only_when_a_pac_file_is_named() -> None:
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+def test_whatever_goes_wrong_with_a_pac_file_means_direct(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def no_list() -> list[str]:
+        raise FileNotFoundError("public_suffix_list.dat")  # a data file left out of a build
+
+    caplog.set_level(logging.WARNING, logger="desktop.core.proxy")
+    wpad = ProxyResolver(lambda: PacSettings(auto_detect=True), wpad=no_list)
+    route = wpad.choose("http://ws.example.com/esws", time.monotonic() + 5)
+    assert route.proxy is None and route.warning and "FileNotFoundError" in route.warning
+    script = tmp_path / "proxy.pac"
+    script.write_text('function FindProxyForURL(u, h) { return "PROXY p.corp:1"; }')
+
+    def broken(*args: object) -> str:
+        raise RuntimeError("engine missing")
+
+    monkeypatch.setattr(pac, "evaluate_pac", broken)
+    resolver = ProxyResolver(lambda: PacSettings(pac_url=script.as_uri()))
+    route = resolver.choose("http://ws.example.com/esws", time.monotonic() + 5)
+    assert (route.proxy, route.warning) == (None, "unexpected RuntimeError")
+    assert sum("connecting directly" in r.getMessage() for r in caplog.records) == 2
