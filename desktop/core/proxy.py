@@ -9,8 +9,8 @@ page would load while the token request fails. So every request of
   user's Internet Settings (``AutoConfigURL``; ``AutoDetect`` or the auto-detect bit of
   ``Connections\\DefaultConnectionSettings``), everywhere the ``I3SYNC_PAC_URL`` environment
   variable (a URL; ``wpad`` to discover one; ``none`` to ignore the system's). Then the PAC
-  script decides, for each URL; a PAC file that cannot be fetched, or a script that fails or
-  loops, means DIRECT, with a logged warning.
+  script decides, for each URL (a named address is used before WPAD is tried); a PAC file that
+  cannot be fetched, or a script that fails or loops, means DIRECT, with a logged warning.
 - Otherwise nothing changes: ``requests`` applies the environment's proxies as it always did.
 
 The PAC file is fetched within the request's own deadline (half of what is left, at most
@@ -265,8 +265,9 @@ class ProxyResolver:
             allowed = min(PAC_EVAL_SECONDS, (until - time.monotonic()) / 2)
             answer = evaluate_pac(entry.script, target, host, allowed)
         except PacUnusable as failed:
-            if failed.lasting:
-                self._remember(entry.url, _Script(entry.expires, entry.url, None, failed.detail))
+            if failed.lasting:  # the script itself is broken: not run again until it expires
+                broken = _Script(entry.expires, entry.url, None, failed.detail)
+                self._remember(settings.pac_url or WPAD, broken)
             _warn(entry.url, failed.detail)
             return Route(None, pac=entry.url, warning=failed.detail)
         return self._route(entry.url, answer)
