@@ -9,7 +9,7 @@ page would load while the token request fails. So every request of
   user's Internet Settings (``AutoConfigURL``; ``AutoDetect`` or the auto-detect bit of
   ``Connections\\DefaultConnectionSettings``), everywhere the ``I3SYNC_PAC_URL`` environment
   variable (a URL; ``wpad`` to discover one; ``none`` to ignore the system's). Then the PAC
-  script decides, for each URL (a named address is used before WPAD is tried); a PAC file that
+  script decides, for each URL (a named address wins over WPAD); a PAC file that
   cannot be fetched, or a script that fails or loops, means DIRECT, with a logged warning.
 - Otherwise nothing changes: ``requests`` applies the environment's proxies as it always did.
 
