@@ -25,7 +25,6 @@ import time
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
-from urllib.request import url2pathname
 
 import requests
 
@@ -122,6 +121,8 @@ def _download(url: str, allowed: float) -> bytes:
 
 
 def _read_file(url: str) -> bytes:
+    from urllib.request import url2pathname  # heavy to import: only for a file: PAC address
+
     parts = urlsplit(url)
     if parts.netloc not in ("", "localhost"):
         raise PacUnusable("a file: PAC address must name a file on this computer")
@@ -157,7 +158,7 @@ def wpad_candidates(fqdn: str | None = None) -> list[str]:
     labels = name.split(".")
     if len(labels) < 2 or not all(labels):
         return []
-    from publicsuffixlist import PublicSuffixList  # type: ignore[import-untyped]
+    from publicsuffixlist import PublicSuffixList
 
     own = PublicSuffixList(accept_unknown=False).privatesuffix(name) or ".".join(labels[-2:])
     floor = own.count(".") + 1
