@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from types import TracebackType
@@ -23,6 +24,28 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 APP_USER_MODEL_ID = "I3Sync.I3SyncDesktop"
+
+
+def show_link_error(message: str) -> int:
+    """A rejected ``i3sync://`` link or a bad ``i3sync open``, in the windowed app (where stderr
+    goes nowhere): show ``message`` in a message box, log it, and return exit code 2."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel, QMessageBox
+
+    from desktop import APP_NAME
+    from desktop.gui.qt_setup import create_application
+
+    log.error("Link or open request refused: %s", message)
+    create_application([])
+    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, "This sync request was not opened.")
+    box.setObjectName("linkErrorBox")
+    box.setTextFormat(Qt.TextFormat.PlainText)  # a link's text is not ours
+    box.setInformativeText(message)
+    for label in box.findChildren(QLabel):
+        label.setTextFormat(Qt.TextFormat.PlainText)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.exec()
+    return 2
 
 
 def run_gui(args: argparse.Namespace, argv: Sequence[str]) -> int:
@@ -84,9 +107,14 @@ def start(
 
     ``on_window`` is called with the window once it is shown (the benchmark uses it).
     """
+    from desktop.gui import sandbox
     from desktop.gui.qt_setup import create_application, route_qt_messages_to_log
 
     _windows_taskbar_identity()
+    demo_mode = bool(getattr(args, "demo", False))
+    root = sandbox.running_as_root()
+    if demo_mode:  # before QtWebEngine is loaded (it is, lazily, after the first paint)
+        sandbox.allow_demo_as_root(os.environ, root=root)
     app = create_application(list(argv))
     from desktop.core.vault import SecretStore
     from desktop.esws.profiles import ProfileStore
@@ -95,7 +123,7 @@ def start(
     with contextlib.ExitStack() as stack:
         stack.callback(route_qt_messages_to_log())
         stack.enter_context(_unhandled_exceptions_logged())
-        if getattr(args, "demo", False):
+        if demo_mode:
             from desktop.gui.demo import DEMO_USER, DemoSession, demo_notice
 
             demo = stack.enter_context(DemoSession())
@@ -105,6 +133,10 @@ def start(
         else:
             # Loads keyring on first use, off the GUI thread, after the form is painted.
             window = MainWindow(ProfileStore(), SecretStore())
+        problem = sandbox.root_problem(os.environ, root=root)
+        if problem is not None:
+            log.error("Running as root with the embedded browser's sandbox on: it cannot start")
+            window.sync_tab.block_browser(problem)
         if getattr(args, "command", None) == "open":
             kind = SyncKind.ONE_USER if args.kind == "one" else SyncKind.ALL_USERS
             location = getattr(args, "location", None)

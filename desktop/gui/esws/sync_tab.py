@@ -68,6 +68,7 @@ class SyncTab(QStackedWidget):
         self._last: tuple[Profile, SyncRequest] | None = None
         self._queued_open: tuple[SyncKind, str, str, str | int | None, bool] | None = None
         self._notices: dict[str, Banner] = {}
+        self.browser_problem: Problem | None = None
 
         column = QWidget()
         row = QHBoxLayout(column)
@@ -128,7 +129,13 @@ class SyncTab(QStackedWidget):
         """Load the ESWS client (worker thread) and QtWebEngine, and prepare the first sync's
         private browser session: nothing is sent and no page is loaded."""
         self.fetcher.warm_up(self.current_profile())
-        self.ensure_sync_page().prepare()
+        if self.browser_problem is None:
+            self.ensure_sync_page().prepare()
+
+    def block_browser(self, problem: Problem) -> None:
+        """The embedded browser cannot start here (root): say so, and never spend a token."""
+        self.browser_problem = problem
+        self.show_notice("browser", problem.html(), Tone.ERROR)
 
     def ensure_sync_page(self) -> SyncView:
         if self.sync_page is None:
@@ -344,6 +351,9 @@ class SyncTab(QStackedWidget):
     def _sync_requested(self, request: SyncRequest) -> None:
         profile = self.current_profile()
         if profile is None:
+            return
+        if self.browser_problem is not None:
+            self.form.show_problem(self.browser_problem)  # a token would be wasted
             return
         if self.form.rememberCheck.isEnabled():
             # The box as the user sees it, even if saving its change is still under way.
