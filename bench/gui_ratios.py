@@ -185,6 +185,8 @@ def role_flow(esws: str, i3: str, runs: int) -> None:
     if not window.started:
         wait_for(window.ready)
     tab = window.sync_tab
+    if tab.vault_busy:  # the saved secrets are read off the GUI thread
+        wait_for(tab.secretsLoaded)
     tab.form.fill_request(SyncKind.ONE_USER, USER)
     page = tab.ensure_sync_page()
 

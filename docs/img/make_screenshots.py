@@ -52,6 +52,8 @@ def shoot(window: Any) -> None:
 
     if not window.started:
         wait(window.ready)
+    if window.sync_tab.vault_busy:  # the demo's secrets are read off the GUI thread
+        wait(window.sync_tab.secretsLoaded)
     window.resize(*SIZE)
     settle()
     window.grab().save(str(HERE / "form.png"))
