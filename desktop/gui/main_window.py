@@ -24,6 +24,7 @@ from desktop.gui.esws.profile_book import ProfileBook
 from desktop.gui.esws.sync_tab import SyncTab
 from desktop.gui.esws.token_worker import ClientFactory, TokenSource, default_client_factory
 from desktop.gui.qt_setup import app_icon
+from desktop.gui.runner import QueuedVaultWrites, Runner
 
 if TYPE_CHECKING:
     from desktop.crm.client import CrmClient
@@ -68,7 +69,9 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
-        self.sync_tab = SyncTab(ProfileBook(profiles, secrets), esws, self.tabs)
+        vault_runner = Runner("i3sync-vault", self, serial=True)
+        book = ProfileBook(profiles, QueuedVaultWrites(secrets, vault_runner))
+        self.sync_tab = SyncTab(book, esws, self.tabs, vault_runner=vault_runner)
         self.tabs.addTab(self.sync_tab, "I3 sync")
         self._crm_placeholder: QWidget | None = None
         if importlib.util.find_spec("desktop.gui.crm.panel") is not None:

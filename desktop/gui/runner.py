@@ -28,6 +28,8 @@ from typing import Any, Generic, TypeVar
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 
+from desktop.core.vault import SecretKind, SecretVault, VaultStatus
+
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
@@ -262,3 +264,50 @@ def _work(job: Job, call: Callable[[], Any]) -> None:
         outcome = Outcome(None, error)
     if job._ended(outcome):
         _post(job)
+
+
+class QueuedVaultWrites:
+    """A vault whose removals asked on the GUI thread go through the vault's serial runner.
+
+    The profile book removes secrets as part of saving or deleting a profile; those calls come
+    from the GUI thread (the profiles dialog) and would freeze the window while an OS vault asks
+    to be unlocked. Here they are queued behind the vault calls already under way, in order;
+    calls from the runner's own thread, and every read, go straight to the vault.
+    """
+
+    def __init__(self, vault: SecretVault, runner: Runner) -> None:
+        self._vault = vault
+        self._runner = runner
+
+    def __repr__(self) -> str:
+        return f"QueuedVaultWrites({self._vault!r})"
+
+    def _later(self, call: Callable[[], None]) -> bool:
+        if threading.current_thread() is not threading.main_thread():
+            return False
+        self._runner.run(call, _log_failure)
+        return True
+
+    def status(self) -> VaultStatus:
+        return self._vault.status()
+
+    def load(self, profile: str, kind: SecretKind) -> str | None:
+        return self._vault.load(profile, kind)
+
+    def save(self, profile: str, kind: SecretKind, value: str) -> bool:
+        return self._vault.save(profile, kind, value)
+
+    def delete(self, profile: str, kind: SecretKind | None = None) -> None:
+        vault = self._vault
+        if not self._later(lambda: vault.delete(profile, kind)):
+            vault.delete(profile, kind)
+
+    def rename(self, old: str, new: str) -> None:
+        vault = self._vault
+        if not self._later(lambda: vault.rename(old, new)):
+            vault.rename(old, new)
+
+
+def _log_failure(outcome: Outcome[Any]) -> None:
+    if outcome.error is not None:
+        log.warning("A vault change failed: %s", type(outcome.error).__name__)

@@ -143,6 +143,7 @@ def test_renaming_moves_the_secrets_and_deleting_removes_them(
     assert window.sync_tab.form.profileCombo.currentText() == "Renamed"
 
     qtbot.mouseClick(dialog.deleteButton, LEFT)
+    qtbot.waitUntil(lambda: not window.sync_tab.vault_busy)  # removed off the GUI thread
     assert ProfileStore().load().names == []
     assert memory_keyring.store == {}
     assert window.sync_tab.form.profileCombo.count() == 0

@@ -7,7 +7,7 @@ import threading
 from typing import Any
 
 import keyring
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 
 from desktop.core.vault import SecretKind, SecretStore
 from desktop.esws.profiles import Profile
@@ -63,3 +63,37 @@ def test_a_locked_vault_never_freezes_the_window(
         assert SecretStore().load(vault_key(saved_secrets.name), SecretKind.COMPANY_ID)
     finally:
         locked.unlocked.set()
+
+
+class SlowToDeleteKeyring(MemoryKeyring):
+    """A vault that holds every removal until it is "unlocked"."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.unlocked = threading.Event()
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.unlocked.wait(30)
+        super().delete_password(service, username)
+
+
+def test_deleting_a_profile_removes_its_secrets_without_freezing_the_window(
+    qtbot: Any, saved_secrets: Profile, make_window: Any
+) -> None:
+    slow = SlowToDeleteKeyring()
+    slow.store.update(keyring.get_keyring().store)  # type: ignore[attr-defined]
+    keyring.set_keyring(slow)  # the memory_keyring fixture puts the previous one back
+    try:
+        window = make_window(secrets=SecretStore())
+        qtbot.mouseClick(window.sync_tab.form.manageButton, Qt.MouseButton.LeftButton)
+        dialog = window.sync_tab.profile_dialog
+        dialog.confirm = lambda *args: True
+        qtbot.mouseClick(dialog.deleteButton, Qt.MouseButton.LeftButton)  # returns at once
+        assert dialog.profileList.count() == 0  # the profile file is done...
+        assert slow.store  # ...the vault is still waiting to be unlocked
+        assert window.sync_tab.vault_busy
+        slow.unlocked.set()
+        qtbot.waitUntil(lambda: not window.sync_tab.vault_busy)
+        assert slow.store == {}
+    finally:
+        slow.unlocked.set()

@@ -51,14 +51,20 @@ class SyncTab(QStackedWidget):
     secretsLoaded = Signal()  # the chosen profile's saved secrets are in the form (if any)
 
     def __init__(
-        self, book: ProfileBook, esws: TokenSource | ClientFactory, parent: QWidget | None = None
+        self,
+        book: ProfileBook,
+        esws: TokenSource | ClientFactory,
+        parent: QWidget | None = None,
+        *,
+        vault_runner: Runner | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("syncTab")
         self.book = book
         self.form = SyncForm()
         self.fetcher = TokenFetcher(esws, self)
-        self._vault_runner = Runner("i3sync-vault", self, serial=True)
+        # One call at a time, in order: a vault write never overtakes the one before it.
+        self._vault_runner = vault_runner or Runner("i3sync-vault", self, serial=True)
         self._vault_status: VaultStatus | None = None
         self._secrets_job: Job | None = None
         self.sync_page: SyncView | None = None
