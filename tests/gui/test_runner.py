@@ -207,3 +207,30 @@ def _no_thread_left_running_forever() -> Any:
     yield
     # Daemon threads only: none of the runner's threads can ever hold the process at exit.
     assert all(t.daemon for t in threading.enumerate() if t.name.startswith(("i3sync", "test-")))
+
+
+def test_a_cancelled_client_is_reset_and_reused_by_the_next_sync(
+    qtbot: Any, simulator: Simulator, saved_profile: Profile, make_window: Any
+) -> None:
+    made: list[EswsClient] = []
+
+    def factory(profile: Profile) -> EswsClient:
+        made.append(EswsClient(profile.esws_endpoint))
+        return made[-1]
+
+    window = make_window(esws=factory)
+    fill_form(qtbot, window)
+    form = window.sync_tab.form
+    simulator.delay_seconds = 60.0
+    qtbot.mouseClick(form.syncButton, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.sync_tab.fetcher.failed, timeout=1000):
+        qtbot.mouseClick(form.cancelButton, Qt.MouseButton.LeftButton)
+
+    def esws_calls_running() -> bool:
+        return any(t.name.startswith("i3sync-esws") for t in threading.enumerate())
+
+    qtbot.waitUntil(lambda: not esws_calls_running(), timeout=5000)  # the abort ended it
+    simulator.delay_seconds = 0.0
+    sync_and_wait_for_page(qtbot, window)
+    assert len(made) == 1  # one client per profile: reset after the cancel, then reused
+    made[0].close()

@@ -158,8 +158,12 @@ class _Call:
                 # cancel() aborts the client only while it is set here, so once it is cleared
                 # no cancel can reach the client any more: resetting it now is final.
                 self._client = None
-                if self._cancelled:
-                    _reset(client)
+                cancelled = self._cancelled
+            if cancelled:
+                _reset(client)
+                # The abort closed that exchange's connection (an aborted connection is never
+                # pooled), so the client, its parsed WSDL and its session serve the next sync.
+                healthy = True
             self._clients.give_back(self._profile, client, healthy=healthy)
 
 
