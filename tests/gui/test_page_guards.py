@@ -169,3 +169,30 @@ def test_certificate_errors_are_refused_and_shown(
         assert page.stack.currentWidget() is page.failure
         assert "certificate is not trusted" in page.failureTitle.text()
         assert untrusted.paths == []  # the token never went to the untrusted server
+
+
+def test_a_redirect_to_an_i3_host_the_profile_allows_is_followed(
+    qtbot: Any, simulator: Simulator, make_window: Any
+) -> None:
+    from tests.gui.conftest import save_profile
+
+    with Simulator() as other_i3:
+        other_i3.add_route(
+            "GET", "/landing", lambda *a: Reply(200, "text/html", b"<title>Other I3</title>ok")
+        )
+        save_profile(simulator, allowed_origins=(other_i3.url,))
+        window = make_window()
+        fill_form(qtbot, window)
+        page = sync_and_wait_for_page(qtbot, window)
+        simulator.add_route(
+            "GET",
+            "/moved",
+            lambda *a: Reply(302, "text/html", b"", {"Location": other_i3.url + "/landing"}),
+        )
+        blocked: list[str] = []
+        page.navigationBlocked.connect(blocked.append)
+        with qtbot.waitSignal(page.pageLoaded, timeout=PAGE_TIMEOUT_MS) as loaded:
+            page.view.load(QUrl(simulator.url + "/moved"))
+        assert loaded.args == [True]
+        assert page.view.url().toString() == other_i3.url + "/landing"
+        assert blocked == []

@@ -385,7 +385,10 @@ class SyncTab(QStackedWidget):
             self.form.show_problem(describe(error))
             return
         page = self.ensure_sync_page()
-        page.open(url, profile.i3_base_url, cloud=profile.cloud)  # first: I3 starts loading
+        # First: I3 starts loading. Further I3 hosts the profile allows may be redirected to.
+        page.open(
+            url, profile.i3_base_url, cloud=profile.cloud, allowed_origins=profile.allowed_origins
+        )
         self.form.set_busy(False)
         self.setCurrentWidget(page)
         page.backButton.setFocus(Qt.FocusReason.OtherFocusReason)

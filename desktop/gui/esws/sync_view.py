@@ -200,8 +200,11 @@ class SyncView(QWidget):
         view.hide()
         return profile, page, view
 
-    def open(self, url: str, i3_base_url: str, *, cloud: bool) -> None:
-        """Show ``url`` in a new private browser session allowed to stay on ``i3_base_url``."""
+    def open(
+        self, url: str, i3_base_url: str, *, cloud: bool, allowed_origins: tuple[str, ...] = ()
+    ) -> None:
+        """Show ``url`` in a new private browser session allowed to stay on ``i3_base_url``
+        (and on ``allowed_origins``, further I3 hosts the profile names)."""
         self.close_session()
         self.cloud = cloud
         self.url = url
@@ -209,7 +212,10 @@ class SyncView(QWidget):
         self._cert_problem = None
         session, self._spare = self._spare or self._new_session(), None
         self._profile, self._page, self.view = session
-        self._page.origin = origin_of(i3_base_url)
+        self._page.origin = (
+            origin_of(i3_base_url),
+            *(origin_of(other) for other in allowed_origins),
+        )
         self.view.setObjectName("syncView")
         self._holder_layout.addWidget(self.view)
         self.view.show()
@@ -321,7 +327,8 @@ class SyncView(QWidget):
         actions.append(("Dismiss", self.notice.clear))
         self.notice.show_message(
             f"A link to <b>{host}</b> was not opened here: only I3's own pages open in this "
-            "window.",
+            "window. If it is one of I3's own addresses, add it to the profile's other I3 "
+            "addresses (Manage profiles).",
             Tone.WARNING,
             actions,
             accessible_text=f"Blocked a link to {host}",

@@ -27,17 +27,22 @@ log = logging.getLogger(__name__)
 Origin = tuple[str, str, int]
 
 
-def is_allowed(url: QUrl, origin: Origin | None) -> bool:
-    """True for pages of ``origin`` (and ``about:blank``, where popups start)."""
+def is_allowed(url: QUrl, origins: Origin | tuple[Origin, ...] | None) -> bool:
+    """True for pages of one of ``origins`` (and ``about:blank``, where popups start).
+
+    ``origins``: I3's own origin, then any further ones the profile allows (I3 may redirect to
+    another of its hosts); a single origin is accepted too.
+    """
     scheme = url.scheme().lower()
     if scheme == "about":
         return url.toString() == "about:blank"
     if scheme == "blob":
         # blob:https://host/uuid belongs to the origin it names (file downloads use these).
-        return is_allowed(QUrl(url.path()), origin)
-    if scheme not in ("http", "https") or origin is None:
+        return is_allowed(QUrl(url.path()), origins)
+    if scheme not in ("http", "https") or not origins:
         return False
-    return origin_of(url.toString()) == origin
+    allowed = (origins,) if isinstance(origins[0], str) else origins
+    return origin_of(url.toString()) in allowed
 
 
 def shown_host(url: QUrl) -> str:
@@ -57,10 +62,13 @@ class GuardedPage(QWebEnginePage):
     certificateRefused = Signal(str, str)  # host, what is wrong with its certificate
 
     def __init__(
-        self, profile: QWebEngineProfile, origin: Origin | None, parent: QWidget | None = None
+        self,
+        profile: QWebEngineProfile,
+        origin: Origin | tuple[Origin, ...] | None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(profile, parent)
-        self.origin = origin
+        self.origin = origin  # I3's origin, or a tuple of the origins this page may show
         self.certificateError.connect(self._refuse_certificate)
 
     def acceptNavigationRequest(
