@@ -277,6 +277,7 @@ def build(args: argparse.Namespace) -> Summary:
     if not args.skip_msi:
         installers.find_tool("wixl")
         installers.find_tool("msiinfo")
+        installers.find_tool("msibuild")  # edits the MSI after wixl (NOTES 18, 21)
     if not args.skip_setup:
         installers.find_iscc()
 

@@ -196,7 +196,29 @@ def build_msi(
         raise RuntimeError(f"wixl failed ({result.returncode}):\n{result.output}")
     set_component_conditions(output, COMPONENT_CONDITIONS)
     add_secure_properties(output, PROFILE_PROPERTIES)
+    remove_old_versions_first(output)
     return result
+
+
+def remove_old_versions_first(msi: Path) -> None:
+    """Schedule RemoveExistingProducts right after InstallValidate, as MajorUpgrade's default
+    asks: wixl moves it after InstallFinalize once the .wxs has an InstallExecuteSequence."""
+    rows = msiinfo("export", str(msi), "InstallExecuteSequence").splitlines()[3:]
+    sequence = {
+        parts[0]: int(parts[2]) for parts in (r.split("\t") for r in rows) if len(parts) == 3
+    }
+    wanted = sequence["InstallValidate"] + 1
+    if sequence.get("RemoveExistingProducts") == wanted:
+        return
+    if wanted in sequence.values():
+        raise RuntimeError(
+            f"{msi.name}: sequence {wanted} is taken; cannot move RemoveExistingProducts"
+        )
+    _msibuild(
+        msi,
+        f"UPDATE `InstallExecuteSequence` SET `Sequence` = {wanted} "  # noqa: S608
+        "WHERE `Action` = 'RemoveExistingProducts'",
+    )
 
 
 # The managed profile's public properties (i3sync.wxs). Listed in SecureCustomProperties so that

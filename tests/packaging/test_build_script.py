@@ -24,7 +24,7 @@ def no_freeze(*args: Any) -> Path:
     raise AssertionError("PyInstaller must not start when a tool is missing")
 
 
-@pytest.mark.parametrize("tool", ["wixl", "msiinfo"])
+@pytest.mark.parametrize("tool", ["wixl", "msiinfo", "msibuild"])
 def test_missing_msi_tool_exits_2_before_freezing(
     build: ModuleType,
     tool: str,

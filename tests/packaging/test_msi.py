@@ -203,6 +203,10 @@ def check_managed_profile_tables(installers: ModuleType, msi: Path) -> None:
     assert int(sequence["AppSearch"]["Sequence"]) < int(restore["Sequence"])
     assert int(restore["Sequence"]) < int(sequence["CostFinalize"]["Sequence"])
     assert restore["Condition"] == "Installed AND NOT PROFILE_NAME AND INSTALLED_PROFILE_NAME"
+    # MajorUpgrade removes the old version right after InstallValidate, not after InstallFinalize
+    # where wixl puts it once the .wxs has a sequence of its own (NOTES 21).
+    removal = int(sequence["RemoveExistingProducts"]["Sequence"])
+    assert removal == int(sequence["InstallValidate"]["Sequence"]) + 1
 
 
 def test_managed_profile_properties_and_policy_key(
