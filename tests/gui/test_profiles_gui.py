@@ -223,3 +223,20 @@ def test_editing_the_profile_in_use_keeps_what_was_typed(
     assert form.profileCombo.currentText() == "Renamed office"
     assert form.passwordEdit.text() == DEMO_PASSWORD  # typed, never saved: still there
     assert form.companyIdEdit.text() == DEMO_COMPANY_ID
+
+
+def test_the_dialog_warns_where_a_cleartext_remote_address_is_typed(
+    qtbot: Any, saved_profile: Profile, make_window: Any
+) -> None:
+    window = make_window()
+    dialog = open_dialog(qtbot, window)
+    warning = dialog.cleartextWarning
+    assert not warning.isVisible()  # the simulator is on this computer: loopback is fine
+    type_into(qtbot, dialog.endpointEdit, "http://esws.example.com/webservicesesws")
+    assert warning.isVisible() and "admin password" in warning.text()
+    assert "sync link" not in warning.text()
+    type_into(qtbot, dialog.i3Edit, "http://i3.example.com")
+    assert "admin password" in warning.text() and "sync link" in warning.text()
+    type_into(qtbot, dialog.endpointEdit, "https://esws.example.com/webservicesesws")
+    type_into(qtbot, dialog.i3Edit, "https://i3.example.com")
+    assert not warning.isVisible()

@@ -39,7 +39,7 @@ from desktop.esws.profiles import (
 from desktop.esws.request import FIELD_ADMIN
 from desktop.gui.esws.profile_book import ProfileBook
 from desktop.gui.messages import network_reminder
-from desktop.gui.widgets import Banner, InlineError, Tone, caption, field_column
+from desktop.gui.widgets import ERROR_TEXT, Banner, InlineError, Tone, caption, field_column
 
 log = logging.getLogger(__name__)
 
@@ -118,6 +118,13 @@ class ProfileDialog(QDialog):
         self.rememberCheck.setObjectName("profileRememberCheck")
         self.rememberCheck.toggled.connect(self._changed)
         self.hostingCaption = caption("", self)
+        # Said where the address is typed: plain http:// to another computer is readable.
+        self.cleartextWarning = caption("", self, name="cleartextWarning")
+        self.cleartextWarning.setTextFormat(Qt.TextFormat.PlainText)
+        self.cleartextWarning.setStyleSheet(f"color: {ERROR_TEXT};")
+        self.cleartextWarning.hide()
+        self.endpointEdit.textChanged.connect(self._check_cleartext)
+        self.i3Edit.textChanged.connect(self._check_cleartext)
         self.errors = {
             field: InlineError(f"{name}Error", self)
             for field, name in (
@@ -149,7 +156,8 @@ class ProfileDialog(QDialog):
         ):
             label = QLabel(text, self)
             label.setBuddy(edit)
-            form.addRow(label, field_column(edit, self.errors[field]))
+            extra = (self.cleartextWarning,) if edit is self.i3Edit else ()
+            form.addRow(label, field_column(edit, self.errors[field], *extra))
         form.addRow("Connection:", hosting_box)
         form.addRow("", self.rememberCheck)
         wsdl_label = QLabel("WS&DL:", self)
@@ -224,6 +232,22 @@ class ProfileDialog(QDialog):
     def _changed(self, *_: object) -> None:
         self._dirty = True
         self.saveButton.setEnabled(True)
+
+    def _check_cleartext(self, *_: object) -> None:
+        from desktop.core.http import is_cleartext_remote
+
+        exposed = []
+        if is_cleartext_remote(self.endpointEdit.text()):
+            exposed.append("the admin password (ESWS endpoint)")
+        if is_cleartext_remote(self.i3Edit.text()):
+            exposed.append("the one-time sync link (I3 address)")
+        self.cleartextWarning.setText(
+            f"Not encrypted: with http:// to another computer, {' and '.join(exposed)} can be "
+            "read on the network. Use https:// unless the server is on this computer."
+            if exposed
+            else ""
+        )
+        self.cleartextWarning.setVisible(bool(exposed))
 
     def _hosting_changed(self, *_: object) -> None:
         self.hostingCaption.setText(network_reminder(self.cloudRadio.isChecked()))
