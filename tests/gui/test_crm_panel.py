@@ -382,3 +382,16 @@ def test_a_code_holding_a_link_is_shown_as_plain_text_never_as_a_link(
     for name in ("crmValidityLabel", "crmNoticeLabel", "crmErrorLabel"):
         shown = panel.findChild(QLabel, name)
         assert shown is not None and shown.textFormat() == Qt.TextFormat.PlainText, name
+
+
+def test_an_expiry_past_year_9999_never_leaves_the_panel_stuck(
+    qtbot: QtBot, panel: CrmPanel, crm_server: CrmSimulator, clock: FakeClock
+) -> None:
+    crm_server.reset(lifetime_seconds=400_000_000_000.0, jwt=True, clock=clock)  # year ~14700
+    fill(panel, crm_server.base_url, LoginMode.AUTH_CODE)
+    get_token(qtbot, panel)
+    clock.now = T0 + 1
+    # The countdown keeps ticking without an exception (pytest-qt fails on one in a slot).
+    qtbot.waitUntil(lambda: "Getting a token" not in label(panel, "crmValidityLabel"))
+    assert label(panel, "crmValidityLabel").startswith("Token ••••")
+    assert not panel.is_busy() and panel.current_token() is not None
