@@ -334,3 +334,19 @@ def test_admin_username_typed_in_the_form_is_saved_to_the_profile(
     type_into(qtbot, window.sync_tab.form.adminUserEdit, DEMO_ADMIN)
     sync_and_wait_for_page(qtbot, window)
     assert ProfileStore().load().profiles[0].admin_username == DEMO_ADMIN
+
+
+@pytest.mark.parametrize("code", ["ERROR_SOMETHING_NEW", "INTERNAL_SERVER_ERROR"])
+def test_an_unknown_refusal_gets_the_refusal_box_never_a_sync_page(
+    qtbot: Any, make_window: Any, code: str
+) -> None:
+    with Simulator(RefusingLogic(code=code)) as refusing:
+        save_profile(refusing)
+        window = make_window()
+        fill_form(qtbot, window)
+        form = window.sync_tab.form
+        with qtbot.waitSignal(window.sync_tab.fetcher.failed, timeout=PAGE_TIMEOUT_MS):
+            qtbot.mouseClick(form.syncButton, Qt.MouseButton.LeftButton)
+    assert form.errorLabel.text().startswith(f"<b>{code}</b>")
+    assert window.sync_tab.sync_page is None  # no token, so no browser
+    assert form.syncButton.isEnabled() and not form.busy
