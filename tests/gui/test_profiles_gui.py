@@ -240,3 +240,23 @@ def test_the_dialog_warns_where_a_cleartext_remote_address_is_typed(
     type_into(qtbot, dialog.endpointEdit, "https://esws.example.com/webservicesesws")
     type_into(qtbot, dialog.i3Edit, "https://i3.example.com")
     assert not warning.isVisible()
+
+
+@pytest.mark.parametrize(
+    ("edit_name", "text", "error_name"),
+    [
+        ("endpointEdit", "http://[::1", "endpointError"),
+        ("i3Edit", "https://[", "i3UrlError"),
+        ("endpointEdit", "https://esws.example.com/ws?query=1", "endpointError"),
+    ],
+)
+def test_a_bad_address_in_the_dialog_is_a_message_under_its_field(
+    qtbot: Any, saved_profile: Profile, make_window: Any, edit_name: str, text: str, error_name: str
+) -> None:
+    window = make_window()
+    dialog = open_dialog(qtbot, window)
+    type_into(qtbot, getattr(dialog, edit_name), text)
+    qtbot.mouseClick(dialog.saveButton, LEFT)
+    shown = [e for e in dialog.errors.values() if e.objectName() == error_name]
+    assert shown and shown[0].isVisible() and shown[0].text().endswith(".")
+    assert ProfileStore().load().profiles[0] == saved_profile  # nothing was saved
