@@ -200,3 +200,16 @@ def test_a_page_title_that_is_a_url_is_never_shown() -> None:
     assert page_title(f"https://i3.example/users/totalSyncUsersLogin/{token}") == ""
     assert page_title(f"Sync {token}") == "Sync [redacted]"
     assert page_title("Sync complete") == "Sync complete"
+
+
+@pytest.mark.parametrize("bad", ["hr\x1b[2Jadmin", "hr\u202eadmin", "hr\nadmin"])
+def test_a_control_character_in_the_admin_name_is_a_message_under_it_never_sent(
+    qtbot: Any, form: SyncForm, bad: str
+) -> None:
+    fill_valid(qtbot, form)
+    form.adminUserEdit.setText(bad)  # pasted: QLineEdit keeps what setText gives it
+    with qtbot.assertNotEmitted(form.syncRequested):
+        form.submit()
+    assert form.adminUserError.isVisible()
+    assert form.adminUserError.text().startswith("The ")
+    assert not form.syncButton.isEnabled()
