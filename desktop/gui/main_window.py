@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
     # -- closing ---------------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Stop and wait for workers, destroy browser sessions, then close."""
+        """Abandon the calls in flight (never waits for one), destroy browser sessions, close."""
         self.sync_tab.shutdown()
         if self.crm_panel is not None:
             self.crm_panel.shutdown()
