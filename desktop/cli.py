@@ -11,6 +11,8 @@ with its traceback in the log file.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -73,6 +75,38 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def refuse_window_request(message: str) -> int:
+    """A link or ``open`` request that will not open the window: exit 2, said where it is seen.
+
+    On stderr when there is one; in the windowed app (``i3sync.exe`` has no console, so stderr is
+    None) in a message box, as HR software that launched it shows nothing itself.
+    """
+    if sys.stderr is not None:
+        print(message, file=sys.stderr)
+        return EXIT_INPUT
+    from desktop.gui.launch import show_link_error
+
+    return show_link_error(message)
+
+
+def _parse(argv: Sequence[str]) -> argparse.Namespace:
+    """The command line; in the windowed app a usage error is shown in a message box too."""
+    parser = build_parser()
+    if sys.stderr is not None:
+        return parser.parse_args(argv)
+    said = io.StringIO()
+    try:
+        with contextlib.redirect_stderr(said):
+            return parser.parse_args(argv)
+    except SystemExit as done:
+        if done.code:
+            lines = said.getvalue().strip().splitlines()
+            raise SystemExit(
+                refuse_window_request(lines[-1] if lines else "i3sync: bad command line")
+            ) from None
+        raise
+
+
 def run_link(link: str) -> int:
     """Open the window for an ``i3sync:`` link; exit code 2 (and a line on stderr) if invalid."""
     from desktop.esws.links import parse_link
@@ -80,8 +114,7 @@ def run_link(link: str) -> int:
     try:
         request = parse_link(link)
     except InputError as error:
-        print(f"i3sync: invalid link: {error.problem}", file=sys.stderr)
-        return EXIT_INPUT
+        return refuse_window_request(f"i3sync: invalid link: {error.problem}")
     from desktop.gui.launch import open_sync_page
 
     return open_sync_page(request)
@@ -140,7 +173,7 @@ def _dispatch(argv: list[str]) -> int:
             command=None, demo="--demo" in argv, debug="--debug" in argv, self_check=False
         )
     else:
-        args = build_parser().parse_args(argv)
+        args = _parse(argv)
     configure_logging(debug=args.debug, console=args.command is not None and args.debug)
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     if args.self_check:

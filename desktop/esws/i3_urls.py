@@ -36,6 +36,25 @@ def normalise_endpoint(endpoint: str, field_name: str = FIELD_ENDPOINT) -> str:
     return normalise_endpoint_url(endpoint, field_name, DEFAULT_ENDPOINT)
 
 
-def sync_url(kind: SyncKind, token: str, base_url: str = DEFAULT_I3_BASE_URL) -> str:
-    """The page that logs the admin in with ``token`` and shows the sync for ``kind``."""
-    return normalise_i3_url(base_url) + SYNC_PATHS[kind] + quote(token, safe="")
+# The two spellings of the total-sync page a profile may pin (see SYNC_PATHS).
+TOTAL_SYNC_PATHS = ("totalSyncUsersLogin", "totalSyncUserLogin")
+
+
+def sync_url(
+    kind: SyncKind,
+    token: str,
+    base_url: str = DEFAULT_I3_BASE_URL,
+    *,
+    total_path: str | None = None,
+) -> str:
+    """The page that logs the admin in with ``token`` and shows the sync for ``kind``.
+
+    ``total_path`` pins the other spelling of the total-sync page for a company whose I3 uses it
+    (one of :data:`TOTAL_SYNC_PATHS`; anything else is refused, it never reaches a URL).
+    """
+    path = SYNC_PATHS[kind]
+    if kind is SyncKind.ALL_USERS and total_path is not None:
+        if total_path not in TOTAL_SYNC_PATHS:
+            raise ValueError("unknown total-sync page spelling")
+        path = f"/users/{total_path}/"
+    return normalise_i3_url(base_url) + path + quote(token, safe="")

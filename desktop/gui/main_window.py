@@ -127,20 +127,14 @@ class MainWindow(QMainWindow):
             self.add_crm_tab()
 
     def add_crm_tab(self) -> None:
-        """THE place the CRM.COM tab's panel is built (its module is optional in a trimmed build).
+        """THE place the CRM.COM tab's panel is built.
 
         Built on first use: a user who only syncs to I3 never loads the CRM.COM connector.
         """
         if self._crm_placeholder is None:
             return
-        try:
-            from desktop.gui.crm.panel import CrmPanel
-        except ImportError as error:
-            log.warning("CRM.COM tab unavailable: %s", error)
-            self.tabs.removeTab(self.tabs.indexOf(self._crm_placeholder))
-            self._crm_placeholder.deleteLater()
-            self._crm_placeholder = None
-            return
+        from desktop.gui.crm.panel import CrmPanel
+
         factory = self._crm_client_factory
         if factory is None:
             from desktop.crm.client import CrmClient

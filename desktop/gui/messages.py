@@ -17,16 +17,27 @@ from desktop.core.errors import (
     TransportProblem,
     VendorRefusal,
 )
+from desktop.core.text import one_line
 
 
 @dataclass(frozen=True)
 class Problem:
-    """A message for the error banner: ``code`` is the vendor's, ``field`` the one to fix."""
+    """A message for the error banner: ``code`` is the vendor's, ``field`` the one to fix.
+
+    Every part may quote a server (a refusal code, a fault string, a host), so each is made one
+    plain line on creation: no control, bidi or line-separator character reaches the window.
+    """
 
     headline: str
     advice: str
     code: str | None = None
     field: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "headline", one_line(self.headline, 1000))
+        object.__setattr__(self, "advice", one_line(self.advice, 1000))
+        if self.code is not None:
+            object.__setattr__(self, "code", one_line(self.code, 100))
 
     def html(self) -> str:
         """Rich text for a QLabel (every part escaped)."""

@@ -49,3 +49,21 @@ def test_bad_base_urls_are_refused(base: str) -> None:
 def test_origin_of_fills_default_ports() -> None:
     assert origin_of("https://I3.identysoft.com/users") == ("https", "i3.identysoft.com", 443)
     assert origin_of("http://127.0.0.1:8080/x") == ("http", "127.0.0.1", 8080)
+
+
+def test_a_profile_may_pin_the_other_spelling_of_the_total_sync_page() -> None:
+    url = sync_url(
+        SyncKind.ALL_USERS, "abc123", DEFAULT_I3_BASE_URL, total_path="totalSyncUserLogin"
+    )
+    assert url == DEFAULT_I3_BASE_URL + "/users/totalSyncUserLogin/abc123"
+    default = sync_url(SyncKind.ALL_USERS, "abc123", DEFAULT_I3_BASE_URL)
+    assert default == DEFAULT_I3_BASE_URL + "/users/totalSyncUsersLogin/abc123"
+    one = sync_url(
+        SyncKind.ONE_USER, "abc123", DEFAULT_I3_BASE_URL, total_path="totalSyncUserLogin"
+    )
+    assert one == DEFAULT_I3_BASE_URL + "/users/oneSyncUserLogin/abc123"
+
+
+def test_an_unknown_total_sync_spelling_never_reaches_a_url() -> None:
+    with pytest.raises(ValueError, match="spelling"):
+        sync_url(SyncKind.ALL_USERS, "abc123", total_path="../admin")

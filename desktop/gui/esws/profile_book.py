@@ -2,8 +2,8 @@
 
 Plain Python (no Qt), so that the widgets only present and delegate. It uses the profile file
 (:class:`desktop.esws.profiles.ProfileStore`) and the vault
-(:class:`desktop.core.vault.SecretStore`,
-or any object with the same methods, like demo mode's in-memory one). Secrets are kept under
+(a :class:`desktop.core.vault.SecretVault`: the OS vault's ``SecretStore``, or demo mode's
+in-memory one). Secrets are kept under
 ``Profile.vault_key`` (the profile's id), never under its display name. The vault module imports
 ``keyring``, which is slow to load: it is imported on first use, after the form is painted.
 """
@@ -12,34 +12,15 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING
 
+from desktop.core.vault import SecretKind, SecretVault, VaultStatus
 from desktop.esws.profiles import LoadResult, Profile, ProfileStore
 
 if TYPE_CHECKING:
     from desktop.esws.request import SyncRequest
 
 log = logging.getLogger(__name__)
-
-
-class VaultLike(Protocol):
-    """The methods of ``desktop.core.vault.SecretStore`` the window uses."""
-
-    def status(self) -> Any: ...
-
-    def save(self, profile: str, kind: Any, value: str) -> bool: ...
-
-    def load(self, profile: str, kind: Any) -> str | None: ...
-
-    def delete(self, profile: str, kind: Any = None) -> None: ...
-
-
-@dataclass(frozen=True)
-class Vault:
-    """Whether secrets can be kept, and where (the user-facing name of the vault)."""
-
-    available: bool
-    where: str
 
 
 @dataclass(frozen=True)
@@ -50,20 +31,14 @@ class Saved:
     password: str | None
 
 
-def _kinds() -> Any:
-    from desktop.core.vault import SecretKind
-
-    return SecretKind
-
-
 class ProfileBook:
     """The window's view of saved profiles; every change goes straight to the file and vault."""
 
-    def __init__(self, store: ProfileStore, vault: VaultLike) -> None:
+    def __init__(self, store: ProfileStore, vault: SecretVault) -> None:
         self.store = store
         self.vault_store = vault
         self.state = LoadResult(profiles=[], last_used=None)
-        self._vault: Vault | None = None
+        self._vault: VaultStatus | None = None
 
     # -- reading ---------------------------------------------------------------------------------
 
@@ -86,23 +61,21 @@ class ProfileBook:
             chosen = self.state.profiles[0]
         return chosen
 
-    def vault(self) -> Vault:
+    def vault(self) -> VaultStatus:
         """Where secrets go (asked once: the answer does not change while the app runs)."""
         if self._vault is None:
-            status = self.vault_store.status()
-            self._vault = Vault(bool(status.available), str(status.where))
+            self._vault = self.vault_store.status()
         return self._vault
 
     def saved_secrets(self, profile: Profile) -> Saved:
         """The security code, and the password when the profile remembers it."""
         if not self.vault().available:
             return Saved(None, None)
-        kinds = _kinds()
         key = self._vault_key(profile)
-        company_id = self.vault_store.load(key, kinds.COMPANY_ID)
+        company_id = self.vault_store.load(key, SecretKind.COMPANY_ID)
         password = None
         if profile.remember_password:
-            password = self.vault_store.load(key, kinds.PASSWORD)
+            password = self.vault_store.load(key, SecretKind.PASSWORD)
         return Saved(company_id, password)
 
     def _vault_key(self, profile: Profile) -> str:
@@ -128,13 +101,12 @@ class ProfileBook:
 
     def _move_legacy_secrets(self, profile: Profile, legacy: str) -> bool:
         """Move the ESWS secrets under ``legacy`` to the profile's key; False if one stayed."""
-        kinds = _kinds()
         moved_all = True
-        for kind in (kinds.COMPANY_ID, kinds.PASSWORD):
+        for kind in (SecretKind.COMPANY_ID, SecretKind.PASSWORD):
             value = self.vault_store.load(legacy, kind)
             if value is None:
                 continue
-            keep = kind is kinds.COMPANY_ID or profile.remember_password
+            keep = kind is SecretKind.COMPANY_ID or profile.remember_password
             missing = keep and self.vault_store.load(profile.vault_key, kind) is None
             if missing and not self.vault_store.save(profile.vault_key, kind, value):
                 moved_all = False  # keep it where it is rather than lose it
@@ -155,14 +127,13 @@ class ProfileBook:
         The security code is kept in the vault; the password only with "remember password". The
         admin username typed in the form becomes the profile's. Nothing is kept without a vault.
         """
-        kinds = _kinds()
         if self.vault().available:
             key = self._vault_key(profile)
-            self.vault_store.save(key, kinds.COMPANY_ID, request.company_id)
+            self.vault_store.save(key, SecretKind.COMPANY_ID, request.company_id)
             if profile.remember_password:
-                self.vault_store.save(key, kinds.PASSWORD, request.admin_password)
+                self.vault_store.save(key, SecretKind.PASSWORD, request.admin_password)
             else:
-                self.vault_store.delete(key, kinds.PASSWORD)
+                self.vault_store.delete(key, SecretKind.PASSWORD)
         updated = profile
         if request.admin_username != profile.admin_username:
             updated = replace(profile, admin_username=request.admin_username)
@@ -181,9 +152,9 @@ class ProfileBook:
         return updated
 
     def _forget_password(self, profile: Profile) -> None:
-        self.vault_store.delete(profile.vault_key, _kinds().PASSWORD)
+        self.vault_store.delete(profile.vault_key, SecretKind.PASSWORD)
         if profile.legacy_vault_key is not None:
-            self.vault_store.delete(profile.legacy_vault_key, _kinds().PASSWORD)
+            self.vault_store.delete(profile.legacy_vault_key, SecretKind.PASSWORD)
 
     def save(self, profile: Profile, old_name: str | None = None) -> LoadResult:
         """Add ``profile``, or update the saved profile it is (same id, or named ``old_name``).
@@ -214,7 +185,9 @@ class ProfileBook:
         self.state = self.store.delete(profile_id=target.id)
         self.vault_store.delete(target.vault_key)
         if target.legacy_vault_key is not None:
-            kinds = _kinds()
-            for kind in (kinds.COMPANY_ID, kinds.PASSWORD):  # only ESWS kinds lived under names
+            for kind in (
+                SecretKind.COMPANY_ID,
+                SecretKind.PASSWORD,
+            ):  # only ESWS kinds lived under names
                 self.vault_store.delete(target.legacy_vault_key, kind)
         return self.state

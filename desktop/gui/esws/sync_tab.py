@@ -113,10 +113,10 @@ class SyncTab(QStackedWidget):
         """True until the vault has answered, and while a vault read or write is running."""
         return self._vault_status is None or self._vault_runner.busy
 
-    def _vault_known(self, outcome: Outcome[Any]) -> None:
-        status = outcome.value
-        available = bool(getattr(status, "available", False))
-        self._vault_status = VaultStatus(available, str(getattr(status, "where", NOWHERE)))
+    def _vault_known(self, outcome: Outcome[VaultStatus]) -> None:
+        status = outcome.value or VaultStatus(available=False, where=NOWHERE)
+        available = status.available
+        self._vault_status = status
         if not available:
             log.warning("No password vault: secrets will not be kept")
             self.show_notice(
@@ -379,7 +379,9 @@ class SyncTab(QStackedWidget):
         from desktop.esws.i3_urls import sync_url
 
         try:
-            url = sync_url(request.kind, token, profile.i3_base_url)
+            url = sync_url(
+                request.kind, token, profile.i3_base_url, total_path=profile.total_sync_path
+            )
         except InputError as error:
             self.form.set_busy(False)
             self.form.show_problem(describe(error))
