@@ -104,9 +104,11 @@ def seed_profile(esws: str, i3: str) -> None:
 
     profile = Profile(PROFILE, esws, i3, admin_username=DEMO_ADMIN, remember_password=True)
     ProfileStore().save([profile], PROFILE)
-    store = SecretStore()
-    store.save(PROFILE, SecretKind.COMPANY_ID, DEMO_COMPANY_ID)
-    store.save(PROFILE, SecretKind.PASSWORD, DEMO_PASSWORD)
+    saved = ProfileStore().load().find(PROFILE)
+    assert saved is not None
+    store = SecretStore()  # secrets are filed under the profile's id, never its name
+    store.save(saved.vault_key, SecretKind.COMPANY_ID, DEMO_COMPANY_ID)
+    store.save(saved.vault_key, SecretKind.PASSWORD, DEMO_PASSWORD)
 
 
 def run_app(on_window: Callable[[Any], None]) -> int:
