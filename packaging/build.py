@@ -59,7 +59,7 @@ LOCK_FILE = Path(tempfile.gettempdir()) / "i3sync-pyinstaller.lock"
 class Artefact:
     """One thing the build made."""
 
-    kind: str  # "folder", "msi", "setup"
+    kind: str  # "folder", "msi", "policy", "setup"
     path: str
     megabytes: float
     seconds: float
@@ -308,6 +308,11 @@ def build(args: argparse.Namespace) -> Summary:
         note = "" if IS_WINDOWS else "Linux payload: structure check only"
         summary.artefacts.append(Artefact("msi", str(msi), round(size, 1),
                                           round(time.monotonic() - t, 1), note=note))  # fmt: skip
+        # IT deploys the MSI, and managed profiles with this Group Policy template beside it.
+        policy = copy_policy_templates(dist)
+        size, files = megabytes(policy)
+        summary.artefacts.append(Artefact("policy", str(policy), round(size, 3), 0.0, files=files,
+                                          note="Group Policy template (ADMX, ADML)"))  # fmt: skip
 
     if not args.skip_setup:
         assert payload is not None
@@ -336,6 +341,15 @@ def build(args: argparse.Namespace) -> Summary:
     summary.seconds = round(time.monotonic() - started, 1)
     summary.ok = True
     return summary
+
+
+def copy_policy_templates(dist: Path) -> Path:
+    """packaging/policy (i3sync.admx and its language folders) as ``dist/policy``."""
+    target = dist / "policy"
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(HERE / "policy", target)
+    return target
 
 
 def print_summary(summary: Summary) -> None:

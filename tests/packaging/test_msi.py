@@ -217,3 +217,11 @@ def test_managed_profile_properties_and_policy_key(
 
 def test_managed_profile_in_the_built_msi(msi: Path, installers_module: ModuleType) -> None:
     check_managed_profile_tables(installers_module, msi)
+
+
+def test_policy_templates_ship_beside_the_msi(packaging_build: PackagingBuild) -> None:
+    policy = packaging_build.artefact("policy")
+    files = sorted(p.relative_to(policy).as_posix() for p in policy.rglob("*") if p.is_file())
+    assert files == ["de-DE/i3sync.adml", "en-US/i3sync.adml", "i3sync.admx", "nl-NL/i3sync.adml"]
+    for name in files:
+        assert (policy / name).read_bytes() == (PACKAGING / "policy" / name).read_bytes()

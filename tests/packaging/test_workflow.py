@@ -92,8 +92,8 @@ def test_installs_checks_and_uploads_the_installers(workflow: str) -> None:
     assert "mingw-w64-x86_64-msitools" in workflow  # wixl and msiinfo, as installers.py expects
     assert '"MSYS2_ROOT=' in workflow and "MSYS2_ROOT" in (PACKAGING / "installers.py").read_text()
     upload = workflow[workflow.index("actions/upload-artifact") :]
-    for pattern in ("dist/*.msi", "dist/*.exe", "dist/build-summary.json"):
-        assert pattern in upload
+    for pattern in ("dist/*.msi", "dist/*.exe", "dist/build-summary.json", "dist/policy/"):
+        assert pattern in upload  # policy/: the Group Policy template IT deploys beside the MSI
 
 
 def test_install_test_reads_what_build_py_writes() -> None:
@@ -142,3 +142,14 @@ def test_install_test_installs_per_user_into_a_folder_named_with_accents() -> No
     assert 'CheckRemoved "inno-accent" $accentDir "HKCU"' in script
     check = script[script.index("function CheckInstalled") : script.index("function CheckRemoved")]
     assert "--self-check" in check and "$env:TEMP = $Temp; $env:TMP = $Temp" in check
+
+
+def test_install_test_installs_the_msi_with_a_managed_profile() -> None:
+    """msiexec with PROFILE_NAME ...: the policy key is written, the app lists the profile as
+    managed, and the uninstall removes the key (natively on Windows; under wine on Linux)."""
+    script = (PACKAGING / "windows-install-test.ps1").read_text(encoding="utf-8")
+    section = script[script.index("# -- MSI with a managed profile") :]
+    assert '"PROFILE_NAME=`"Head office`""' in section and '"CLOUD=1"' in section
+    assert '$policy = "HKLM:\\Software\\Policies\\I3Sync\\Profiles\\Head office"' in section
+    assert "profile list --json" in section and "'\"managed\": true'" in section
+    assert "Check (-not (Test-Path $policy))" in section
