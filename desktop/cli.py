@@ -1,11 +1,11 @@
 """The ``i3sync`` command: the argparse tree and the dispatch, nothing else.
 
-The window by default; ``url``, ``check``, ``open`` (:mod:`desktop.esws.cli`), ``history``
-(:mod:`desktop.esws.history_cli`) and ``crm`` (:mod:`desktop.crm.cli`) as sub-commands; an
-``i3sync://`` link as the only argument. This is the one module below the GUI that may start the
-window, and it imports it only to do so. Errors become a line on stderr and an exit code through
-:mod:`desktop.core.reporting`, never a traceback; a bug is one line too ("internal error", exit 1)
-with its traceback in the log file.
+The window by default; as sub-commands ``url``, ``check``, ``open`` (:mod:`desktop.esws.cli`),
+``history`` (:mod:`desktop.esws.history_cli`), ``profile`` (:mod:`desktop.esws.profile_cli`) and
+``crm`` (:mod:`desktop.crm.cli`); an ``i3sync://`` link as the only argument. This is the one
+module below the GUI that may start the window, and it imports it only to do so. Errors become a
+line on stderr and an exit code through :mod:`desktop.core.reporting`, never a traceback; a bug is
+one line too ("internal error", exit 1) with its traceback in the log file.
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop.crm.cli import add_crm_command
     from desktop.esws.cli import add_check_command, add_open_command, add_url_command
     from desktop.esws.history_cli import add_history_command
+    from desktop.esws.profile_cli import add_profile_command
 
     parser = argparse.ArgumentParser(
         prog="i3sync",
@@ -72,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_open_command(commands)
     add_crm_command(commands)
     add_history_command(commands)
+    add_profile_command(commands)
     return parser
 
 

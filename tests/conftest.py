@@ -41,6 +41,7 @@ def isolated_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pa
     monkeypatch.setenv("I3SYNC_CONFIG_DIR", str(home / "config" / "i3sync"))
     monkeypatch.setenv("I3SYNC_LOG_DIR", str(home / "state" / "i3sync" / "log"))
     monkeypatch.setenv("I3SYNC_DATA_DIR", str(home / "data" / "i3sync"))
+    monkeypatch.setenv("I3SYNC_MACHINE_CONFIG_DIR", str(home / "machine" / "i3sync"))
     for secret_env in (
         "I3SYNC_COMPANY_ID",
         "I3SYNC_PASSWORD",

@@ -32,6 +32,7 @@ def resource_path(name: str) -> Path:
 ENV_CONFIG_DIR = "I3SYNC_CONFIG_DIR"
 ENV_LOG_DIR = "I3SYNC_LOG_DIR"
 ENV_DATA_DIR = "I3SYNC_DATA_DIR"
+ENV_MACHINE_CONFIG_DIR = "I3SYNC_MACHINE_CONFIG_DIR"
 
 
 def config_dir() -> Path:
@@ -65,3 +66,13 @@ def data_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_ID, APP_AUTHOR))
+
+
+def site_config_dir() -> Path:
+    """The machine-wide folder IT may put a ``profiles.json`` in (%ProgramData% on Windows)."""
+    override = os.environ.get(ENV_MACHINE_CONFIG_DIR)
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.site_config_dir(APP_ID, APP_AUTHOR))

@@ -19,16 +19,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from desktop import APP_ID
 from desktop.core.errors import InputError
-from desktop.core.paths import APP_AUTHOR
+from desktop.core.paths import site_config_dir
 from desktop.esws.i3_urls import DEFAULT_I3_BASE_URL
 from desktop.esws.profile_model import (
     FIELD_ESWS_ENDPOINT,
@@ -51,7 +49,6 @@ VALUE_ADMIN = "Admin"
 VALUE_CLOUD = "Cloud"
 VALUE_NAME = "Name"  # optional: the profile's name when it is not the key's (ADMX slots)
 
-ENV_MACHINE_CONFIG_DIR = "I3SYNC_MACHINE_CONFIG_DIR"
 MACHINE_FILE_NAME = "profiles.json"
 SOURCE_POLICY = "policy"
 SOURCE_MACHINE_FILE = "machine-file"
@@ -74,16 +71,6 @@ def managed_profile_id(source: str, name: str) -> str:
     """The stable id of a managed profile: its vault key never changes while its name does not."""
     text = source + "\0" + name_key(name)
     return "managed-" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-
-
-def site_config_dir() -> Path:
-    """The machine-wide config folder (``%ProgramData%\\I3Sync\\i3sync`` on Windows)."""
-    override = os.environ.get(ENV_MACHINE_CONFIG_DIR)
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.site_config_dir(APP_ID, APP_AUTHOR))
 
 
 def read_policy_registry(

@@ -20,9 +20,10 @@ from pathlib import Path
 import pytest
 
 from desktop.core.errors import I3SyncError
+from desktop.core.paths import ENV_MACHINE_CONFIG_DIR
 from desktop.core.reporting import exit_code_for, message_for
 from desktop.core.vault import SecretKind, SecretStore
-from desktop.esws.managed import ENV_MACHINE_CONFIG_DIR, MACHINE_FILE_NAME
+from desktop.esws.managed import MACHINE_FILE_NAME
 from desktop.esws.profile_cli import add_profile_command
 from desktop.esws.profiles import ProfileStore
 from tests.conftest import REPO_ROOT

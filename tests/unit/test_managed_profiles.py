@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from desktop.core.errors import InputError
+from desktop.core.paths import ENV_MACHINE_CONFIG_DIR, site_config_dir
 from desktop.esws import managed as managed_module
 from desktop.esws.i3_urls import DEFAULT_I3_BASE_URL
 from desktop.esws.managed import (
-    ENV_MACHINE_CONFIG_DIR,
     MACHINE_FILE_NAME,
     SOURCE_MACHINE_FILE,
     SOURCE_POLICY,
@@ -190,7 +190,7 @@ def test_default_store_reads_the_machine_folder_from_the_environment(
     monkeypatch.setattr(managed_module, "read_policy_registry", dict)
     loaded = ProfileStore().load()
     assert [(p.name, p.managed) for p in loaded.profiles] == [("Shared", True)]
-    assert managed_module.site_config_dir() == machine
+    assert site_config_dir() == machine
 
 
 def test_the_registry_reader_is_injectable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

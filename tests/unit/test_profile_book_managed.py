@@ -89,3 +89,23 @@ def test_what_it_set_cannot_be_saved_over_from_the_dialog(tmp_path: Path) -> Non
     with pytest.raises(InputError):
         book.save(replace(head, name="Renamed"), old_name=head.name)
     assert [p.name for p in open_book(tmp_path).state.profiles] == ["Branch", "Head office"]
+
+
+def test_a_sync_with_another_admin_never_rewrites_the_admin_it_chose(tmp_path: Path) -> None:
+    book = open_book(tmp_path)
+    head = book.find("Head office")
+    assert head is not None
+    kept = book.after_success(head, sync("someone.else"))  # ESWS accepted: no InputError here
+    assert kept.admin_username == "it.admin"
+    assert open_book(tmp_path).find("Head office").admin_username == "it.admin"  # type: ignore[union-attr]
+    assert book.saved_secrets(kept).company_id == CODE  # the sync's secrets were still kept
+
+
+def test_deleting_a_managed_profile_is_refused_and_keeps_its_secrets(tmp_path: Path) -> None:
+    book = open_book(tmp_path)
+    head = book.find("Head office")
+    assert head is not None
+    book.after_success(head, sync("it.admin"))
+    with pytest.raises(InputError, match="managed by your IT department"):
+        book.delete("Head office")
+    assert book.saved_secrets(head).company_id == CODE

@@ -14,8 +14,9 @@ import logging
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from desktop.core.errors import InputError
 from desktop.core.vault import SecretKind, SecretVault, VaultStatus
-from desktop.esws.profiles import LoadResult, Profile, ProfileStore
+from desktop.esws.profiles import FIELD_NAME, MANAGED_PROFILE, LoadResult, Profile, ProfileStore
 
 if TYPE_CHECKING:
     from desktop.esws.request import SyncRequest
@@ -135,7 +136,9 @@ class ProfileBook:
             else:
                 self.vault_store.delete(key, SecretKind.PASSWORD)
         updated = profile
-        if request.admin_username != profile.admin_username:
+        # IT's admin name is IT's: a managed profile only takes the typed one when IT set none.
+        it_chose_admin = profile.managed and bool(profile.admin_username)
+        if request.admin_username != profile.admin_username and not it_chose_admin:
             updated = replace(profile, admin_username=request.admin_username)
             self.state = self.store.upsert(updated)
         if self.state.last_used != updated.name:
@@ -182,6 +185,8 @@ class ProfileBook:
         target = self.find(name) or self.store.load().find(name)
         if target is None:
             return self.load()
+        if target.managed:  # the store refuses too; its secrets stay the user's to keep
+            raise InputError(FIELD_NAME, MANAGED_PROFILE)
         self.state = self.store.delete(profile_id=target.id)
         self.vault_store.delete(target.vault_key)
         if target.legacy_vault_key is not None:
