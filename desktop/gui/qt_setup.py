@@ -15,7 +15,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop import APP_ID, APP_NAME
-from desktop.gui.qt_compat import guard_signal_emit
+from desktop.gui.qt_compat import guard_signal_emit, pin_singletons
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")
@@ -34,9 +34,11 @@ _LEVELS = {
 def prepare_qt() -> None:
     """What must happen before the QApplication is constructed (safe to call twice).
 
-    First :mod:`desktop.gui.qt_compat`'s guard, before any signal is emitted: PySide6 6.12 loses
-    a reference to ``True`` on every ``emit()``, which aborts Python 3.11 after a few thousand.
+    First :mod:`desktop.gui.qt_compat`'s guards, before any signal is emitted or any Qt method
+    called: PySide6 6.12 loses a reference to ``True`` on every ``emit()`` and to ``None`` on
+    every method that returns nothing, which aborts Python 3.11 after a few thousand.
     """
+    pin_singletons()
     guard_signal_emit()
     if QCoreApplication.instance() is not None:
         return
