@@ -1,7 +1,9 @@
 """The "Connection profiles" dialog: add, edit, rename and delete saved profiles.
 
 The dialog edits one profile at a time and saves through :class:`ProfileBook`; the core validates
-(``Profile.validate``) and the dialog shows the problem under the field it names.
+(``Profile.validate``) and the dialog shows the problem under the field it names. "Test connection"
+checks the profile as typed (validated first). A profile the IT department manages is shown
+read-only: only the user's own choices (admin username, remember the password) can be changed.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QRadioButton,
@@ -29,19 +33,30 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import InputError
+from desktop.core.text import one_line
 from desktop.esws.profiles import (
+    FIELD_ALLOWED_ORIGINS,
     FIELD_ESWS_ENDPOINT,
     FIELD_I3_ADDRESS,
     FIELD_NAME,
-    FIELD_WSDL,
     Profile,
 )
 from desktop.esws.request import FIELD_ADMIN
+from desktop.gui.esws.check_view import CheckView
+from desktop.gui.esws.profile_advanced import AdvancedFields
 from desktop.gui.esws.profile_book import ProfileBook
 from desktop.gui.messages import network_reminder
 from desktop.gui.widgets import ERROR_TEXT, Banner, InlineError, Tone, caption, field_column
 
+if TYPE_CHECKING:
+    from desktop.esws.check import CheckTarget
+
 log = logging.getLogger(__name__)
+
+MANAGED_TIP = "Managed by your IT department"
+MANAGED_SUFFIX = " (managed)"
+# How a field is named in a sentence, where "The <field>" would not read well.
+_SUBJECTS = {FIELD_ALLOWED_ORIGINS: "list of other I3 addresses"}
 
 Confirm = Callable[[QWidget, str, str], bool]
 
@@ -105,7 +120,9 @@ class ProfileDialog(QDialog):
         self.endpointEdit = line("endpointEdit", "ESWS endpoint", "https://…/webservicesesws")
         self.i3Edit = line("i3UrlEdit", "I3 address", "https://i3.identysoft.com")
         self.adminEdit = line("profileAdminEdit", "Admin username", "Optional")
-        self.wsdlEdit = line("wsdlEdit", "WSDL", "Bundled (leave empty)")
+        self.advanced = AdvancedFields(self)
+        self.advanced.changed.connect(self._changed)
+        self.wsdlEdit = self.advanced.wsdlEdit
         self.onPremRadio = QRadioButton("&On-premise (API Agent / API Server)", self)
         self.onPremRadio.setObjectName("onPremiseRadio")
         self.cloudRadio = QRadioButton("&EasyConnect cloud", self)
@@ -132,9 +149,16 @@ class ProfileDialog(QDialog):
                 (FIELD_ESWS_ENDPOINT, "endpoint"),
                 (FIELD_I3_ADDRESS, "i3Url"),
                 (FIELD_ADMIN, "profileAdmin"),
-                (FIELD_WSDL, "wsdl"),
             )
         }
+        self.errors.update(self.advanced.errors)
+        self.managedNote = caption(
+            f"{MANAGED_TIP}: only the admin username and “Remember the password” can be changed "
+            "here.",
+            self,
+            name="managedNote",
+        )
+        self.managedNote.hide()
         hosting = QVBoxLayout()
         hosting.setSpacing(4)
         hosting.addWidget(self.onPremRadio)
@@ -160,20 +184,15 @@ class ProfileDialog(QDialog):
             form.addRow(label, field_column(edit, self.errors[field], *extra))
         form.addRow("Connection:", hosting_box)
         form.addRow("", self.rememberCheck)
-        wsdl_label = QLabel("WS&DL:", self)
-        wsdl_label.setBuddy(self.wsdlEdit)
-        form.addRow(
-            wsdl_label,
-            field_column(
-                self.wsdlEdit,
-                self.errors[FIELD_WSDL],
-                caption("Only if Identysoft asks you to use another WSDL.", self),
-            ),
-        )
         self.problemBanner = Banner("profileProblem", self)
+        # The profile as typed, validated first; nothing secret is sent.
+        self.checkView = CheckView(self._check_target, self)
         right = QVBoxLayout()
+        right.addWidget(self.managedNote)
         right.addLayout(form)
+        right.addWidget(self.advanced)
         right.addWidget(self.problemBanner)
+        right.addWidget(self.checkView)
         right.addStretch(1)
 
         body = QHBoxLayout()
@@ -192,10 +211,10 @@ class ProfileDialog(QDialog):
         root.addLayout(body, 1)
         root.addWidget(self.buttons)
 
-        self.profileList.currentTextChanged.connect(self._selected)
+        self.profileList.currentRowChanged.connect(self._selected_row)
         self.newButton.clicked.connect(self.new_profile)
         self.deleteButton.clicked.connect(self.delete_profile)
-        self.resize(760, 460)
+        self.resize(780, 520)
 
     # -- list and editor -------------------------------------------------------------------------
 
@@ -203,13 +222,20 @@ class ProfileDialog(QDialog):
         chosen = self.book.find(select) or self.book.initial()
         self.profileList.blockSignals(True)
         self.profileList.clear()
-        self.profileList.addItems(self.book.names)
+        for profile in self.book.state.profiles:
+            self.profileList.addItem(_list_item(profile))
         if chosen is not None:
             self.profileList.setCurrentRow(self.book.names.index(chosen.name))
         self.profileList.blockSignals(False)
         if chosen is not None:
             self._show(chosen)
-        self.deleteButton.setEnabled(bool(self.book.names))
+        self._update_delete()
+
+    def _update_delete(self) -> None:
+        profile = self.book.find(self._editing)
+        managed = profile is not None and profile.managed
+        self.deleteButton.setEnabled(bool(self.book.names) and not managed)
+        self.deleteButton.setToolTip(MANAGED_TIP if managed else "")
 
     def _show(self, profile: Profile, *, new: bool = False) -> None:
         self._editing = None if new else profile.name
@@ -217,7 +243,7 @@ class ProfileDialog(QDialog):
         self.endpointEdit.setText(profile.esws_endpoint)
         self.i3Edit.setText(profile.i3_base_url)
         self.adminEdit.setText(profile.admin_username)
-        self.wsdlEdit.setText(profile.wsdl or "")
+        self.advanced.show_profile(profile)
         (self.cloudRadio if profile.cloud else self.onPremRadio).setChecked(True)
         self.rememberCheck.setChecked(profile.remember_password)
         vault = self.book.vault()
@@ -226,8 +252,23 @@ class ProfileDialog(QDialog):
         for error in self.errors.values():
             error.set_problem("")
         self.problemBanner.clear()
+        self._set_managed(profile.managed)
+        self.checkView.reset()
         self._dirty = False  # only the user's edits make it dirty
         self.saveButton.setEnabled(new)
+        self._update_delete()
+
+    def _set_managed(self, managed: bool) -> None:
+        """IT's settings of a managed profile are shown, never editable (nor its name)."""
+        tip = MANAGED_TIP if managed else ""
+        for edit in (self.nameEdit, self.endpointEdit, self.i3Edit):
+            edit.setReadOnly(managed)
+            edit.setToolTip(tip)
+        for radio in (self.onPremRadio, self.cloudRadio):
+            radio.setEnabled(not managed)
+            radio.setToolTip(tip)
+        self.advanced.set_read_only(managed, tip)
+        self.managedNote.setVisible(managed)
 
     def _changed(self, *_: object) -> None:
         self._dirty = True
@@ -253,6 +294,10 @@ class ProfileDialog(QDialog):
         self.hostingCaption.setText(network_reminder(self.cloudRadio.isChecked()))
         self._changed()
 
+    def _selected_row(self, row: int) -> None:
+        names = self.book.names
+        self._selected(names[row] if 0 <= row < len(names) else "")
+
     def _selected(self, name: str) -> None:
         if not name or name == self._editing:
             return
@@ -270,7 +315,8 @@ class ProfileDialog(QDialog):
         return self.confirm(self, "Unsaved changes", "Discard the changes to this profile?")
 
     def edited_profile(self) -> Profile:
-        """The profile as the editor shows it now."""
+        """The profile as the editor shows it now (``InputError`` when a field cannot be read:
+        the other I3 addresses)."""
         base = self.book.find(self._editing) or Profile(name="")
         return replace(
             base,
@@ -280,8 +326,45 @@ class ProfileDialog(QDialog):
             admin_username=self.adminEdit.text(),
             cloud=self.cloudRadio.isChecked(),
             remember_password=self.rememberCheck.isChecked() and self.book.vault().available,
-            wsdl=self.wsdlEdit.text().strip() or None,
+            wsdl=self.advanced.wsdl(),
+            allowed_origins=self.advanced.allowed_origins(),
+            total_sync_path=self.advanced.total_sync_path(),
         )
+
+    def _show_problem(self, error: InputError) -> None:
+        label = self.errors.get(error.field)
+        subject = _SUBJECTS.get(error.field, error.field)
+        message = f"The {subject} {error.problem}."
+        if label is not None:
+            label.set_problem(message)
+            if label in self.advanced.errors.values():
+                self.advanced.unfold()
+        else:
+            self.problemBanner.show_message(message, Tone.ERROR)
+
+    def _clear_problems(self) -> None:
+        for error in self.errors.values():
+            error.set_problem("")
+        self.problemBanner.clear()
+
+    def _check_target(self) -> CheckTarget | None:
+        """What "Test connection" checks: the profile as typed, or None (problem shown)."""
+        from desktop.esws.check import CheckTarget
+
+        self._clear_problems()
+        try:
+            profile = self.edited_profile()
+            profile.validate()
+            return CheckTarget.of(
+                profile.esws_endpoint,
+                profile.i3_base_url,
+                profile.wsdl,
+                profile=one_line(profile.name, 100),
+                cloud=profile.cloud,
+            )
+        except InputError as error:
+            self._show_problem(error)
+            return None
 
     # -- actions ---------------------------------------------------------------------------------
 
@@ -299,19 +382,12 @@ class ProfileDialog(QDialog):
 
     def save(self) -> bool:
         """Validate and save the edited profile; show the problem under its field otherwise."""
-        profile = self.edited_profile()
-        for error in self.errors.values():
-            error.set_problem("")
-        self.problemBanner.clear()
+        self._clear_problems()
         try:
+            profile = self.edited_profile()
             self.book.save(profile, old_name=self._editing)
         except InputError as error:
-            label = self.errors.get(error.field)
-            message = f"The {error.field} {error.problem}."
-            if label is not None:
-                label.set_problem(message)
-            else:
-                self.problemBanner.show_message(message, Tone.ERROR)
+            self._show_problem(error)
             return False
         except OSError as error:
             log.warning("Could not save profiles: %s", type(error).__name__)
@@ -331,6 +407,9 @@ class ProfileDialog(QDialog):
         if name is None:
             self._reload_list(None)
             return
+        editing = self.book.find(name)
+        if editing is not None and editing.managed:
+            return  # the button is disabled; IT removes managed profiles
         question = (
             f"Delete the profile “{name}”? Its saved security code and password are removed "
             "from this computer too."
@@ -354,4 +433,15 @@ class ProfileDialog(QDialog):
     def reject(self) -> None:
         if self._dirty and not self._discard_ok():
             return
+        self.checkView.reset()  # a check still running is cancelled with the dialog
         super().reject()
+
+
+def _list_item(profile: Profile) -> QListWidgetItem:
+    """A list entry: a managed profile is marked in its text, tooltip and description."""
+    item = QListWidgetItem(profile.name + (MANAGED_SUFFIX if profile.managed else ""))
+    item.setData(Qt.ItemDataRole.UserRole, profile.name)
+    if profile.managed:
+        item.setToolTip(MANAGED_TIP)
+        item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, MANAGED_TIP)
+    return item

@@ -1,0 +1,306 @@
+""" "Test connection" in the window: the connection check's steps ticking in as they finish.
+
+Used by the profile dialog (the profile as typed) and by the sync page's failure page (the
+profile of that sync). The check (:class:`desktop.esws.check.ConnectionCheck`) runs on the window's
+runner; each step's result is posted back to the GUI thread through a queued signal as soon as it
+is known. Cancel ends the run at once for the user: the steps left are shown skipped, and the
+check's sockets are closed on its own thread. Every line is plain text (it may quote a server).
+Nothing secret is ever sent: the check asks ESWS with an empty security code, admin and password.
+
+:mod:`desktop.esws.check` imports zeep: it is imported when a check starts, never at start-up.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.errors import InputError
+from desktop.gui.runner import Job, Outcome, Runner
+from desktop.gui.widgets import caption
+
+if TYPE_CHECKING:
+    from desktop.esws.check import CheckTarget, ConnectionCheck, StepResult
+    from desktop.esws.profiles import Profile
+
+log = logging.getLogger(__name__)
+
+# The whole check, all steps together (as `i3sync check`'s default --timeout).
+CHECK_TIMEOUT_SECONDS = 30.0
+
+
+def check_target_for(profile: Profile) -> CheckTarget | None:
+    """What "Test connection" checks for a saved profile (None when its addresses are invalid)."""
+    from desktop.esws.check import CheckTarget
+
+    try:
+        return CheckTarget.of(
+            profile.esws_endpoint,
+            profile.i3_base_url,
+            profile.wsdl,
+            profile=profile.name,
+            cloud=profile.cloud,
+        )
+    except (InputError, ValueError):
+        return None
+
+
+class _Run:
+    """One run's link back to its view; ``active`` goes False when the view stops listening."""
+
+    def __init__(self, number: int, deliver: Callable[[StepResult], None]) -> None:
+        self.number = number
+        self.deliver = deliver
+        self.active = True
+
+
+class _StepPost(QObject):
+    """Lives on the GUI thread for the whole process: check threads post step results to it.
+
+    Never deleted (as the runner's mailbox): a check thread that ends after its view is gone
+    posts here, and the post is ignored.
+    """
+
+    arrived = Signal(object, object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.arrived.connect(self._arrived)
+
+    def _arrived(self, run: _Run, result: StepResult) -> None:
+        if run.active:
+            run.deliver(result)
+
+
+_post: _StepPost | None = None
+_post_lock = threading.Lock()
+
+
+def _the_post() -> _StepPost:
+    global _post
+    with _post_lock:
+        if _post is None:
+            _post = _StepPost()  # first use is on the GUI thread (a CheckView is made there)
+        return _post
+
+
+def _send(run: _Run, result: StepResult) -> None:
+    """A check thread: queue the step's result for the GUI thread."""
+    with _post_lock:
+        post = _post
+        if post is None or not shiboken6.isValid(post) or not run.active:
+            return
+        post.arrived.emit(run, result)
+
+
+class CheckView(QWidget):
+    """A "Test connection" button, Cancel while it runs, the step lines, then notes.
+
+    ``target_for()`` says what to check when the button is pressed: a ``CheckTarget``, or None
+    when the input is invalid (the host then shows the problem under its field; nothing runs).
+    """
+
+    started = Signal()
+    stepFinished = Signal(object)  # a StepResult, on the GUI thread, in order
+    finished = Signal(list)  # every step's StepResult: the run ended (or was cancelled)
+
+    _numbers = itertools.count(1)
+
+    def __init__(
+        self,
+        target_for: Callable[[], CheckTarget | None],
+        parent: QWidget | None = None,
+        *,
+        runner: Runner | None = None,
+        timeout: float = CHECK_TIMEOUT_SECONDS,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("connectionCheck")
+        self.target_for = target_for
+        self.timeout = timeout
+        self._runner = runner or Runner("i3sync-check", self)
+        self._job: Job | None = None
+        self._run: _Run | None = None
+        self._check: ConnectionCheck | None = None
+        self._steps: list[str] = []
+        self.results: list[StepResult] = []
+        _the_post()
+        self._build()
+        # Deleted while a check runs (its dialog closed): stop listening to that run.
+        runs: list[_Run | None] = [None]
+        self._runs = runs
+        self.destroyed.connect(lambda *_: _forget(runs))
+
+    def _build(self) -> None:
+        self.testButton = QPushButton("&Test connection", self)
+        self.testButton.setObjectName("testConnectionButton")
+        self.testButton.setAutoDefault(False)
+        self.testButton.setToolTip(
+            "Check, step by step, the way to ESWS and I3. No password or security code is sent."
+        )
+        self.testButton.clicked.connect(self.start)
+        self.cancelButton = QPushButton("Cancel", self)
+        self.cancelButton.setObjectName("cancelCheckButton")
+        self.cancelButton.setAutoDefault(False)
+        self.cancelButton.clicked.connect(self.cancel)
+        self.cancelButton.hide()
+        self.statusLabel = QLabel(self)
+        self.statusLabel.setObjectName("checkStatus")
+        self.statusLabel.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusLabel.setWordWrap(True)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.testButton)
+        row.addWidget(self.cancelButton)
+        row.addWidget(self.statusLabel, 1)
+
+        self.lines = QPlainTextEdit(self)  # plain text by nature: server text stays text
+        self.lines.setObjectName("checkLines")
+        self.lines.setAccessibleName("Connection check results")
+        self.lines.setReadOnly(True)
+        self.lines.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.lines.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.lines.setMaximumHeight(150)
+        self.lines.hide()
+        self.notesLabel = caption("", self, name="checkNotes")
+        self.notesLabel.setTextFormat(Qt.TextFormat.PlainText)
+        self.notesLabel.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addLayout(row)
+        layout.addWidget(self.lines)
+        layout.addWidget(self.notesLabel)
+
+    @property
+    def running(self) -> bool:
+        return self._run is not None
+
+    def text_lines(self) -> list[str]:
+        """The result lines shown, one per finished step."""
+        text = self.lines.toPlainText()
+        return text.splitlines() if text else []
+
+    def start(self) -> bool:
+        """Check the host's target; False when there is nothing valid to check."""
+        if self.running:
+            return False
+        target = self.target_for()
+        if target is None:
+            return False
+        from desktop.esws.check import ConnectionCheck, notes_for
+
+        try:
+            check = ConnectionCheck(target, self.timeout)
+        except (InputError, ValueError) as error:
+            self.statusLabel.setText(f"The connection cannot be tested: {error}.")
+            return False
+        self._check = check
+        self._steps = check.steps()
+        self.results = []
+        self.lines.clear()
+        self.lines.show()
+        notes = notes_for(target)
+        self.notesLabel.setText("\n".join(notes))
+        self.notesLabel.setVisible(bool(notes))
+        run = _Run(next(self._numbers), self._step_done)
+        self._run = self._runs[0] = run
+        self._job = self._runner.run(
+            lambda: check.run(lambda result: _send(run, result)),
+            self._ended,
+            cancel=check.cancel,
+        )
+        self.testButton.setEnabled(False)
+        self.cancelButton.show()
+        self.cancelButton.setEnabled(True)
+        self._show_progress()
+        log.info("Connection check started")
+        self.started.emit()
+        return True
+
+    def _show_progress(self) -> None:
+        self.statusLabel.setText(f"Testing… {len(self.results)} of {len(self._steps)} steps done.")
+
+    def _step_done(self, result: StepResult) -> None:
+        self.results.append(result)
+        self.lines.appendPlainText(result.line())
+        self._show_progress()
+        self.stepFinished.emit(result)
+
+    def _ended(self, outcome: Outcome[Any]) -> None:
+        if outcome.error is not None:
+            log.error("The connection check failed: %s", type(outcome.error).__name__)
+        # Steps whose posts are still queued behind this outcome come first (same queue, but
+        # a post may have been dropped): fill them from the full list the check returned.
+        for result in outcome.value or []:
+            if all(result.step != done.step for done in self.results):
+                self._step_done(result)
+        self._finish()
+
+    def cancel(self) -> None:
+        """End the run now: the steps left show as skipped, the check's sockets close."""
+        if self._run is None:
+            return
+        from desktop.esws.check_steps import StepResult
+
+        run, job = self._run, self._job
+        run.active = False  # what the check thread still reports is not shown
+        if job is not None:
+            job.cancel()  # aborts the step in flight (check.cancel) and drops the outcome
+        for step in self._steps:
+            if all(step != done.step for done in self.results):
+                self._step_done(StepResult.skip(step, "cancelled"))
+        log.info("Connection check cancelled")
+        self._finish(cancelled=True)
+
+    def _finish(self, *, cancelled: bool = False) -> None:
+        if self._run is not None:
+            self._run.active = False
+        self._run = self._runs[0] = None
+        self._job = None
+        self._check = None
+        self.testButton.setEnabled(True)
+        self.cancelButton.hide()
+        failed = [r.step for r in self.results if not r.ok and not r.skipped]
+        if cancelled:
+            summary = "Cancelled."
+        elif failed:
+            summary = f"Failed at {', '.join(failed)}: see the advice on its line."
+        elif self.results and all(r.ok for r in self.results):
+            summary = "Every step is ok."
+        else:
+            summary = "Some steps did not run."
+        self.statusLabel.setText(summary)
+        self.finished.emit(list(self.results))
+
+    def reset(self) -> None:
+        """Cancel any run and clear what was shown (a new sync, a new profile)."""
+        if self.running:
+            self.cancel()
+        self.results = []
+        self.lines.clear()
+        self.lines.hide()
+        self.notesLabel.clear()
+        self.notesLabel.hide()
+        self.statusLabel.clear()
+
+
+def _forget(runs: list[_Run | None]) -> None:
+    run = runs[0]
+    if run is not None:
+        run.active = False
