@@ -1,8 +1,8 @@
 """Entry script of both frozen executables (i3sync = window, i3sync-cli = console).
 
 Both run ``desktop.cli.main``: the same command line, the same ``i3sync://`` handling. The
-vault's Windows fallback is applied where the app first needs the vault (``LazySecretStore`` in
-desktop/gui/launch.py, and ``--self-check``), not here: loading keyring costs start-up time.
+vault's Windows fallback is applied where the app first needs the vault (inside ``SecretStore``
+on first use, desktop/core/vault.py), not here: loading keyring costs start-up time.
 """
 
 import os

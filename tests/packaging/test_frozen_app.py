@@ -167,3 +167,38 @@ def test_unused_qt_parts_are_trimmed(packaging_build: PackagingBuild) -> None:
     assert locales == ["de.pak", "en-GB.pak", "en-US.pak"]
     (folder,) = (a for a in packaging_build.summary["artefacts"] if a["kind"] == "folder")
     assert folder["megabytes"] < MAX_FOLDER_MB, folder
+
+
+def test_frozen_app_runs_a_pac_file_and_checks_the_connection(
+    packaging_build: PackagingBuild, tmp_path: Path
+) -> None:
+    # The PAC engine (QuickJS) and the public suffix list are loaded only when a PAC file is
+    # named: a bundle that lost them would connect directly with a warning, and say so here.
+    from desktop.simulator.server import Simulator
+
+    pac = tmp_path / "proxy.pac"
+    pac.write_text('function FindProxyForURL(url, host) { return "DIRECT"; }\n')
+    env = isolated_env(tmp_path / "home")
+    env["I3SYNC_PAC_URL"] = pac.as_uri()
+    with Simulator() as sim:
+        result = subprocess.run(
+            [
+                str(packaging_build.folder / f"i3sync-cli{EXE}"),
+                "check",
+                "--endpoint",
+                sim.esws_endpoint,
+                "--i3-url",
+                sim.url,
+                "--timeout",
+                "20",
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+            stdin=subprocess.DEVNULL,
+            timeout=120,
+            check=False,
+        )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "as the PAC file" in result.stdout, result.stdout
+    assert "could not be used" not in result.stdout + result.stderr
