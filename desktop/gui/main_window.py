@@ -4,6 +4,9 @@
 object with its methods) and either an ESWS client or a factory ``Profile -> client``; tests point
 it at a simulator that way. Nothing slow happens before the form is painted: the vault is read,
 QtWebEngine loaded and the CRM.COM tab built right after the first paint.
+
+``history``: where the window records its token requests (default: the user's history file;
+``None``: nowhere, and no History tab). The History tab is built when first opened.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 import importlib.util
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
@@ -27,12 +30,17 @@ from desktop.gui.qt_setup import app_icon
 from desktop.gui.runner import QueuedVaultWrites, Runner
 
 if TYPE_CHECKING:
+    from desktop.core.history import HistoryEntry
+    from desktop.core.history_store import HistoryStore
     from desktop.crm.client import CrmClient
     from desktop.gui.crm.panel import CrmPanel
+    from desktop.gui.esws.history_tab import HistoryTab
 
 log = logging.getLogger(__name__)
 
 CRM_TAB_TITLE = "CRM.COM"
+HISTORY_TAB_TITLE = "History"
+USER_HISTORY: Final = "user history"  # MainWindow's default: the user's own history file
 WARM_UP_DELAY_MS = 150
 
 
@@ -54,6 +62,7 @@ class MainWindow(QMainWindow):
         *,
         crm_client_factory: Callable[[str], CrmClient] | None = None,
         warm_up: bool = True,
+        history: HistoryStore | str | None = USER_HISTORY,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -65,22 +74,34 @@ class MainWindow(QMainWindow):
         self._warm_up = warm_up
         self._painted = False
         self.crm_panel: CrmPanel | None = None
+        self.history_tab: HistoryTab | None = None
+        if isinstance(history, str):
+            from desktop.core.history_store import HistoryStore
+
+            history = HistoryStore()  # opened only when first written or read
+        self.history = history
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
         vault_runner = Runner("i3sync-vault", self, serial=True)
         book = ProfileBook(profiles, QueuedVaultWrites(secrets, vault_runner))
-        self.sync_tab = SyncTab(book, esws, self.tabs, vault_runner=vault_runner)
+        self.sync_tab = SyncTab(book, esws, self.tabs, vault_runner=vault_runner, history=history)
         self.tabs.addTab(self.sync_tab, "I3 sync")
+        # A sync asked for from outside, or started, while another tab is shown: back to it.
+        self.sync_tab.openRequested.connect(self.show_sync_tab)
+        self.sync_tab.form.syncRequested.connect(self.show_sync_tab)
+        self.sync_tab.fetcher.historyWritten.connect(self._history_written)
         self._crm_placeholder: QWidget | None = None
         if importlib.util.find_spec("desktop.gui.crm.panel") is not None:
             # The tab is there from the first paint; its panel is built when first opened.
-            self._crm_placeholder = QWidget()
-            layout = QVBoxLayout(self._crm_placeholder)
-            layout.addWidget(QLabel("Loading…"))
+            self._crm_placeholder = _placeholder()
             self.tabs.addTab(self._crm_placeholder, CRM_TAB_TITLE)
-            self.tabs.currentChanged.connect(self._tab_changed)
+        self._history_placeholder: QWidget | None = None
+        if history is not None:
+            self._history_placeholder = _placeholder()
+            self.tabs.addTab(self._history_placeholder, HISTORY_TAB_TITLE)
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
         self.sync_tab.form.installEventFilter(self)
         self._fit_to_screen()
@@ -125,6 +146,54 @@ class MainWindow(QMainWindow):
     def _tab_changed(self, index: int) -> None:
         if self._crm_placeholder is not None and index == self.tabs.indexOf(self._crm_placeholder):
             self.add_crm_tab()
+        elif self._history_placeholder is not None and index == self.tabs.indexOf(
+            self._history_placeholder
+        ):
+            self.add_history_tab()
+        elif self.history_tab is not None and index == self.tabs.indexOf(self.history_tab):
+            self.history_tab.set_profile_names(self.sync_tab.book.names)
+            self.history_tab.refresh()
+
+    def show_sync_tab(self, *_: object) -> None:
+        """Bring the "I3 sync" tab to the front (a sync started or asked for elsewhere)."""
+        self.tabs.setCurrentWidget(self.sync_tab)
+
+    def _replace_placeholder(self, placeholder: QWidget, widget: QWidget, title: str) -> None:
+        index = self.tabs.indexOf(placeholder)
+        was_current = self.tabs.currentIndex() == index
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, widget, title)
+        if was_current:
+            self.tabs.setCurrentIndex(index)
+        self.tabs.blockSignals(False)
+        placeholder.deleteLater()
+
+    def add_history_tab(self) -> None:
+        """THE place the History tab is built: on first use, its first read on the runner."""
+        if self._history_placeholder is None or self.history is None:
+            return
+        from desktop.gui.esws.history_tab import HistoryTab
+
+        self.history_tab = HistoryTab(self.history, self.sync_tab.book.names)
+        self.history_tab.syncAgainRequested.connect(self._sync_again)
+        placeholder, self._history_placeholder = self._history_placeholder, None
+        self._replace_placeholder(placeholder, self.history_tab, HISTORY_TAB_TITLE)
+
+    def _history_written(self) -> None:
+        if self.history_tab is not None:
+            self.history_tab.refresh()
+
+    def _sync_again(self, entry: HistoryEntry) -> None:
+        """Fill the form with a history entry's sync; the user presses Sync (never automatic)."""
+        from desktop.core.history import Kind
+        from desktop.esws.request import SyncKind
+
+        kind = SyncKind.ONE_USER if entry.kind is Kind.ONE else SyncKind.ALL_USERS
+        self.show_sync_tab()
+        self.sync_tab.open_request(
+            kind, entry.profile, entry.user_id, entry.location_id, auto=False
+        )
 
     def add_crm_tab(self) -> None:
         """THE place the CRM.COM tab's panel is built.
@@ -140,18 +209,10 @@ class MainWindow(QMainWindow):
             from desktop.crm.client import CrmClient
 
             factory = CrmClient
-        index = self.tabs.indexOf(self._crm_placeholder)
-        was_current = self.tabs.currentIndex() == index
         self.crm_panel = CrmPanel(factory, self.secrets)
         self.crm_panel.setObjectName("crmPanel")
         placeholder, self._crm_placeholder = self._crm_placeholder, None
-        self.tabs.blockSignals(True)
-        self.tabs.removeTab(index)
-        self.tabs.insertTab(index, self.crm_panel, CRM_TAB_TITLE)
-        if was_current:
-            self.tabs.setCurrentIndex(index)
-        self.tabs.blockSignals(False)
-        placeholder.deleteLater()
+        self._replace_placeholder(placeholder, self.crm_panel, CRM_TAB_TITLE)
 
     # -- closing ---------------------------------------------------------------------------------
 
@@ -160,5 +221,15 @@ class MainWindow(QMainWindow):
         self.sync_tab.shutdown()
         if self.crm_panel is not None:
             self.crm_panel.shutdown()
+        if self.history_tab is not None:
+            self.history_tab.shutdown()
         log.info("Window closed")
         super().closeEvent(event)
+
+
+def _placeholder() -> QWidget:
+    """What a tab shows until its content is built on first use."""
+    widget = QWidget()
+    layout = QVBoxLayout(widget)
+    layout.addWidget(QLabel("Loading…"))
+    return widget

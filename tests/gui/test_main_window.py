@@ -10,7 +10,7 @@ from PySide6.QtCore import QSize, Qt
 def test_tabs_put_i3_sync_first_and_build_crm_com_on_first_use(
     qtbot: Any, saved_profile: Any, make_window: Any
 ) -> None:
-    window = make_window()
+    window = make_window(history=None)  # no history: no History tab (see test_history_tab)
     tabs = window.tabs
     assert [tabs.tabText(i) for i in range(tabs.count())] == ["I3 sync", "CRM.COM"]
     assert tabs.currentWidget() is window.sync_tab

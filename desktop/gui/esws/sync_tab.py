@@ -35,6 +35,8 @@ from desktop.gui.runner import Job, Outcome, Runner
 from desktop.gui.widgets import Banner, Tone
 
 if TYPE_CHECKING:
+    from desktop.core.history_store import HistoryStore
+    from desktop.esws.history import AttemptRecorder
     from desktop.esws.profiles import Profile
     from desktop.gui.esws.sync_view import SyncView
 
@@ -49,6 +51,7 @@ class SyncTab(QStackedWidget):
     syncPageShown = Signal()
     formShown = Signal()
     secretsLoaded = Signal()  # the chosen profile's saved secrets are in the form (if any)
+    openRequested = Signal()  # a sync was asked for from outside (open, a link, Sync again)
 
     def __init__(
         self,
@@ -57,12 +60,14 @@ class SyncTab(QStackedWidget):
         parent: QWidget | None = None,
         *,
         vault_runner: Runner | None = None,
+        history: HistoryStore | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("syncTab")
         self.book = book
         self.form = SyncForm()
-        self.fetcher = TokenFetcher(esws, self)
+        self.fetcher = TokenFetcher(esws, self, history=history)
+        self._page_attempt: AttemptRecorder | None = None  # whose page load is still to note
         # One call at a time, in order: a vault write never overtakes the one before it.
         self._vault_runner = vault_runner or Runner("i3sync-vault", self, serial=True)
         self._vault_status: VaultStatus | None = None
@@ -150,6 +155,7 @@ class SyncTab(QStackedWidget):
             self.sync_page = SyncView(self)
             self.sync_page.backRequested.connect(self.back_to_form)
             self.sync_page.freshTokenWanted.connect(self._fresh_token)
+            self.sync_page.pageLoaded.connect(self._page_loaded)
             self.addWidget(self.sync_page)
         return self.sync_page
 
@@ -299,6 +305,7 @@ class SyncTab(QStackedWidget):
         auto: bool,
     ) -> None:
         """Fill the form for a sync asked for from outside; start it when ``auto`` and complete."""
+        self.openRequested.emit()
         if self._vault_status is None:  # not started, or the vault has not answered yet
             self._queued_open = (kind, profile_name, user_id, location, auto)
             return
@@ -387,6 +394,7 @@ class SyncTab(QStackedWidget):
             self.form.show_problem(describe(error))
             return
         page = self.ensure_sync_page()
+        self._page_attempt = self.fetcher.last_attempt
         # First: I3 starts loading. Further I3 hosts the profile allows may be redirected to.
         page.open(
             url, profile.i3_base_url, cloud=profile.cloud, allowed_origins=profile.allowed_origins
@@ -405,6 +413,12 @@ class SyncTab(QStackedWidget):
 
         # After the page has started loading, off the GUI thread: the vault may take a moment.
         self._vault_runner.run(lambda: book.after_success(profile, request), kept)
+
+    def _page_loaded(self, loaded: bool) -> None:
+        """The first load of a sync's page ended: the history notes whether it showed."""
+        attempt, self._page_attempt = self._page_attempt, None
+        if attempt is not None:
+            self.fetcher.page_loaded(attempt, loaded)
 
     def _fresh_token(self) -> None:
         """Reload on a page whose link I3 has spent: the same sync again, with a new token."""

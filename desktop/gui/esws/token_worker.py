@@ -6,6 +6,10 @@ and its result comes back as a queued signal. Cancel aborts the call in flight a
 between syncs (zeep's parsed service and the HTTP connection are reused), but never shared with
 a call that is still running: a sync started while a cancelled one winds down gets a new client,
 so it never queues behind it.
+
+Each token request is recorded in the sync history (``AttemptRecorder``, source ``window``) on a
+serial runner of its own: the SQLite file may wait seconds for another process's lock, and that
+never delays the sync nor freezes the window; a history that cannot be written is a logged warning.
 """
 
 from __future__ import annotations
@@ -13,8 +17,9 @@ from __future__ import annotations
 import dataclasses
 import logging
 import threading
+import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from PySide6.QtCore import QObject, Signal
 
@@ -23,6 +28,8 @@ from desktop.core.redaction import register_secret
 from desktop.gui.runner import Job, Outcome, Runner
 
 if TYPE_CHECKING:
+    from desktop.core.history_store import HistoryStore
+    from desktop.esws.history import AttemptRecorder
     from desktop.esws.profiles import Profile
     from desktop.esws.request import SyncRequest
 
@@ -172,12 +179,26 @@ class TokenFetcher(QObject):
 
     succeeded = Signal(int, str)  # job id, token
     failed = Signal(int, object)  # job id, the error (an I3SyncError, or a bug's exception)
+    historyWritten = Signal()  # a history write ended (written or not): the History tab refreshes
 
-    def __init__(self, source: TokenSource | ClientFactory, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        source: TokenSource | ClientFactory,
+        parent: QObject | None = None,
+        *,
+        history: HistoryStore | None = None,
+    ) -> None:
+        """``history``: where token requests are recorded (``None``: nowhere, e.g. a demo)."""
         super().__init__(parent)
         self._clients = _Clients(source)
         self._runner = Runner("i3sync-esws", self)
         self._job: Job | None = None
+        self.history = history
+        # Serial: an entry's page_loaded is set only after the entry itself has been written.
+        self._history_runner = Runner("i3sync-history", self, serial=True)
+        self._attempt: tuple[AttemptRecorder, float] | None = None
+        # The attempt of the last token delivered, for :meth:`page_loaded`.
+        self.last_attempt: AttemptRecorder | None = None
         clients = self._clients
         self.destroyed.connect(lambda *_: clients.close())
 
@@ -211,22 +232,70 @@ class TokenFetcher(QObject):
         if self._job is not None:
             self.cancel()
         call = _Call(self._clients, dataclasses.replace(profile), request)
+        self._attempt = self._new_attempt(profile, request)
         job = self._runner.run(call, self._finished, cancel=call.cancel)
         self._job = job
         return job.number
+
+    # -- the sync history ----------------------------------------------------------------------
+
+    def _new_attempt(
+        self, profile: Profile, request: SyncRequest
+    ) -> tuple[AttemptRecorder, float] | None:
+        if self.history is None:
+            return None
+        from desktop.core.history import Source
+        from desktop.esws.history import AttemptRecorder
+
+        recorder = AttemptRecorder(
+            self.history, source=Source.WINDOW, request=request, label=profile.name
+        )
+        return recorder, time.monotonic()
+
+    def _record(self, error: BaseException | None) -> AttemptRecorder | None:
+        """Record the attempt in flight as ended with ``error`` (on the history runner)."""
+        attempt, self._attempt = self._attempt, None
+        if attempt is None:
+            return None
+        recorder, started = attempt
+        duration_ms = round((time.monotonic() - started) * 1000)
+        self._history_runner.run(lambda: recorder.record(error, duration_ms), self._written)
+        return recorder
+
+    def page_loaded(self, attempt: AttemptRecorder, loaded: bool) -> None:
+        """Note whether I3's page loaded after ``attempt`` (on the history runner, in order)."""
+        store = self.history
+        if store is None:
+            return
+
+        def write() -> bool:
+            # Runs after the attempt's own write (serial runner): entry_id is known by now.
+            entry = attempt.entry_id
+            return entry is not None and store.set_page_loaded(entry, loaded)
+
+        self._history_runner.run(write, self._written)
+
+    def _written(self, outcome: Outcome[Any]) -> None:
+        if outcome.error is not None:  # never the sync's concern: it went on regardless
+            log.warning("Sync history not written: %s", type(outcome.error).__name__)
+        self.historyWritten.emit()
 
     def cancel(self) -> None:
         """Abort the job in flight; its outcome is reported as ``failed`` with CANCELLED."""
         job, self._job = self._job, None
         if job is not None:
             job.cancel()
-            self.failed.emit(job.number, TransportError("ESWS", TransportProblem.CANCELLED))
+            error = TransportError("ESWS", TransportProblem.CANCELLED)
+            self._record(error)
+            self.failed.emit(job.number, error)
 
     def _finished(self, outcome: Outcome[str]) -> None:
         job, self._job = self._job, None
         number = job.number if job is not None else 0
         error = outcome.error
+        recorder = self._record(error)
         if error is None and outcome.value is not None:
+            self.last_attempt = recorder
             self.succeeded.emit(number, outcome.value)
             return
         if error is not None and not isinstance(error, I3SyncError):
@@ -234,7 +303,14 @@ class TokenFetcher(QObject):
         self.failed.emit(number, error)
 
     def shutdown(self) -> None:
-        """Abandon whatever runs (never waits) and close the idle clients."""
+        """Abandon whatever runs (never waits) and close the idle clients.
+
+        A request still in flight is recorded as cancelled; history writes already queued
+        still run (the serial runner runs a queued job even once shut down).
+        """
+        if self._job is not None:
+            self._record(TransportError("ESWS", TransportProblem.CANCELLED))
         self._job = None
         self._runner.shutdown()
+        self._history_runner.shutdown()
         self._clients.close()

@@ -1,0 +1,349 @@
+"""The "History" tab: the window's and scripts' token requests, filtered, counted, exported.
+
+Every read of the SQLite file runs on a runner (the file may wait seconds for another process's
+lock); the tab shows the outcome when it arrives, and a file that cannot be read is a plain
+sentence in the tab. Everything shown is plain text: profile names, user ids and refusal codes
+were typed by someone else or sent by a server.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.history import HistoryEntry, HistoryFilter, Kind
+from desktop.core.history import Outcome as Result
+from desktop.core.history_export import write_csv
+from desktop.core.history_store import HistoryStore
+from desktop.esws.history import message_for_entry
+from desktop.gui.runner import Job, Outcome, Runner
+
+log = logging.getLogger(__name__)
+
+ROW_LIMIT = 1000  # rows shown; the count and the export cover every match
+ALL = "All"
+COLUMNS = ("Time", "From", "Profile", "Kind", "User", "Location", "Outcome", "Code", "ms", "Page")
+_SOURCES = {"window": "window", "cli": "command line"}
+_KINDS = {Kind.ONE: "one user", Kind.TOTAL: "all users"}
+
+
+def local_time(entry: HistoryEntry) -> str:
+    """The entry's time in this computer's time zone, to the second."""
+    return entry.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _cells(entry: HistoryEntry) -> tuple[str, ...]:
+    loaded = "" if entry.page_loaded is None else ("loaded" if entry.page_loaded else "not loaded")
+    return (
+        local_time(entry),
+        _SOURCES.get(entry.source.value, entry.source.value),
+        entry.profile,
+        _KINDS[entry.kind],
+        entry.user_id,
+        "" if entry.location_id is None else str(entry.location_id),
+        entry.outcome.value,
+        entry.code,
+        str(entry.duration_ms),
+        loaded,
+    )
+
+
+class HistoryModel(QAbstractTableModel):
+    """Entries as rows, newest first; a failed or refused row's tooltip is its message."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.entries: list[HistoryEntry] = []
+
+    def set_entries(self, entries: list[HistoryEntry]) -> None:
+        self.beginResetModel()
+        self.entries = entries
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid() or index.row() >= len(self.entries):
+            return None
+        entry = self.entries[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _cells(entry)[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and entry.outcome is not Result.OK:
+            # Escaped inside <qt>: a code sent by a server is shown, never rendered.
+            return f"<qt>{escape(message_for_entry(entry))}</qt>"
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+
+@dataclass(frozen=True)
+class _Page:
+    entries: list[HistoryEntry]
+    count: int
+
+
+def _plain_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+class HistoryTab(QWidget):
+    """Filters, a count, the table, the selected entry's message, Export CSV… and Sync again."""
+
+    loaded = Signal()  # a read ended (shown, or its problem shown)
+    exported = Signal(str)  # what the export said
+    syncAgainRequested = Signal(object)  # the HistoryEntry whose sync the form is to take
+
+    def __init__(
+        self, store: HistoryStore, profile_names: list[str], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("historyTab")
+        self.store = store
+        self._runner = Runner("i3sync-history-read", self)
+        self._read: Job | None = None
+
+        self.profileFilter = QComboBox()
+        self.profileFilter.setObjectName("historyProfileFilter")
+        self.set_profile_names(profile_names)
+        self.userFilter = QLineEdit()
+        self.userFilter.setObjectName("historyUserFilter")
+        self.userFilter.setPlaceholderText("User id")
+        self.userFilter.setClearButtonEnabled(True)
+        self.outcomeFilter = QComboBox()
+        self.outcomeFilter.setObjectName("historyOutcomeFilter")
+        self.outcomeFilter.addItem(ALL, None)
+        for result in Result:
+            self.outcomeFilter.addItem(result.value, result)
+        today = QDate.currentDate()
+        self.fromCheck, self.fromDate = QCheckBox("From"), QDateEdit(today.addDays(-30))
+        self.toCheck, self.toDate = QCheckBox("to"), QDateEdit(today)
+        for check, edit in ((self.fromCheck, self.fromDate), (self.toCheck, self.toDate)):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+            check.toggled.connect(edit.setEnabled)
+            check.toggled.connect(self.refresh)
+            edit.dateChanged.connect(self.refresh)
+        self.profileFilter.currentIndexChanged.connect(self.refresh)
+        self.outcomeFilter.currentIndexChanged.connect(self.refresh)
+        self.userFilter.editingFinished.connect(self.refresh)
+        self.userFilter.textChanged.connect(self._user_text_changed)
+
+        filters = QHBoxLayout()
+        for widget in (
+            QLabel("Profile"),
+            self.profileFilter,
+            self.userFilter,
+            QLabel("Outcome"),
+            self.outcomeFilter,
+            self.fromCheck,
+            self.fromDate,
+            self.toCheck,
+            self.toDate,
+        ):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+
+        self.model = HistoryModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("historyTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda *_: self.sync_again())
+
+        self.countLabel = _plain_label("historyCount")
+        self.problemLabel = _plain_label("historyProblem")
+        self.problemLabel.hide()
+        self.detailLabel = _plain_label("historyDetail")
+        self.statusLabel = _plain_label("historyStatus")
+        self.exportButton = QPushButton("Export CSV…")
+        self.exportButton.setObjectName("historyExport")
+        self.exportButton.clicked.connect(self.export_csv)
+        self.syncAgainButton = QPushButton("Sync again")
+        self.syncAgainButton.setObjectName("historySyncAgain")
+        self.syncAgainButton.setToolTip("Fill the sync form with this entry; nothing is sent.")
+        self.syncAgainButton.setEnabled(False)
+        self.syncAgainButton.clicked.connect(self.sync_again)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.countLabel, 1)
+        buttons.addWidget(self.syncAgainButton)
+        buttons.addWidget(self.exportButton)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.problemLabel)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.detailLabel)
+        layout.addLayout(buttons)
+        layout.addWidget(self.statusLabel)
+        self.refresh()
+
+    # -- filters ---------------------------------------------------------------------------------
+
+    def set_profile_names(self, names: list[str]) -> None:
+        """The profiles offered in the filter (the current choice is kept if still there)."""
+        current = self.profileFilter.currentData()
+        self.profileFilter.blockSignals(True)
+        self.profileFilter.clear()
+        self.profileFilter.addItem(ALL, None)
+        for name in names:
+            self.profileFilter.addItem(name, name)
+        index = self.profileFilter.findData(current) if current is not None else 0
+        self.profileFilter.setCurrentIndex(max(0, index))
+        self.profileFilter.blockSignals(False)
+
+    def _user_text_changed(self, text: str) -> None:
+        if not text:  # cleared (the clear button): show everyone at once
+            self.refresh()
+
+    def current_filter(self) -> HistoryFilter:
+        """The filter the controls describe; dates are whole days in local time."""
+        user = self.userFilter.text().strip()
+        return HistoryFilter(
+            profile=self.profileFilter.currentData(),
+            user_id=user or None,
+            outcome=self.outcomeFilter.currentData(),
+            since=_local_midnight(self.fromDate.date()) if self.fromCheck.isChecked() else None,
+            until=(
+                _local_midnight(self.toDate.date().addDays(1)) if self.toCheck.isChecked() else None
+            ),
+        )
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the matching entries again (on the runner); ``loaded`` when shown."""
+        if self._read is not None:
+            self._read.cancel()
+        store, where = self.store, self.current_filter()
+
+        def read() -> _Page:
+            return _Page(store.entries(where, ROW_LIMIT), store.count(where))
+
+        self._read = self._runner.run(read, self._shown)
+
+    def _shown(self, outcome: Outcome[_Page]) -> None:
+        self._read = None
+        page = outcome.value
+        if page is None:
+            error = outcome.error
+            log.warning("The sync history could not be read: %s", type(error).__name__)
+            self.model.set_entries([])
+            self.countLabel.setText("")
+            self.problemLabel.setText(f"The sync history cannot be shown: {error}")
+            self.problemLabel.show()
+        else:
+            self.problemLabel.hide()
+            self.model.set_entries(page.entries)
+            shown = f" (newest {len(page.entries)} shown)" if page.count > len(page.entries) else ""
+            self.countLabel.setText(f"{page.count} {_entries(page.count)}{shown}")
+        self._selection_changed()
+        self.loaded.emit()
+
+    def selected_entry(self) -> HistoryEntry | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.model.entries):
+            return None
+        return self.model.entries[rows[0].row()]
+
+    def _selection_changed(self, *_: object) -> None:
+        entry = self.selected_entry()
+        self.syncAgainButton.setEnabled(entry is not None)
+        if entry is None or entry.outcome is Result.OK:
+            self.detailLabel.setText("")
+        else:
+            self.detailLabel.setText(message_for_entry(entry))
+
+    # -- actions ---------------------------------------------------------------------------------
+
+    def sync_again(self) -> None:
+        """Ask for the selected entry's sync in the form (never sends anything by itself)."""
+        entry = self.selected_entry()
+        if entry is not None:
+            self.syncAgainRequested.emit(entry)
+
+    def export_csv(self) -> None:
+        """Ask where, then write every matching entry as CSV (on the runner)."""
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export the sync history", "i3sync-history.csv", "CSV files (*.csv)"
+        )
+        if not path:
+            return
+        store, where, target = self.store, self.current_filter(), Path(path)
+
+        def write() -> int:
+            with target.open("w", encoding="utf-8", newline="") as stream:
+                return write_csv(store.iter_entries(where), stream)
+
+        def done(outcome: Outcome[int]) -> None:
+            self.exportButton.setEnabled(True)
+            if outcome.error is not None:
+                log.warning("History export failed: %s", type(outcome.error).__name__)
+                text = f"The export failed: {outcome.error}"
+            else:
+                rows = outcome.value or 0
+                text = f"Exported {rows} {_entries(rows)} to {target}."
+            self.statusLabel.setText(text)
+            self.exported.emit(text)
+
+        self.exportButton.setEnabled(False)
+        self.statusLabel.setText("Exporting…")
+        self._runner.run(write, done)
+
+    def shutdown(self) -> None:
+        """Drop the reads and exports in flight (never waits)."""
+        self._runner.shutdown()
+
+
+def _entries(count: int) -> str:
+    return "entry" if count == 1 else "entries"
+
+
+def _local_midnight(day: QDate) -> datetime:
+    moment = datetime.combine(date(day.year(), day.month(), day.day()), time())
+    return moment.astimezone()  # this computer's zone, aware
