@@ -2,7 +2,8 @@
 
 Every sync gets a fresh off-the-record ``QWebEngineProfile``: the token URL, cookies and cache live
 in memory only and are destroyed with the page (page first, then profile, as Qt requires) when the
-user goes back to the form, starts another sync, or closes the window.
+user goes back to the form, starts another sync, or closes the window. When I3's page cannot load,
+the failure page offers "Test connection" for the sync's profile (when the owner gave its target).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import logging
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QUrl, Signal
@@ -34,9 +36,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.urls import origin_of
+from desktop.gui.esws.check_view import CheckView
 from desktop.gui.esws.web_page import GuardedPage, PopupWindow, shown_host
 from desktop.gui.messages import Problem, host_of, page_failure, page_title
 from desktop.gui.widgets import Banner, Tone, caption, section_heading
+
+if TYPE_CHECKING:
+    from desktop.esws.check import CheckTarget
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +95,7 @@ class SyncView(QWidget):
         self._spare: tuple[QWebEngineProfile, GuardedPage, QWebEngineView] | None = None
         self._shut_down = False
         self._token_used = False  # I3 has answered the current link: it is spent
+        self.check_target: CheckTarget | None = None  # what the failure page's check tests
         self._build()
         app = QCoreApplication.instance()
         if app is not None:
@@ -143,6 +150,8 @@ class SyncView(QWidget):
         buttons.addWidget(retry)
         buttons.addWidget(back)
         buttons.addStretch(1)
+        self.checkView = CheckView(lambda: self.check_target, self.failure)
+        self.checkView.hide()
         failure_layout = QVBoxLayout(self.failure)
         failure_layout.setContentsMargins(40, 40, 40, 40)
         failure_layout.setSpacing(12)
@@ -152,6 +161,7 @@ class SyncView(QWidget):
             caption("Nothing was synchronised. The sync token is kept until you go back.", self)
         )
         failure_layout.addLayout(buttons)
+        failure_layout.addWidget(self.checkView)
         failure_layout.addStretch(1)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self._holder)
@@ -201,11 +211,19 @@ class SyncView(QWidget):
         return profile, page, view
 
     def open(
-        self, url: str, i3_base_url: str, *, cloud: bool, allowed_origins: tuple[str, ...] = ()
+        self,
+        url: str,
+        i3_base_url: str,
+        *,
+        cloud: bool,
+        allowed_origins: tuple[str, ...] = (),
+        check_target: CheckTarget | None = None,
     ) -> None:
         """Show ``url`` in a new private browser session allowed to stay on ``i3_base_url``
-        (and on ``allowed_origins``, further I3 hosts the profile names)."""
+        (and on ``allowed_origins``, further I3 hosts the profile names). ``check_target``: what
+        "Test connection" checks should the page not load (none: the button is not offered)."""
         self.close_session()
+        self.check_target = check_target
         self.cloud = cloud
         self.url = url
         self._token_used = False
@@ -229,6 +247,7 @@ class SyncView(QWidget):
         if self.view is None:
             return
         self.notice.clear()
+        self.checkView.reset()  # Try again: a check of the failed load is no longer wanted
         self.stack.setCurrentWidget(self._holder)
         if self._token_used:
             log.info("Reload of a spent sync link: asking for a new token")
@@ -265,6 +284,9 @@ class SyncView(QWidget):
         _destroy(self.view, self._page, self._profile)
         self.view, self._page, self._profile = None, None, None
         self.url = ""
+        self.check_target = None
+        self.checkView.reset()  # a check still running is cancelled with its sync
+        self.checkView.hide()
         self.notice.clear()
         self.progress.setValue(0)
         self.titleLabel.clear()
@@ -302,6 +324,8 @@ class SyncView(QWidget):
         log.warning("The I3 page at %s did not load: %s", host_of(url), info.errorString())
         self.failureTitle.setText(problem.headline)
         self.failureText.setText(problem.advice)
+        self.checkView.reset()
+        self.checkView.setVisible(self.check_target is not None)
         self.stack.setCurrentWidget(self.failure)
         self.titleLabel.setText("The I3 page could not be opened")
         self.pageLoaded.emit(False)
