@@ -147,7 +147,7 @@ class CheckView(QWidget):
         self.destroyed.connect(lambda *_: _forget(runs))
 
     def _build(self) -> None:
-        self.testButton = QPushButton("&Test connection", self)
+        self.testButton = QPushButton("Test &connection", self)
         self.testButton.setObjectName("testConnectionButton")
         self.testButton.setAutoDefault(False)
         self.testButton.setToolTip(

@@ -45,7 +45,7 @@ class AdvancedFields(QWidget):
         self.setObjectName("advancedSection")
         self.toggle = QToolButton(self)
         self.toggle.setObjectName("advancedToggle")
-        self.toggle.setText("Advanced")
+        self.toggle.setText("Ad&vanced")
         self.toggle.setCheckable(True)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setArrowType(Qt.ArrowType.RightArrow)
@@ -88,7 +88,7 @@ class AdvancedFields(QWidget):
         form.addRow(self.notice)
         for text, editor, field, help_text in (
             (
-                "Other I3 &addresses:",
+                "Ot&her I3 addresses:",
                 self.originsEdit,
                 FIELD_ALLOWED_ORIGINS,
                 "Further I3 addresses its sync page may move to (separate with spaces or "
@@ -101,7 +101,7 @@ class AdvancedFields(QWidget):
                 "How I3 spells the page that synchronises all users.",
             ),
             (
-                "WS&DL:",
+                "&WSDL:",
                 self.wsdlEdit,
                 FIELD_WSDL,
                 "Only if Identysoft asks you to use another WSDL.",

@@ -9,7 +9,6 @@ read-only: only the user's own choices (admin username, remember the password) c
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -23,9 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -45,6 +41,13 @@ from desktop.esws.request import FIELD_ADMIN
 from desktop.gui.esws.check_view import CheckView
 from desktop.gui.esws.profile_advanced import AdvancedFields
 from desktop.gui.esws.profile_book import ProfileBook
+from desktop.gui.esws.profile_parts import (
+    MANAGED_TIP,
+    Confirm,
+    ProfileList,
+    ask_yes_no,
+    cleartext_warning,
+)
 from desktop.gui.messages import network_reminder
 from desktop.gui.widgets import ERROR_TEXT, Banner, InlineError, Tone, caption, field_column
 
@@ -53,24 +56,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MANAGED_TIP = "Managed by your IT department"
-MANAGED_SUFFIX = " (managed)"
 # How a field is named in a sentence, where "The <field>" would not read well.
 _SUBJECTS = {FIELD_ALLOWED_ORIGINS: "list of other I3 addresses"}
-
-Confirm = Callable[[QWidget, str, str], bool]
-
-
-def ask_yes_no(parent: QWidget, title: str, question: str) -> bool:
-    """The default confirmation: a question box whose safe answer (No) is the default."""
-    answer = QMessageBox.question(
-        parent,
-        title,
-        question,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 class ProfileDialog(QDialog):
@@ -92,10 +79,7 @@ class ProfileDialog(QDialog):
             self.new_profile()
 
     def _build(self) -> None:
-        self.profileList = QListWidget(self)
-        self.profileList.setObjectName("profileList")
-        self.profileList.setAccessibleName("Saved profiles")
-        self.profileList.setMinimumWidth(180)
+        self.profileList = ProfileList(self)
         self.newButton = QPushButton("&New", self)
         self.newButton.setObjectName("newProfileButton")
         self.deleteButton = QPushButton("&Delete", self)
@@ -220,13 +204,7 @@ class ProfileDialog(QDialog):
 
     def _reload_list(self, select: str | None) -> None:
         chosen = self.book.find(select) or self.book.initial()
-        self.profileList.blockSignals(True)
-        self.profileList.clear()
-        for profile in self.book.state.profiles:
-            self.profileList.addItem(_list_item(profile))
-        if chosen is not None:
-            self.profileList.setCurrentRow(self.book.names.index(chosen.name))
-        self.profileList.blockSignals(False)
+        self.profileList.show_profiles(self.book.state.profiles, chosen.name if chosen else None)
         if chosen is not None:
             self._show(chosen)
         self._update_delete()
@@ -275,20 +253,9 @@ class ProfileDialog(QDialog):
         self.saveButton.setEnabled(True)
 
     def _check_cleartext(self, *_: object) -> None:
-        from desktop.core.http import is_cleartext_remote
-
-        exposed = []
-        if is_cleartext_remote(self.endpointEdit.text()):
-            exposed.append("the admin password (ESWS endpoint)")
-        if is_cleartext_remote(self.i3Edit.text()):
-            exposed.append("the one-time sync link (I3 address)")
-        self.cleartextWarning.setText(
-            f"Not encrypted: with http:// to another computer, {' and '.join(exposed)} can be "
-            "read on the network. Use https:// unless the server is on this computer."
-            if exposed
-            else ""
-        )
-        self.cleartextWarning.setVisible(bool(exposed))
+        warning = cleartext_warning(self.endpointEdit.text(), self.i3Edit.text())
+        self.cleartextWarning.setText(warning)
+        self.cleartextWarning.setVisible(bool(warning))
 
     def _hosting_changed(self, *_: object) -> None:
         self.hostingCaption.setText(network_reminder(self.cloudRadio.isChecked()))
@@ -302,10 +269,8 @@ class ProfileDialog(QDialog):
         if not name or name == self._editing:
             return
         if self._dirty and not self._discard_ok():
-            self.profileList.blockSignals(True)
             if self._editing in self.book.names:
-                self.profileList.setCurrentRow(self.book.names.index(self._editing))
-            self.profileList.blockSignals(False)
+                self.profileList.select_quietly(self.book.names.index(self._editing))
             return
         profile = self.book.find(name)
         if profile is not None:
@@ -435,13 +400,3 @@ class ProfileDialog(QDialog):
             return
         self.checkView.reset()  # a check still running is cancelled with the dialog
         super().reject()
-
-
-def _list_item(profile: Profile) -> QListWidgetItem:
-    """A list entry: a managed profile is marked in its text, tooltip and description."""
-    item = QListWidgetItem(profile.name + (MANAGED_SUFFIX if profile.managed else ""))
-    item.setData(Qt.ItemDataRole.UserRole, profile.name)
-    if profile.managed:
-        item.setToolTip(MANAGED_TIP)
-        item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, MANAGED_TIP)
-    return item
