@@ -159,3 +159,41 @@ def test_the_failure_page_tests_the_connection_of_its_sync(
     # Back to the form: the result goes with the sync's session.
     page.backButton.click()
     assert page.check_target is None and view.text_lines() == []
+
+
+def test_closing_the_dialog_during_a_check_stops_it(
+    qtbot: Any, simulator: Simulator, saved_profile: Any, make_window: Any
+) -> None:
+    connected = threading.Event()
+    with silent_server(connected) as url:
+        window = make_window()
+        dialog = open_dialog(qtbot, window)
+        type_into(qtbot, dialog.endpointEdit, url + "/webservicesesws")
+        dialog.confirm = lambda *args: True  # discard the typed change
+        qtbot.mouseClick(dialog.checkView.testButton, LEFT)
+        qtbot.waitUntil(lambda: len(dialog.checkView.text_lines()) == 3, timeout=CHECK_TIMEOUT_MS)
+        dialog.close()
+        qtbot.waitUntil(lambda: check_threads() == [], timeout=5000)
+        assert simulator.calls == []
+
+
+def test_plain_http_to_another_computer_is_warned_below_the_steps(qtbot: Any) -> None:
+    from desktop.gui.esws.check_view import CheckView
+
+    # TEST-NET addresses: another computer, never reached (cancelled at once).
+    target = CheckTarget.of("http://192.0.2.1/webservicesesws", "http://192.0.2.2", cloud=False)
+    view = CheckView(lambda: target)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.mouseClick(view.testButton, LEFT)
+    notes = view.notesLabel.text().splitlines()
+    assert len(notes) == 3
+    assert "ESWS endpoint is plain http://" in notes[0] and "password" in notes[0]
+    assert "I3 address is plain http://" in notes[1]
+    assert notes[2] == "note: " + ON_PREMISE_REMINDER
+    with qtbot.waitSignal(view.finished, timeout=1000):
+        qtbot.mouseClick(view.cancelButton, LEFT)
+    assert view.notesLabel.isVisible()  # the notes stay with the result
+    assert all(line.startswith(("ok ", "FAIL ", "skip ")) for line in view.text_lines())
+    assert len(view.text_lines()) == 5
+    qtbot.waitUntil(lambda: check_threads() == [], timeout=5000)
