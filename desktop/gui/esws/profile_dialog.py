@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -178,11 +179,21 @@ class ProfileDialog(QDialog):
         right.addWidget(self.problemBanner)
         right.addWidget(self.checkView)
         right.addStretch(1)
+        # Scrolls rather than squeezing its rows when Advanced and a check's result are shown.
+        editor = QWidget(self)
+        editor.setLayout(right)
+        right.setContentsMargins(0, 0, 6, 0)
+        scroller = QScrollArea(self)
+        scroller.setObjectName("profileEditor")
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setWidget(editor)
 
         body = QHBoxLayout()
         body.setSpacing(18)
         body.addLayout(left)
-        body.addLayout(right, 1)
+        body.addWidget(scroller, 1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.saveButton = self.buttons.addButton(
             "&Save profile", QDialogButtonBox.ButtonRole.ApplyRole
@@ -198,7 +209,7 @@ class ProfileDialog(QDialog):
         self.profileList.currentRowChanged.connect(self._selected_row)
         self.newButton.clicked.connect(self.new_profile)
         self.deleteButton.clicked.connect(self.delete_profile)
-        self.resize(780, 520)
+        self.resize(820, 640)
 
     # -- list and editor -------------------------------------------------------------------------
 
