@@ -20,6 +20,7 @@ from desktop.esws.request import SyncKind
 if TYPE_CHECKING:
     from desktop.esws.links import SyncLink
     from desktop.gui.main_window import MainWindow
+    from desktop.gui.single_instance import OpenRequest
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +97,101 @@ def _windows_taskbar_identity() -> None:
             ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(APP_USER_MODEL_ID)
 
 
+def _request_of(args: argparse.Namespace, link: SyncLink | None) -> OpenRequest:
+    """What this launch asks of the window: a link, an ``open``, or only to be shown.
+
+    ``InputError`` when an ``open``'s values would not make a valid link (the window that
+    opens for it says what is wrong, as before).
+    """
+    from desktop.gui.single_instance import OpenRequest, request_for
+
+    if link is not None:
+        return OpenRequest(link, auto=False)  # a link may come from any web page: never auto
+    if getattr(args, "command", None) == "open":
+        return request_for(
+            args.kind,
+            args.profile,
+            getattr(args, "user", "") or "",
+            getattr(args, "location", None),
+            auto=True,
+        )
+    return OpenRequest(None)
+
+
+def _hand_over(args: argparse.Namespace, link: SyncLink | None, name: str) -> int | None:
+    """Give this launch's request to the window already open; its exit code, or ``None`` when no
+    window answered and this process opens one."""
+    from desktop.core.errors import InputError
+    from desktop.gui import single_instance
+
+    try:
+        request = _request_of(args, link)
+    except InputError as error:
+        if not single_instance.instance_answers(name):
+            return None  # the new window shows what is wrong with it next to the field
+        message = f"i3sync: invalid open request: {error.problem}"
+        if sys.stderr is not None:
+            print(message, file=sys.stderr)
+            return 2
+        return show_link_error(message)
+    answer = single_instance.forward(name, request)
+    if answer is None:
+        return None
+    log.info("Handed the request to the window already open (%s)", "taken" if answer else "refused")
+    return 0 if answer else 2
+
+
+def sync_in_progress(window: MainWindow) -> bool:
+    """A token request or I3's page is under way: a request from outside must not replace it.
+
+    The sync page being shown counts too: filling the hidden form would not be seen, and going
+    back to it would end the user's I3 session.
+    """
+    tab = window.sync_tab
+    page = tab.sync_page
+    return bool(tab.fetcher.busy or (page is not None and tab.currentWidget() is page))
+
+
+def bring_to_front(window: MainWindow) -> None:
+    """Show ``window`` un-minimised, raised and (where the desktop allows it) active."""
+    from PySide6.QtCore import Qt
+
+    if window.isMinimized():
+        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.platformName() != "offscreen":  # no window stack there (it warns)
+        window.raise_()
+        window.activateWindow()
+
+
+def deliver(window: MainWindow, request: OpenRequest) -> None:
+    """A request handed over by another launch: to the front, then fill the form unless a sync is
+    under way (then say so, and keep what is on screen)."""
+    from html import escape
+
+    from desktop.gui.widgets import Tone
+
+    bring_to_front(window)
+    link = request.link
+    if link is None:
+        return
+    tab = window.sync_tab
+    if sync_in_progress(window):
+        log.info("A request from another launch was not opened: a sync is in progress")
+        text = f"A sync is in progress; the request for {link.profile} was not opened."
+        tab.show_notice("handover", escape(text), Tone.WARNING)
+        if tab.sync_page is not None and tab.currentWidget() is tab.sync_page:
+            tab.sync_page.notice.show_message(escape(text), Tone.WARNING)
+        return
+    notice = tab.notice("handover")
+    if notice is not None:
+        notice.clear()
+    log.info("Opening a request from another launch (%s)", link.kind.value)
+    tab.open_request(link.kind, link.profile, link.user_id, link.location_id, auto=request.auto)
+
+
 def start(
     args: argparse.Namespace,
     argv: Sequence[str],
@@ -112,6 +208,12 @@ def start(
 
     _windows_taskbar_identity()
     demo_mode = bool(getattr(args, "demo", False))
+    from desktop.gui import single_instance
+
+    instance_name = single_instance.server_name(demo=demo_mode)
+    handed = _hand_over(args, link, instance_name)  # a demo window has its own name
+    if handed is not None:
+        return handed  # no second window, no second browser engine
     root = sandbox.running_as_root()
     if demo_mode:  # before QtWebEngine is loaded (it is, lazily, after the first paint)
         sandbox.allow_demo_as_root(os.environ, root=root)
@@ -150,6 +252,10 @@ def start(
                 link.kind, link.profile, link.user_id, link.location_id, auto=False
             )
         window.show()
+        server = single_instance.InstanceServer(instance_name, window)
+        server.received.connect(lambda request: deliver(window, request))
+        server.start()
+        stack.callback(server.close)
         if on_window is not None:
             on_window(window)
         code = app.exec()
