@@ -87,6 +87,11 @@ def test_history_tab_lists_newest_first_in_local_time_and_filters_narrow_rows_an
     newest = history.entries()[0]
     assert cell(tab, 0, "Time") == newest.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
     assert cell(tab, 1, "From") == "command line" and cell(tab, 1, "Kind") == "all users"
+    # A profile that is only in the history (deleted, or a script's) can be chosen too.
+    branch = tab.profileFilter.findText("Branch")
+    assert branch > 0
+    changed(qtbot, tab, lambda: tab.profileFilter.setCurrentIndex(branch))
+    assert tab.countLabel.text() == "1 entry" and cell(tab, 0, "Code") == "READ_TIMEOUT"
 
     changed(
         qtbot, tab, lambda: tab.profileFilter.setCurrentIndex(tab.profileFilter.findText(PROFILE))

@@ -9,6 +9,7 @@ were typed by someone else or sent by a server.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from html import escape
@@ -192,7 +193,11 @@ class HistoryTab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # The code takes what is left (elided; its tooltip and the detail line say it all).
+        self.table.horizontalHeader().setSectionResizeMode(
+            COLUMNS.index("Code"), QHeaderView.ResizeMode.Stretch
+        )
+        self.table.setWordWrap(False)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda *_: self.sync_again())
 
@@ -237,6 +242,12 @@ class HistoryTab(QWidget):
         self.profileFilter.setCurrentIndex(max(0, index))
         self.profileFilter.blockSignals(False)
 
+    def _offer_profiles(self, names: Iterable[str]) -> None:
+        """Add names seen in the history (a deleted profile, a script's endpoint host)."""
+        for name in sorted(set(names)):
+            if name and self.profileFilter.findData(name) < 0:
+                self.profileFilter.addItem(name, name)
+
     def _user_text_changed(self, text: str) -> None:
         if not text:  # cleared (the clear button): show everyone at once
             self.refresh()
@@ -280,6 +291,7 @@ class HistoryTab(QWidget):
         else:
             self.problemLabel.hide()
             self.model.set_entries(page.entries)
+            self._offer_profiles(entry.profile for entry in page.entries)
             shown = f" (newest {len(page.entries)} shown)" if page.count > len(page.entries) else ""
             self.countLabel.setText(f"{page.count} {_entries(page.count)}{shown}")
         self._selection_changed()
