@@ -189,6 +189,12 @@ class MainWindow(QMainWindow):
         from desktop.core.history import Kind
         from desktop.esws.request import SyncKind
 
+        if self.sync_tab.fetcher.busy and self.history_tab is not None:
+            # Never replace the form of a sync under way (its Cancel would be lost).
+            self.history_tab.statusLabel.setText(
+                "A sync is under way: try again once it has ended."
+            )
+            return
         kind = SyncKind.ONE_USER if entry.kind is Kind.ONE else SyncKind.ALL_USERS
         self.show_sync_tab()
         self.sync_tab.open_request(

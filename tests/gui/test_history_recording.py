@@ -152,3 +152,18 @@ def test_without_a_history_nothing_is_recorded_and_there_is_no_history_tab(
     assert window.sync_tab.fetcher.history is None
     assert not default_path().exists()
     assert "History" not in [window.tabs.tabText(i) for i in range(window.tabs.count())]
+
+
+def test_closing_mid_sync_records_the_request_as_cancelled(
+    qtbot: Any, simulator: Simulator, saved_profile: Any, make_window: Any, tmp_path: Path
+) -> None:
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    window = make_window(history=store)
+    fill_form(qtbot, window)
+    simulator.delay_seconds = 60.0
+    window.sync_tab.form.submit()
+    assert window.sync_tab.fetcher.busy
+    window.close()
+
+    [entry] = wait_for_entries(qtbot, store, 1)
+    assert (entry.outcome, entry.code) == (Outcome.CANCELLED, "CANCELLED")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -272,3 +273,55 @@ def test_a_sync_started_while_on_another_tab_switches_back_to_it(
     with qtbot.waitSignal(window.sync_tab.fetcher.succeeded, timeout=PAGE_TIMEOUT_MS):
         window.sync_tab.form.submit()  # e.g. a Reload or a shortcut while the tab is hidden
     assert window.tabs.currentWidget() is window.sync_tab
+
+
+def test_sync_again_during_a_sync_leaves_the_form_alone(
+    qtbot: Any, simulator: Simulator, saved_profile: Any, make_window: Any, history: HistoryStore
+) -> None:
+    window = make_window(history=history)
+    fill_form(qtbot, window, user="42")
+    simulator.delay_seconds = 60.0
+    window.sync_tab.form.submit()
+    assert window.sync_tab.fetcher.busy
+    tab = open_history(qtbot, window)
+    tab.table.selectRow(3)  # user 1001
+    qtbot.mouseClick(tab.syncAgainButton, Qt.MouseButton.LeftButton)
+    assert window.tabs.currentWidget() is tab
+    assert "under way" in tab.statusLabel.text()
+    assert window.sync_tab.form.userIdEdit.text() == "42"
+    window.sync_tab.fetcher.cancel()
+
+
+class ThreadNotingStore(HistoryStore):
+    """The real store, noting the thread of each read."""
+
+    threads: list[str]
+
+    def iter_entries(self, *args: Any, **kwargs: Any) -> Any:
+        self.threads.append(threading.current_thread().name)
+        return super().iter_entries(*args, **kwargs)
+
+    def count(self, *args: Any, **kwargs: Any) -> int:
+        self.threads.append(threading.current_thread().name)
+        return super().count(*args, **kwargs)
+
+
+def test_every_read_and_the_export_run_off_the_gui_thread(
+    qtbot: Any,
+    saved_profile: Any,
+    make_window: Any,
+    history: HistoryStore,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    store = ThreadNotingStore(history.path)
+    store.threads = []
+    target = tmp_path / "out.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window = make_window(history=store)
+    tab = open_history(qtbot, window)
+    changed(qtbot, tab, lambda: tab.outcomeFilter.setCurrentIndex(1))
+    with qtbot.waitSignal(tab.exported, timeout=PAGE_TIMEOUT_MS):
+        qtbot.mouseClick(tab.exportButton, Qt.MouseButton.LeftButton)
+    assert len(store.threads) >= 5  # two reads (entries + count each) and the export
+    assert threading.main_thread().name not in store.threads
