@@ -16,10 +16,12 @@ finish its line in time.
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import hashlib
 import json
 import logging
+import sys
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
@@ -154,6 +156,7 @@ def forward(name: str, request: OpenRequest) -> bool | None:
     socket.connectToServer(name)
     if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
         return None
+    _let_the_window_come_forward()
     try:
         socket.write(encode_request(request))
         if not socket.waitForBytesWritten(CONNECT_TIMEOUT_MS):
@@ -172,6 +175,17 @@ def forward(name: str, request: OpenRequest) -> bool | None:
         return False
     log.warning("The open window did not acknowledge the request: opening another")
     return None
+
+
+def _let_the_window_come_forward() -> None:
+    """Windows lets only the foreground process give the foreground away: this launch (which the
+    user or HR software just started) is it, so it lets the open window take it."""
+    if sys.platform == "win32":  # pragma: no cover - Windows only
+        import ctypes
+
+        asfw_any = -1
+        with contextlib.suppress(Exception):
+            ctypes.windll.user32.AllowSetForegroundWindow(asfw_any)
 
 
 def instance_answers(name: str, timeout_ms: int = CONNECT_TIMEOUT_MS) -> bool:

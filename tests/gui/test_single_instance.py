@@ -34,7 +34,7 @@ from desktop.gui.single_instance import (
     server_name,
 )
 from desktop.simulator.server import Simulator
-from tests.gui.conftest import PAGE_TIMEOUT_MS, PROFILE, type_into
+from tests.gui.conftest import PAGE_TIMEOUT_MS, PROFILE, sync_and_wait_for_page, type_into
 
 REPO = Path(__file__).resolve().parents[2]
 HANDOVER_DEADLINE_S = 30  # generous: a cold Python start on a shared 2-core machine
@@ -239,6 +239,24 @@ def test_mid_sync_the_form_is_kept_and_a_notice_says_so(
     assert form.userIdEdit.text() == "100" and tab.fetcher.busy
     form.cancelRequested.emit()
     qtbot.waitUntil(lambda: not tab.fetcher.busy, timeout=10_000)
+
+
+def test_on_i3s_page_the_page_stays_and_says_the_request_was_not_opened(
+    qtbot: Any,
+    simulator: Simulator,
+    saved_secrets: Profile,
+    listening: Callable[..., Any],
+) -> None:
+    window, server = listening()
+    tab = window.sync_tab
+    type_into(qtbot, tab.form.userIdEdit, "7")
+    page = sync_and_wait_for_page(qtbot, window)
+    url = page.url
+    assert send(qtbot, server.name, one_user("999", "Other")) == ACK
+    qtbot.waitUntil(page.notice.isVisible)
+    assert "the request for Other was not opened" in page.notice.label.text()
+    assert tab.currentWidget() is page and page.url == url
+    assert tab.form.userIdEdit.text() == "7"
 
 
 # -- other processes -------------------------------------------------------------------------------
