@@ -57,3 +57,16 @@ def test_labels_that_quote_a_server_or_the_profile_file_are_plain_text(
     for label in labels:
         label.setText('<a href="https://evil.example/">Log in again</a>')
         assert label.textFormat() == Qt.TextFormat.PlainText, label.objectName()
+
+
+def test_the_history_tab_comes_last_and_is_built_on_first_use(
+    qtbot: Any, saved_profile: Any, make_window: Any
+) -> None:
+    window = make_window()  # the default history: the user's (here the test's data folder)
+    tabs = window.tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["I3 sync", "CRM.COM", "History"]
+    assert window.history_tab is None  # nothing read until the admin looks
+    window.add_history_tab()
+    assert window.history_tab is not None and tabs.indexOf(window.history_tab) == 2
+    assert tabs.currentWidget() is window.sync_tab  # building it did not switch tabs
+    assert tabs.tabText(2) == "History"
