@@ -181,6 +181,7 @@ def deliver(window: MainWindow, request: OpenRequest) -> None:
     if sync_in_progress(window):
         log.info("A request from another launch was not opened: a sync is in progress")
         text = f"A sync is in progress; the request for {link.profile} was not opened."
+        window.show_sync_tab()  # where the notice is (open_request does it otherwise)
         tab.show_notice("handover", escape(text), Tone.WARNING)
         if tab.sync_page is not None and tab.currentWidget() is tab.sync_page:
             tab.sync_page.notice.show_message(escape(text), Tone.WARNING)

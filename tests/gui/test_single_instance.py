@@ -19,7 +19,6 @@ import pytest
 from PySide6.QtCore import QDir, Qt, QTimer
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from desktop.core.errors import InputError
 from desktop.esws.links import SyncLink
 from desktop.esws.profiles import Profile
 from desktop.esws.request import SyncKind
@@ -28,7 +27,6 @@ from desktop.gui.single_instance import (
     MAX_MESSAGE,
     InstanceServer,
     OpenRequest,
-    decode_request,
     encode_request,
     forward,
     server_name,
@@ -88,56 +86,6 @@ def listening(make_window: Callable[..., Any]) -> Callable[..., tuple[Any, Insta
     return make
 
 
-# -- the message -----------------------------------------------------------------------------------
-
-
-def test_a_request_survives_the_wire_and_a_show_request_is_one_too() -> None:
-    request = OpenRequest(SyncLink(SyncKind.ONE_USER, "Zürich office", "42", 7), auto=True)
-    assert decode_request(encode_request(request).rstrip(b"\n")) == request
-    total = OpenRequest(SyncLink(SyncKind.ALL_USERS, "P"))
-    assert decode_request(encode_request(total).rstrip(b"\n")) == total
-    assert decode_request(b'{"v": 1, "show": true}') == OpenRequest(None)
-
-
-@pytest.mark.parametrize(
-    "data",
-    [
-        b"not json",
-        b"\xff\xfe",
-        b"[1]",
-        b'{"v": 2, "show": true}',
-        b'{"v": 1, "show": false}',
-        b'{"v": 1, "kind": "one", "profile": "P", "user": "4", "location": null}',
-        b'{"v":1,"kind":"one","profile":"P","user":"4","location":null,"auto":false,"password":"x"}',
-        b'{"v": 1, "kind": "all", "profile": "P", "user": "", "location": null, "auto": false}',
-        b'{"v": 1, "kind": "one", "profile": 3, "user": "4", "location": null, "auto": false}',
-        b'{"v": 1, "kind": "one", "profile": "P", "user": "4", "location": 5, "auto": false}',
-        b'{"v": 1, "kind": "one", "profile": "P", "user": "4", "location": null, "auto": 1}',
-        b'{"v": 1, "kind": "one", "profile": "P\\u202e", "user": "4", "location": null,'
-        b' "auto": false}',
-        b'{"v": 1, "kind": "one", "profile": "P", "user": "4\\n", "location": null, "auto": false}',
-        b'{"v": 1, "kind": "one", "profile": "P", "user": " ", "location": null, "auto": false}',
-        b'{"v": 1, "kind": "one", "profile": "P", "user": "4", "location": "x", "auto": false}',
-        b'{"v": 1, "kind": "total", "profile": "P", "user": "4", "location": null, "auto": false}',
-        b'{"v": 1, "kind": "one", "profile": "' + b"p" * 101 + b'", "user": "4", "location": null,'
-        b' "auto": false}',
-        b" " * (MAX_MESSAGE + 1),
-    ],
-)
-def test_anything_but_exactly_our_message_is_refused(data: bytes) -> None:
-    with pytest.raises(InputError):
-        decode_request(data)
-
-
-def test_the_name_is_per_config_folder_and_demo_has_its_own(
-    isolated_user_folders: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    name = server_name(demo=False)
-    assert name.startswith("i3sync-") and name != server_name(demo=True)
-    monkeypatch.setenv("I3SYNC_CONFIG_DIR", str(isolated_user_folders / "elsewhere"))
-    assert server_name(demo=False) != name
-
-
 # -- the window receiving --------------------------------------------------------------------------
 
 
@@ -154,6 +102,17 @@ def test_a_request_fills_the_form_and_brings_the_window_to_the_front(
     assert form.profileCombo.currentText() == PROFILE
     assert not window.isMinimized() and window.isVisible()
     assert window.sync_tab.currentWidget() is window.sync_tab.formPage
+
+
+def test_a_request_brings_the_sync_tab_back_from_another_tab(
+    qtbot: Any, saved_profile: Profile, listening: Callable[..., Any]
+) -> None:
+    window, server = listening()
+    window.tabs.setCurrentIndex(window.tabs.count() - 1)
+    assert window.tabs.currentWidget() is not window.sync_tab
+    assert send(qtbot, server.name, one_user("5")) == ACK
+    qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.sync_tab)
+    qtbot.waitUntil(lambda: window.sync_tab.form.userIdEdit.text() == "5")
 
 
 def test_a_bare_launch_only_brings_the_window_forward(
