@@ -167,3 +167,17 @@ def test_closing_mid_sync_records_the_request_as_cancelled(
 
     [entry] = wait_for_entries(qtbot, store, 1)
     assert (entry.outcome, entry.code) == (Outcome.CANCELLED, "CANCELLED")
+
+
+def test_a_page_that_did_not_load_is_noted_as_not_loaded(
+    qtbot: Any, simulator: Simulator, make_window: Any, closed_port: int, tmp_path: Path
+) -> None:
+    from tests.gui.conftest import save_profile
+
+    save_profile(simulator, i3_base_url=f"http://127.0.0.1:{closed_port}")
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    window = make_window(history=store)
+    fill_form(qtbot, window)
+    sync_and_wait_for_page(qtbot, window, loaded=False)
+    qtbot.waitUntil(lambda: [e.page_loaded for e in store.entries()] == [False])
+    assert store.entries()[0].outcome is Outcome.OK  # the token was issued all the same

@@ -415,10 +415,13 @@ class SyncTab(QStackedWidget):
         self._vault_runner.run(lambda: book.after_success(profile, request), kept)
 
     def _page_loaded(self, loaded: bool) -> None:
-        """The first load of a sync's page ended: the history notes whether it showed."""
-        attempt, self._page_attempt = self._page_attempt, None
+        """A load of a sync's page ended: the history notes whether it showed. Until it has,
+        a Try again of the same link may still show it, and that is noted instead."""
+        attempt = self._page_attempt
         if attempt is not None:
             self.fetcher.page_loaded(attempt, loaded)
+            if loaded:
+                self._page_attempt = None
 
     def _fresh_token(self) -> None:
         """Reload on a page whose link I3 has spent: the same sync again, with a new token."""
@@ -453,6 +456,7 @@ class SyncTab(QStackedWidget):
     def back_to_form(self) -> None:
         """Close the sync's browser session (token, cookies, cache) and show the form."""
         self._last = None  # Back: the secrets of that sync are no longer needed
+        self._page_attempt = None
         if self.sync_page is not None:
             self.sync_page.close_session()
             QTimer.singleShot(0, self.sync_page.prepare)  # the next sync's, once back is drawn
