@@ -21,11 +21,13 @@ import getpass
 import hashlib
 import json
 import logging
+import os
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import quote, urlencode
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QDir, QObject, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from desktop.core.errors import InputError
@@ -58,8 +60,6 @@ def _user() -> str:
     try:
         return getpass.getuser()
     except (OSError, KeyError):  # no login name (a container without one): the home folder is
-        import os
-
         return os.path.expanduser("~")
 
 
@@ -152,6 +152,8 @@ def forward(name: str, request: OpenRequest) -> bool | None:
     answered in time (then the caller opens its own). Blocking, with bounded waits: it runs before
     any event loop exists.
     """
+    if not _listener_is_this_user(name):
+        return None
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
@@ -175,6 +177,23 @@ def forward(name: str, request: OpenRequest) -> bool | None:
         return False
     log.warning("The open window did not acknowledge the request: opening another")
     return None
+
+
+def _listener_is_this_user(name: str) -> bool:
+    """On Unix the socket is a file in the shared temporary folder, under a name anyone can work
+    out: one another user put there would receive our request. Ours only if we own it (the
+    folder's sticky bit keeps others from replacing a file of ours)."""
+    if sys.platform == "win32":  # pragma: no cover - a named pipe, not a file
+        return True
+    path = Path(QDir.tempPath(), name)
+    try:
+        owner = path.stat().st_uid
+    except OSError:
+        return True  # nothing there: connecting finds no window either
+    if owner != os.getuid():
+        log.warning("The request socket belongs to another user: not handing over to it")
+        return False
+    return True
 
 
 def _let_the_window_come_forward() -> None:

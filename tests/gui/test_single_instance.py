@@ -375,3 +375,27 @@ def test_a_window_that_does_not_answer_holds_a_second_launch_only_briefly(
     elapsed = time.monotonic() - began
     hung.close()
     assert elapsed < 10  # connect 1 s + ack 3 s, with room for a loaded machine
+
+
+@pytest.mark.skipif(
+    sys.platform == "win32" or os.geteuid() != 0, reason="a file of another user needs root"
+)
+def test_a_socket_another_user_put_in_the_temporary_folder_gets_nothing(
+    isolated_user_folders: Path,
+) -> None:
+    import socket
+
+    name = server_name(demo=False)
+    path = Path(QDir.tempPath(), name)
+    squatter = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        squatter.bind(str(path))
+        squatter.listen(1)
+        os.chown(path, 4242, -1)
+        squatter.setblocking(False)
+        assert forward(name, one_user("1")) is None  # this launch opens its own window
+        with pytest.raises(BlockingIOError):
+            squatter.accept()  # and never connected to it
+    finally:
+        squatter.close()
+        path.unlink()
