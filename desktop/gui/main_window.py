@@ -75,18 +75,19 @@ class MainWindow(QMainWindow):
         self._painted = False
         self.crm_panel: CrmPanel | None = None
         self.history_tab: HistoryTab | None = None
-        if isinstance(history, str):
-            from desktop.core.history_store import HistoryStore
-
-            history = HistoryStore()  # opened only when first written or read
-        self.history = history
+        # The user's history is made in start(), after the first paint (sqlite3 takes ~10 ms
+        # to import); a sync cannot start before that (the form waits for the vault).
+        self._user_history = isinstance(history, str)
+        self.history: HistoryStore | None = None if isinstance(history, str) else history
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
         vault_runner = Runner("i3sync-vault", self, serial=True)
         book = ProfileBook(profiles, QueuedVaultWrites(secrets, vault_runner))
-        self.sync_tab = SyncTab(book, esws, self.tabs, vault_runner=vault_runner, history=history)
+        self.sync_tab = SyncTab(
+            book, esws, self.tabs, vault_runner=vault_runner, history=self.history
+        )
         self.tabs.addTab(self.sync_tab, "I3 sync")
         # A sync asked for from outside, or started, while another tab is shown: back to it.
         self.sync_tab.openRequested.connect(self.show_sync_tab)
@@ -98,7 +99,7 @@ class MainWindow(QMainWindow):
             self._crm_placeholder = _placeholder()
             self.tabs.addTab(self._crm_placeholder, CRM_TAB_TITLE)
         self._history_placeholder: QWidget | None = None
-        if history is not None:
+        if self.history is not None or self._user_history:
             self._history_placeholder = _placeholder()
             self.tabs.addTab(self._history_placeholder, HISTORY_TAB_TITLE)
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -138,6 +139,7 @@ class MainWindow(QMainWindow):
 
         # After the paint: importlib.metadata takes tens of milliseconds to answer.
         QCoreApplication.setApplicationVersion(version())
+        self._open_user_history()
         self.sync_tab.start()
         if self._warm_up:
             QTimer.singleShot(WARM_UP_DELAY_MS, self.sync_tab.warm_up)
@@ -169,8 +171,16 @@ class MainWindow(QMainWindow):
         self.tabs.blockSignals(False)
         placeholder.deleteLater()
 
+    def _open_user_history(self) -> None:
+        if self._user_history and self.history is None:
+            from desktop.core.history_store import HistoryStore
+
+            self.history = HistoryStore()  # the file is opened only when written or read
+            self.sync_tab.fetcher.history = self.history
+
     def add_history_tab(self) -> None:
         """THE place the History tab is built: on first use, its first read on the runner."""
+        self._open_user_history()
         if self._history_placeholder is None or self.history is None:
             return
         from desktop.gui.esws.history_tab import HistoryTab

@@ -70,3 +70,19 @@ def test_the_history_tab_comes_last_and_is_built_on_first_use(
     assert window.history_tab is not None and tabs.indexOf(window.history_tab) == 2
     assert tabs.currentWidget() is window.sync_tab  # building it did not switch tabs
     assert tabs.tabText(2) == "History"
+
+
+def test_the_users_history_is_opened_after_the_first_paint(
+    qtbot: Any, saved_profile: Any, profile_store: Any, secret_store: Any
+) -> None:
+    from desktop.core.history import default_path
+    from desktop.gui.main_window import MainWindow
+
+    window = MainWindow(profile_store, secret_store, warm_up=False)
+    qtbot.addWidget(window, before_close_func=lambda w: w.close())
+    assert window.history is None and window.sync_tab.fetcher.history is None
+    with qtbot.waitSignal(window.ready, timeout=10_000):
+        window.show()
+    assert window.history is not None and window.history.path == default_path()
+    assert window.sync_tab.fetcher.history is window.history
+    assert not default_path().exists()  # made only when a request is recorded
