@@ -20,7 +20,7 @@ from desktop.esws.request import SyncKind
 if TYPE_CHECKING:
     from desktop.esws.links import SyncLink
     from desktop.gui.main_window import MainWindow
-    from desktop.gui.single_instance import OpenRequest
+    from desktop.gui.single_instance import InstanceServer, OpenRequest
 
 log = logging.getLogger(__name__)
 
@@ -193,6 +193,29 @@ def deliver(window: MainWindow, request: OpenRequest) -> None:
     tab.open_request(link.kind, link.profile, link.user_id, link.location_id, auto=request.auto)
 
 
+class _Handover:
+    """The request socket of this window; what arrives before the window exists waits for it."""
+
+    def __init__(self, server: InstanceServer) -> None:
+        self.server = server
+        self._window: MainWindow | None = None
+        self._early: list[OpenRequest] = []
+        server.received.connect(self._received)
+        server.start()
+
+    def _received(self, request: OpenRequest) -> None:
+        if self._window is None:
+            self._early.append(request)
+        else:
+            deliver(self._window, request)
+
+    def window_ready(self, window: MainWindow) -> None:
+        self._window = window
+        early, self._early = self._early, []
+        for request in early:
+            deliver(window, request)
+
+
 def start(
     args: argparse.Namespace,
     argv: Sequence[str],
@@ -226,6 +249,10 @@ def start(
     with contextlib.ExitStack() as stack:
         stack.callback(route_qt_messages_to_log())
         stack.enter_context(_unhandled_exceptions_logged())
+        # Listening before the window is built: a second launch meanwhile waits for its answer
+        # (the event loop) instead of finding no window and opening another.
+        handover = _Handover(single_instance.InstanceServer(instance_name))
+        stack.callback(handover.server.close)
         if demo_mode:
             from desktop.gui.demo import DEMO_USER, DemoSession, demo_notice
 
@@ -253,10 +280,7 @@ def start(
                 link.kind, link.profile, link.user_id, link.location_id, auto=False
             )
         window.show()
-        server = single_instance.InstanceServer(instance_name, window)
-        server.received.connect(lambda request: deliver(window, request))
-        server.start()
-        stack.callback(server.close)
+        handover.window_ready(window)
         if on_window is not None:
             on_window(window)
         code = app.exec()

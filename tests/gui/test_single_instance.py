@@ -115,6 +115,21 @@ def test_a_request_brings_the_sync_tab_back_from_another_tab(
     qtbot.waitUntil(lambda: window.sync_tab.form.userIdEdit.text() == "5")
 
 
+def test_a_request_that_arrives_while_the_window_is_built_waits_for_it(
+    qtbot: Any, saved_profile: Profile, make_window: Callable[..., Any]
+) -> None:
+    server = InstanceServer(server_name(demo=False))
+    handover = launch._Handover(server)  # listening before the window exists, as in start()
+    try:
+        with qtbot.waitSignal(server.received):
+            assert send(qtbot, server.name, one_user("11")) == ACK
+        window = make_window()
+        handover.window_ready(window)
+        qtbot.waitUntil(lambda: window.sync_tab.form.userIdEdit.text() == "11")
+    finally:
+        server.close()
+
+
 def test_a_bare_launch_only_brings_the_window_forward(
     qtbot: Any, saved_profile: Profile, listening: Callable[..., Any]
 ) -> None:
