@@ -20,7 +20,12 @@ from desktop.core.text import without_surrogates
 MASK = "[redacted]"
 
 _lock = threading.Lock()
-_secrets: set[str] = set()
+# Insertion-ordered, most recently registered last. Bounded: every sync registers a one-time
+# token, and an unbounded set made each log line's pattern grow without end (the soak saw 0.1 s
+# and megabytes per compiled pattern after a thousand syncs). The values in use are registered
+# again at each sync, so only old ones (spent tokens, which the patterns below mask anyway) go.
+_secrets: dict[str, None] = {}
+MAX_SECRETS = 64
 
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # SOAP elements that carry secrets, with or without attributes and namespace prefix.
@@ -53,7 +58,12 @@ MIN_SECRET_LENGTH = 3
 def register_secret(*values: str) -> None:
     """Remember values that must never reach a log (very short ones would mask everything)."""
     with _lock:
-        _secrets.update(v for v in values if v and len(v) >= MIN_SECRET_LENGTH)
+        for value in values:
+            if value and len(value) >= MIN_SECRET_LENGTH:
+                _secrets.pop(value, None)
+                _secrets[value] = None
+        while len(_secrets) > MAX_SECRETS:
+            del _secrets[next(iter(_secrets))]
 
 
 def forget_secrets() -> None:
@@ -77,7 +87,7 @@ def scrub(text: str, extra: Iterable[str] = ()) -> str:
     return text
 
 
-@functools.lru_cache(maxsize=16)
+@functools.lru_cache(maxsize=4)
 def _secrets_pattern(values: frozenset[str]) -> re.Pattern[str]:
     # One alternation, longest first, so that a secret containing another is masked whole.
     forms = {

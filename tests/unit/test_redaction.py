@@ -131,3 +131,21 @@ def test_a_secret_that_nusoap_would_turn_into_question_marks_only_masks_no_commo
     register_secret("密码密码密码")
     assert scrub("what???? who?") == "what???? who?"
     assert scrub("echo 密码密码密码") == f"echo {MASK}"
+
+
+def test_the_registry_stays_bounded_over_a_day_of_syncs() -> None:
+    # Every sync registers a one-time token; the registry (and each log line's pattern) must not
+    # grow with them. The values still in use are registered again at each sync.
+    import secrets as random_secrets
+
+    from desktop.core import redaction
+
+    password = "Correct-Horse-Battery-1"
+    first_token = random_secrets.token_hex(64)
+    redaction.register_secret(first_token)
+    for _ in range(1000):
+        redaction.register_secret(password, random_secrets.token_hex(64))
+    assert len(redaction._secrets) <= redaction.MAX_SECRETS
+    assert password in redaction._secrets
+    line = f"user typed {password} and got {first_token}"
+    assert redaction.scrub(line) == "user typed [redacted] and got [redacted]"
