@@ -24,7 +24,7 @@ _lock = threading.Lock()
 # token, and an unbounded set made each log line's pattern grow without end (the soak saw 0.1 s
 # and megabytes per compiled pattern after a thousand syncs). The values in use are registered
 # again at each sync, so only old ones (spent tokens, which the patterns below mask anyway) go.
-_secrets: dict[str, None] = {}
+_secrets: dict[str, re.Pattern[str]] = {}  # each value with the pattern of its spellings
 MAX_SECRETS = 64
 
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
@@ -60,8 +60,7 @@ def register_secret(*values: str) -> None:
     with _lock:
         for value in values:
             if value and len(value) >= MIN_SECRET_LENGTH:
-                _secrets.pop(value, None)
-                _secrets[value] = None
+                _secrets[value] = _secrets.pop(value) if value in _secrets else _pattern_for(value)
         while len(_secrets) > MAX_SECRETS:
             del _secrets[next(iter(_secrets))]
 
@@ -79,20 +78,26 @@ def scrub(text: str, extra: Iterable[str] = ()) -> str:
     and as UTF-8 bytes read as Latin-1 (or the reverse).
     """
     with _lock:
-        values = frozenset({*_secrets, *(v for v in extra if v)})
-    if values:
-        text = _secrets_pattern(values).sub(MASK, text)
+        known = dict(_secrets)
+    for value in extra:
+        if value and value not in known:
+            known[value] = _pattern_for(value)
+    # Longest first, so that a secret containing another is masked whole.
+    for value in sorted(known, key=len, reverse=True):
+        text = known[value].sub(MASK, text)
     for pattern, replacement in _PATTERNS:
         text = pattern.sub(replacement, text)
     return text
 
 
-@functools.lru_cache(maxsize=4)
-def _secrets_pattern(values: frozenset[str]) -> re.Pattern[str]:
-    # One alternation, longest first, so that a secret containing another is masked whole.
-    forms = {
-        form for value in values for variant in _variants(value) for form in _spellings(variant)
-    }
+@functools.lru_cache(maxsize=2 * MAX_SECRETS)
+def _pattern_for(value: str) -> re.Pattern[str]:
+    """Every spelling of ``value`` a log line may hold, in any letter case, longest first.
+
+    Compiled once per secret: a single alternation over all secrets, compiled anew whenever one
+    was added, filled re's pattern cache with ever larger patterns.
+    """
+    forms = {form for variant in _variants(value) for form in _spellings(variant)}
     forms.discard("")
     ordered = sorted(forms, key=len, reverse=True)
     return re.compile("|".join(re.escape(form) for form in ordered), re.IGNORECASE)
