@@ -11,6 +11,8 @@ import tempfile
 from pathlib import Path
 from types import TracebackType
 
+from desktop.core.history import FILE_NAME as HISTORY_FILE_NAME
+from desktop.core.history_store import HistoryStore
 from desktop.core.vault import SecretKind, VaultStatus
 from desktop.esws.profiles import Profile, ProfileStore
 from desktop.simulator.esws_logic import DEMO_ADMIN, DEMO_COMPANY_ID, DEMO_PASSWORD, demo_company
@@ -77,6 +79,8 @@ class DemoSession:
         self.simulator = Simulator()
         self._folder = tempfile.TemporaryDirectory(prefix="i3sync-demo-")
         self.store = ProfileStore(Path(self._folder.name) / "profiles.json")
+        # The demo's syncs go to a history of its own, gone with its folder: never the user's.
+        self.history = HistoryStore(Path(self._folder.name) / HISTORY_FILE_NAME)
         self.vault = MemoryVault()
 
     def __enter__(self) -> DemoSession:

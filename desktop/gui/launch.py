@@ -257,7 +257,7 @@ def start(
             from desktop.gui.demo import DEMO_USER, DemoSession, demo_notice
 
             demo = stack.enter_context(DemoSession())
-            window = MainWindow(demo.store, demo.vault)
+            window = MainWindow(demo.store, demo.vault, history=demo.history)
             window.sync_tab.show_notice("demo", demo_notice())
             window.sync_tab.form.fill_request(SyncKind.ONE_USER, DEMO_USER)
         else:

@@ -197,3 +197,19 @@ def test_plain_http_to_another_computer_is_warned_below_the_steps(qtbot: Any) ->
     assert all(line.startswith(("ok ", "FAIL ", "skip ")) for line in view.text_lines())
     assert len(view.text_lines()) == 5
     qtbot.waitUntil(lambda: check_threads() == [], timeout=5000)
+
+
+def test_a_sync_whose_page_fails_offers_test_connection_for_its_profile(
+    qtbot: Any, simulator: Simulator, make_window: Any, closed_port: int
+) -> None:
+    # Through the whole window: the sync tab hands its profile's target to the failure page.
+    from tests.gui.conftest import save_profile, sync_and_wait_for_page
+
+    save_profile(simulator, i3_base_url=f"http://127.0.0.1:{closed_port}")
+    window = make_window()
+    fill_form(qtbot, window)
+    page = sync_and_wait_for_page(qtbot, window, loaded=False)
+    assert page.stack.currentWidget() is page.failure
+    assert page.check_target is not None
+    assert page.check_target.endpoint == simulator.esws_endpoint
+    assert page.checkView.isVisible() and page.checkView.testButton.isEnabled()

@@ -181,3 +181,14 @@ def test_a_page_that_did_not_load_is_noted_as_not_loaded(
     sync_and_wait_for_page(qtbot, window, loaded=False)
     qtbot.waitUntil(lambda: [e.page_loaded for e in store.entries()] == [False])
     assert store.entries()[0].outcome is Outcome.OK  # the token was issued all the same
+
+
+def test_demo_mode_keeps_its_history_in_its_own_folder_never_the_users() -> None:
+    from desktop.core.history import default_path
+    from desktop.gui.demo import DemoSession
+
+    with DemoSession() as demo:
+        assert demo.history.path.parent == demo.store.path.parent
+        assert demo.history.path != default_path()
+        folder = demo.history.path.parent
+    assert not folder.exists()  # gone with the demo

@@ -27,6 +27,7 @@ from desktop.core.errors import (
 from desktop.core.redaction import register_secret
 from desktop.core.vault import NOWHERE, VaultStatus
 from desktop.esws.request import SyncKind, SyncRequest
+from desktop.gui.esws.check_view import check_target_for
 from desktop.gui.esws.profile_book import ProfileBook
 from desktop.gui.esws.sync_form import FIELD_PROFILE, SyncForm
 from desktop.gui.esws.token_worker import ClientFactory, TokenFetcher, TokenSource
@@ -397,7 +398,11 @@ class SyncTab(QStackedWidget):
         self._page_attempt = self.fetcher.last_attempt
         # First: I3 starts loading. Further I3 hosts the profile allows may be redirected to.
         page.open(
-            url, profile.i3_base_url, cloud=profile.cloud, allowed_origins=profile.allowed_origins
+            url,
+            profile.i3_base_url,
+            cloud=profile.cloud,
+            allowed_origins=profile.allowed_origins,
+            check_target=check_target_for(profile),  # "Test connection" if I3's page fails
         )
         self.form.set_busy(False)
         self.setCurrentWidget(page)
