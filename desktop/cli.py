@@ -27,7 +27,9 @@ log = logging.getLogger(__name__)
 
 LINK_HELP = (
     'An i3sync:// link as the only argument ("i3sync://sync/one?profile=NAME&user=ID'
-    '&location=ID" or "i3sync://sync/total?profile=NAME") opens the window filled in for it.'
+    '&location=ID" or "i3sync://sync/total?profile=NAME") opens the window filled in for it. '
+    "While the window is open, a further i3sync, i3sync open or i3sync:// link goes to that "
+    "window; the command exits 0 once the window has taken it."
 )
 
 
