@@ -162,8 +162,12 @@ def main() -> int:
                 soak.cancel()
         seconds = time.monotonic() - started
         simulator.delay_seconds = 0.0
-        soak.settle(1000)  # held answers end; their threads go
+        # Held answers end and their threads go: wait up to 5 s for the counts to come back.
+        deadline = time.monotonic() + 5
         after = measure()
+        while time.monotonic() < deadline and (after[1] > before[1] or after[2] > before[2]):
+            soak.settle(100)
+            after = measure()
         named_after = python_threads()
         window.close()
         app.processEvents()
