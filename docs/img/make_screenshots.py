@@ -1,7 +1,8 @@
 """Regenerate the screenshots of docs/gui.md: ``python docs/img/make_screenshots.py``.
 
 Runs ``i3sync --demo``'s window offscreen (no display needed), drives it like a user and grabs
-it: the form, a refusal, the profiles dialog and the sync page.
+it: the form, a refusal, the profiles dialog, a connection check, the sync page and the History
+tab.
 """
 
 from __future__ import annotations
@@ -72,6 +73,10 @@ def shoot(window: Any) -> None:
     dialog = window.sync_tab.profile_dialog
     settle()
     dialog.grab().save(str(HERE / "profiles.png"))
+    dialog.checkView.testButton.click()  # Test connection, against the demo's simulator
+    wait(dialog.checkView.finished)
+    settle()
+    dialog.grab().save(str(HERE / "check.png"))
     dialog.close()
 
     form.fill_request(SyncKind.ONE_USER, "1001", 2)
@@ -80,6 +85,11 @@ def shoot(window: Any) -> None:
     wait(page.pageLoaded)
     settle(900)  # the simulated sync finishes 300 ms after the page loads
     window.grab().save(str(HERE / "sync-page.png"))
+
+    window.sync_tab.back_to_form()
+    window.tabs.setCurrentIndex(window.tabs.count() - 1)  # History, built on first show
+    settle(900)
+    window.grab().save(str(HERE / "history.png"))
     window.close()
 
 
