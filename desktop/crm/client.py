@@ -15,6 +15,7 @@ import re
 import time
 from typing import Any
 
+from desktop.core import bounded_json
 from desktop.core.errors import TransportError, TransportProblem, UnexpectedReply
 from desktop.core.http import (
     HttpPoster,
@@ -26,7 +27,6 @@ from desktop.core.http import (
 from desktop.core.redaction import register_secret, scrub
 from desktop.core.text import one_line
 from desktop.core.urls import normalise_base_url
-from desktop.crm import bounded_json
 from desktop.crm.codes import (
     STATUS_OK,
     CrmRefusal,

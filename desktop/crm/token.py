@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from desktop.crm import bounded_json
+from desktop.core import bounded_json
 
 log = logging.getLogger(__name__)
 

@@ -30,6 +30,7 @@ from urllib.parse import quote, urlencode
 from PySide6.QtCore import QDir, QObject, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from desktop.core import bounded_json
 from desktop.core.errors import InputError
 from desktop.core.paths import config_dir
 from desktop.esws.links import HOST, SCHEME, SyncLink, parse_link
@@ -118,8 +119,10 @@ def decode_request(data: bytes) -> OpenRequest:
     if len(data) > MAX_MESSAGE:
         raise InputError("message", "is too long")
     try:
-        message = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+        # Nesting is bounded before parsing: 8 KiB of "[" would otherwise be a RecursionError,
+        # not a ValueError, and the sender would wait for an answer that never comes.
+        message = bounded_json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
         raise InputError("message", "is not JSON") from None
     if not isinstance(message, dict) or message.get("v") != VERSION:
         raise InputError("message", "is not a version 1 object")

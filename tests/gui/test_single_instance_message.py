@@ -49,6 +49,11 @@ def test_a_request_survives_the_wire_and_a_show_request_is_one_too() -> None:
         b'{"v": 1, "kind": "one", "profile": "' + b"p" * 101 + b'", "user": "4", "location": null,'
         b' "auto": false}',
         b" " * (MAX_MESSAGE + 1),
+        # Deep nesting within the size limit: json.loads would raise RecursionError, which is
+        # neither of the errors it documents, and the listener would never answer.
+        b"[" * 8000,
+        b'{"a":' * 1600,
+        b'{"v": 1, "show": ' + b"[" * 3000 + b"]" * 3000 + b"}",
     ],
 )
 def test_anything_but_exactly_our_message_is_refused(data: bytes) -> None:

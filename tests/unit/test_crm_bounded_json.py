@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from desktop.crm.bounded_json import MAX_JSON_DEPTH, loads, nesting_depth
+from desktop.core.bounded_json import MAX_JSON_DEPTH, loads, nesting_depth
 
 
 def test_ordinary_replies_parse_as_json_does() -> None:

@@ -1,9 +1,10 @@
-"""Reading JSON a server wrote, with a bound on nesting: never a RecursionError.
+"""Reading untrusted JSON with a bound on nesting: never a RecursionError.
 
-Python's ``json`` recurses once per level, so 400 KB of ``[[[[...`` (or a JWT payload nested
-3,000 deep) raises ``RecursionError`` instead of a ``ValueError``. :func:`loads` measures the
-nesting first, with one pass over the brackets outside strings, and refuses anything deeper than
-CRM.COM ever sends with a ``ValueError``, which callers already treat as "not JSON".
+Python's ``json`` recurses once per level, so 400 KB of ``[[[[...`` (a CRM.COM reply, a JWT
+payload nested 3,000 deep, or a line another process wrote to the single-instance socket) raises
+``RecursionError`` instead of a ``ValueError``. :func:`loads` measures the nesting first, with one
+pass over the brackets outside strings, and refuses anything deeper than any real message with a
+``ValueError``, which callers already treat as "not JSON".
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ import json
 import re
 from typing import Any
 
-# CRM.COM's replies nest a few levels; a hundred is far beyond any real one.
+# Real messages (CRM.COM replies, JWT claims, single-instance requests) nest a few levels; a
+# hundred is far beyond any of them.
 MAX_JSON_DEPTH = 100
 
 # A JSON string (its brackets are not structure); escapes consume the character they escape.
