@@ -13,6 +13,7 @@ import os
 import stat
 import time
 from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 import requests
 from zeep.transports import Transport
@@ -44,12 +45,26 @@ def is_remote(location: str) -> bool:
 
 
 def _is_unc(location: str) -> bool:
-    # A doubled backslash is a share on Windows and never a sensible file name elsewhere.
-    return (
-        location.startswith("//")
-        or "\\\\" in location
-        or location.lower().startswith(("file:////", "file://\\"))
-    )
+    # Windows reads "/" as "\\": "//host/share", "\\/host\\share" and "/\\host\\share" are all
+    # network shares there, and opening one sends the user's NTLM credentials to that host. The
+    # test is about what Windows would do, on every platform. A backslash next to another
+    # separator anywhere (zeep joins a relative import to the WSDL's folder) is a share on Windows
+    # and never a sensible file name elsewhere.
+    flat = location.replace("/", "\\")
+    return flat.startswith("\\\\") or any(pair in location for pair in ("\\\\", "\\/", "/\\"))
+
+
+def _is_file_url(location: str) -> bool:
+    return location[:5].lower() == "file:"
+
+
+def _file_path(url: str) -> str | None:
+    """The local path a ``file:`` URL names, percent-decoded as ``url2pathname`` does; ``None``
+    when it names another host (``file://host/share`` is a network share, not a relative path)."""
+    parts = urlsplit(url)
+    if parts.netloc.lower() not in ("", "localhost"):
+        return None
+    return url2pathname(parts.path)
 
 
 class ImportRefused(Exception):
@@ -71,8 +86,9 @@ class PosterTransport(Transport):  # type: ignore[misc]
       port) only, each at most 1 MiB, all within one deadline;
     - a local WSDL (the bundled one, or a path given by the user) may read local regular files,
       each at most 1 MiB;
-    - ``file://`` from a remote WSDL, UNC paths (``\\\\host\\share``, ``//host/share``) and other
-      origins are refused (:class:`ImportRefused`, which the client reports as an unexpected
+    - ``file://`` from a remote WSDL, network shares (``\\\\host\\share``, ``//host/share``, the
+      mixed ``\\/host\\share`` and ``/\\host\\share``, ``file://host/share``) and other origins are
+      refused (:class:`ImportRefused`, which the client reports as an unexpected
       reply that says an import was refused);
     - after :meth:`seal` (the WSDL is parsed), every load is refused.
     """
@@ -98,12 +114,19 @@ class PosterTransport(Transport):  # type: ignore[misc]
         """A WSDL or schema document, if the fence above allows it."""
         if self._sealed:
             raise self._refused(url, "after the WSDL was read")
+        if _is_file_url(url):
+            path = _file_path(url)
+            if path is None or _is_unc(path):
+                raise self._refused(url, "a network share")
+            if self._remote_origin is not None:
+                raise self._refused(url, "a local file from a remote WSDL")
+            return self._read_local(path, url)
         if _is_unc(url):
             raise self._refused(url, "a network share")
         if self._remote_origin is None:
             if is_remote(url):
                 raise self._refused(url, "a remote document from a local WSDL")
-            return self._read_local(url)
+            return self._read_local(url, url)
         if not is_remote(url):
             raise self._refused(url, "a local file from a remote WSDL")
         if _origin(url) != self._remote_origin:
@@ -126,8 +149,7 @@ class PosterTransport(Transport):  # type: ignore[misc]
             raise TransportError(shown, TransportProblem.HTTP_STATUS, http_status_detail(reply))
         return reply.body
 
-    def _read_local(self, location: str) -> bytes:
-        path = location.removeprefix("file://")
+    def _read_local(self, path: str, location: str) -> bytes:
         shown = one_line(path, 120)
         try:
             # O_NONBLOCK: opening a FIFO must not wait for a writer; only regular files are read.

@@ -176,11 +176,42 @@ def test_a_local_wsdl_importing_a_fifo_does_not_hang(tmp_path: Path) -> None:
     assert elapsed < 2
 
 
-@pytest.mark.parametrize("location", ["//fileserver/share/x.xsd", "\\\\fileserver\\share\\x.xsd"])
+@pytest.mark.parametrize(
+    "location",
+    [
+        "//fileserver/share/x.xsd",
+        "\\\\fileserver\\share\\x.xsd",
+        # Mixed separators: Windows reads both as a share (and sends NTLM credentials to it).
+        "\\/fileserver\\share\\x.xsd",
+        "/\\fileserver\\share\\x.xsd",
+        # A host in a file URL is a share, not the relative path "fileserver/share/x.xsd".
+        "file://fileserver/share/x.xsd",
+        "FILE://fileserver/share/x.xsd",
+        # Percent-encoded separators are decoded before the test, as Windows would read them.
+        "file:///%5C%5Cfileserver%5Cshare%5Cx.xsd",
+        "file:///%2F%2Ffileserver/share/x.xsd",
+        "file:////fileserver/share/x.xsd",
+    ],
+)
 def test_a_local_wsdl_never_reads_a_network_share(tmp_path: Path, location: str) -> None:
     outcome, seen = fetch_local(tmp_path, location)
     assert_refused(outcome, "network share")
     assert seen == []
+
+
+def test_a_local_wsdl_reads_a_percent_encoded_file_url(tmp_path: Path) -> None:
+    schema = tmp_path / "my schema #1.xsd"
+    schema.write_bytes(EXTRA_SCHEMA)
+    outcome, seen = fetch_local(tmp_path, schema.as_uri())  # file:///...my%20schema%20%231.xsd
+    assert "%20" in schema.as_uri()
+    assert outcome == TOKEN
+    assert seen == ["POST /esws"]
+
+
+def test_a_local_wsdl_reads_a_file_url_on_localhost(tmp_path: Path) -> None:
+    (tmp_path / "extra.xsd").write_bytes(EXTRA_SCHEMA)
+    outcome, _ = fetch_local(tmp_path, "file://localhost" + (tmp_path / "extra.xsd").as_posix())
+    assert outcome == TOKEN
 
 
 def test_a_local_wsdl_never_fetches_over_the_network(tmp_path: Path) -> None:
