@@ -75,7 +75,9 @@ class SyncTab(QStackedWidget):
         self._secrets_job: Job | None = None
         self.sync_page: SyncView | None = None
         self.started = False
-        self._pending: tuple[Profile, SyncRequest] | None = None
+        # The fetch whose token is awaited: (job id, profile, request). A token or failure of
+        # any other job (superseded, cancelled by Back) is ignored.
+        self._pending: tuple[int, Profile, SyncRequest] | None = None
         # The last sync asked for (in memory only), for Reload once its one-time link is spent.
         self._last: tuple[Profile, SyncRequest] | None = None
         self._queued_open: tuple[SyncKind, str, str, str | int | None, bool] | None = None
@@ -373,16 +375,19 @@ class SyncTab(QStackedWidget):
             # The box as the user sees it, even if saving its change is still under way.
             profile = replace(profile, remember_password=self.form.rememberCheck.isChecked())
         register_secret(request.company_id, request.admin_password)
-        self._pending = self._last = (profile, request)
-        self.fetcher.fetch(profile, request)  # first: the worker starts while the form updates
+        self._last = (profile, request)
+        # First: the worker starts while the form updates. A fetch it supersedes is dropped
+        # without a report, so nothing clears the state set here for the new one.
+        job = self.fetcher.fetch(profile, request)
+        self._pending = (job, profile, request)
         self.form.clear_problem()
         self.form.set_busy(True, host_of(profile.esws_endpoint))
 
-    def _token_received(self, _job: int, token: str) -> None:
-        if self._pending is None:
-            self.form.set_busy(False)
-            return
-        profile, request = self._pending
+    def _token_received(self, job: int, token: str) -> None:
+        pending = self._pending
+        if pending is None or pending[0] != job:
+            return  # a superseded or abandoned fetch: its token is not wanted any more
+        _, profile, request = pending
         self._pending = None
         from desktop.esws.i3_urls import sync_url
 
@@ -432,18 +437,21 @@ class SyncTab(QStackedWidget):
         """Reload on a page whose link I3 has spent: the same sync again, with a new token."""
         if self._last is None or self.fetcher.busy:
             return
-        profile, request = self._pending = self._last
-        self.fetcher.fetch(profile, request)
+        profile, request = self._last
+        self._pending = (self.fetcher.fetch(profile, request), profile, request)
 
-    def _token_failed(self, _job: int, error: BaseException) -> None:
+    def _token_failed(self, job: int, error: BaseException) -> None:
+        pending = self._pending
+        if pending is None or pending[0] != job:
+            return  # a superseded or abandoned fetch: the form belongs to another by now
+        self._pending = None
         if self.currentWidget() is not self.formPage:
             self.back_to_form()  # a Reload's new token was refused: say why on the form
         self.form.set_busy(False)
-        pending, self._pending = self._pending, None
-        profile = pending[0] if pending else self.current_profile()
-        problem = describe(error, cloud=bool(profile and profile.cloud))
-        if isinstance(error, VendorRefusal) and pending and pending[1].non_latin1_fields():
-            fields = ", ".join(pending[1].non_latin1_fields())
+        _, profile, request = pending
+        problem = describe(error, cloud=profile.cloud)
+        if isinstance(error, VendorRefusal) and request.non_latin1_fields():
+            fields = ", ".join(request.non_latin1_fields())
             problem = Problem(
                 problem.headline,
                 f"{problem.advice} Note: the {fields} contains characters above U+00FF, "
@@ -462,6 +470,11 @@ class SyncTab(QStackedWidget):
         """Close the sync's browser session (token, cookies, cache) and show the form."""
         self._last = None  # Back: the secrets of that sync are no longer needed
         self._page_attempt = None
+        if self._pending is not None:
+            # A Reload's token still on its way must not reopen the page over the form.
+            self._pending = None
+            self.fetcher.cancel()
+            self.form.set_busy(False)
         if self.sync_page is not None:
             self.sync_page.close_session()
             QTimer.singleShot(0, self.sync_page.prepare)  # the next sync's, once back is drawn

@@ -228,9 +228,11 @@ class TokenFetcher(QObject):
         self._runner.run(load, done)
 
     def fetch(self, profile: Profile, request: SyncRequest) -> int:
-        """Start a job; returns its id. The previous job, if any, is cancelled first."""
+        """Start a job; returns its id. The previous job, if any, is cancelled first: it is
+        recorded as cancelled but not reported (``failed`` would reach the new job's caller
+        synchronously, before it knows the new id)."""
         if self._job is not None:
-            self.cancel()
+            self._abandon()
         call = _Call(self._clients, dataclasses.replace(profile), request)
         self._attempt = self._new_attempt(profile, request)
         job = self._runner.run(call, self._finished, cancel=call.cancel)
@@ -282,12 +284,17 @@ class TokenFetcher(QObject):
 
     def cancel(self) -> None:
         """Abort the job in flight; its outcome is reported as ``failed`` with CANCELLED."""
+        job = self._abandon()
+        if job is not None:
+            self.failed.emit(job.number, TransportError("ESWS", TransportProblem.CANCELLED))
+
+    def _abandon(self) -> Job | None:
+        """Abort the job in flight and record it as cancelled, without reporting it."""
         job, self._job = self._job, None
         if job is not None:
             job.cancel()
-            error = TransportError("ESWS", TransportProblem.CANCELLED)
-            self._record(error)
-            self.failed.emit(job.number, error)
+            self._record(TransportError("ESWS", TransportProblem.CANCELLED))
+        return job
 
     def _finished(self, outcome: Outcome[str]) -> None:
         job, self._job = self._job, None
