@@ -211,6 +211,110 @@ class WorkAborted(Exception):
         self.why = why
 
 
+def call_in(
+    exchange: Exchange,
+    work: Callable[[], T],
+    allowed: float,
+    name: str,
+    discard: Callable[[T], object] | None = None,
+) -> T:
+    """``work()`` on a daemon thread serving ``exchange`` (see :func:`run_bounded`): its result,
+    or its exception, or :class:`WorkAborted` when the exchange is aborted or ``allowed``
+    seconds pass first. The caller never waits longer than that.
+
+    A result the work returns for an aborted exchange (a socket whose connect completed just after
+    the cancel, say) has no one to use it: ``discard`` gets it (``socket.close``), on whichever
+    thread learns last that it is abandoned.
+    """
+    lock = threading.Lock()
+    outcome: list[tuple[bool, Any]] = []
+    abandoned = False
+
+    def job() -> None:
+        try:
+            value = work()
+        except BaseException as error:  # handed to the caller's thread
+            with lock:
+                outcome.append((False, error))
+            return
+        with lock:
+            late = abandoned
+            if not late:
+                outcome.append((True, value))
+        if late and discard is not None:
+            _discard(discard, value)
+
+    run_bounded(exchange, job, allowed, name)
+    with lock:
+        if exchange.aborted is not None or not outcome:
+            abandoned = True
+    if abandoned:
+        # Finished in the same instant as the abort: the caller still reports the abort.
+        if discard is not None:
+            for ok, value in outcome:
+                if ok:
+                    _discard(discard, value)
+        raise WorkAborted(exchange.aborted or CANCELLED, allowed)
+    ok, value = outcome[0]
+    if not ok:
+        raise value
+    result: T = value
+    return result
+
+
+def _discard(discard: Callable[[T], object], value: T) -> None:
+    with contextlib.suppress(Exception):  # nothing is left to report it to
+        discard(value)
+
+
+class ExchangeSet:
+    """The exchanges one owner (a poster, a probe) has in flight, and its sticky cancel:
+    :meth:`cancel` aborts every one of them at once, and every later one until :meth:`reset`.
+    Safe to call from any thread."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._in_flight: set[Exchange] = set()
+        self._cancelled = threading.Event()
+
+    @property
+    def cancelled(self) -> bool:
+        """Whether :meth:`cancel` was called (and not :meth:`reset` since)."""
+        return self._cancelled.is_set()
+
+    def cancel(self) -> None:
+        """Abort every exchange in flight as :data:`CANCELLED`, and every later one."""
+        self._cancelled.set()
+        with self._lock:
+            exchanges = list(self._in_flight)
+        for exchange in exchanges:
+            exchange.abort(CANCELLED)
+
+    def reset(self) -> None:
+        """Allow new exchanges after a cancel."""
+        self._cancelled.clear()
+
+    def call(
+        self,
+        exchange: Exchange,
+        work: Callable[[], T],
+        allowed: float,
+        name: str,
+        discard: Callable[[T], object] | None = None,
+    ) -> T:
+        """:func:`call_in` with ``exchange`` registered, so that :meth:`cancel` reaches it; an
+        exchange that starts after a cancel is aborted before its work runs."""
+        with self._lock:
+            self._in_flight.add(exchange)
+        try:
+            if self.cancelled:  # a cancel between the caller's check and the registration
+                exchange.abort(CANCELLED)
+            return call_in(exchange, work, allowed, name, discard)
+        finally:
+            with self._lock:
+                self._in_flight.discard(exchange)
+
+
 def call_bounded(work: Callable[[], T], allowed: float, name: str) -> T:
     """``work()`` on a daemon thread, as a child of the exchange this thread serves (if any):
     its result, or its exception, or :class:`WorkAborted` when ``allowed`` seconds pass or the
@@ -219,19 +323,4 @@ def call_bounded(work: Callable[[], T], allowed: float, name: str) -> T:
     parent = current_exchange()
     if parent is not None:
         parent.add_child(exchange)
-    outcome: list[tuple[bool, Any]] = []
-
-    def job() -> None:
-        try:
-            outcome.append((True, work()))
-        except BaseException as error:  # handed to the caller's thread
-            outcome.append((False, error))
-
-    run_bounded(exchange, job, allowed, name)
-    if exchange.aborted is not None or not outcome:
-        raise WorkAborted(exchange.aborted or CANCELLED, allowed)
-    ok, value = outcome[0]
-    if not ok:
-        raise value
-    result: T = value
-    return result
+    return call_in(exchange, work, allowed, name)

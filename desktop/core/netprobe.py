@@ -14,7 +14,6 @@ import contextlib
 import errno
 import socket
 import ssl
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,10 +23,10 @@ from desktop.core.cert_info import CertificateInfo, describe_certificate
 from desktop.core.errors import TransportError, TransportProblem
 from desktop.core.http_exchange import (
     CANCELLED,
-    TIMED_OUT,
     Exchange,
+    ExchangeSet,
+    WorkAborted,
     current_exchange,
-    run_bounded,
     trust_store_context,
 )
 from desktop.core.text import one_line
@@ -48,51 +47,28 @@ class NetProbe:
     """Probes for one check; :meth:`cancel` may be called from any thread, and is sticky."""
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._in_flight: set[Exchange] = set()
-        self._cancelled = threading.Event()
+        self._exchanges = ExchangeSet()
 
     def cancel(self) -> None:
         """Abort the probe in flight (it raises ``TransportProblem.CANCELLED``) and any later."""
-        self._cancelled.set()
-        with self._lock:
-            exchanges = list(self._in_flight)
-        for exchange in exchanges:
-            exchange.abort(CANCELLED)
+        self._exchanges.cancel()
 
     def _run(self, name: str, timeout: TransportProblem, until: float, work: Callable[[], T]) -> T:
-        if self._cancelled.is_set():
+        if self._exchanges.cancelled:
             raise TransportError(name, TransportProblem.CANCELLED)
         allowed = until - time.monotonic()
         if allowed <= 0:
             raise TransportError(name, timeout, "no time left")
         exchange = Exchange()
-        outcome: list[tuple[bool, Any]] = []
-
-        def job() -> None:
-            try:
-                outcome.append((True, work()))
-            except BaseException as error:  # handed to the caller's thread
-                outcome.append((False, error))
-
-        with self._lock:
-            self._in_flight.add(exchange)
         try:
-            if self._cancelled.is_set():
-                exchange.abort(CANCELLED)
-            run_bounded(exchange, job, allowed, "i3sync-probe")
-        finally:
-            with self._lock:
-                self._in_flight.discard(exchange)
-        if exchange.aborted == CANCELLED:
-            raise TransportError(name, TransportProblem.CANCELLED)
-        if exchange.aborted == TIMED_OUT:
-            raise TransportError(name, timeout, f"nothing within {allowed:.1f} s")
-        ok, value = outcome[0]
-        if not ok:
-            raise value
-        result: T = value
-        return result
+            # A socket connected after the abort is closed: no caller is left to close it.
+            return self._exchanges.call(exchange, work, allowed, "i3sync-probe", _close_socket)
+        except WorkAborted:
+            if exchange.aborted is None:  # raised by the work itself (a nested bounded call)
+                raise
+            if exchange.aborted == CANCELLED:
+                raise TransportError(name, TransportProblem.CANCELLED) from None
+            raise TransportError(name, timeout, f"nothing within {allowed:.1f} s") from None
 
     def call(self, name: str, until: float, work: Callable[[], T]) -> T:
         """Any other work of the check (choosing a proxy) run like a probe: by ``until``, and
@@ -189,6 +165,12 @@ class NetProbe:
         with contextlib.suppress(OSError, TransportError):
             return self._run(host, TransportProblem.READ_TIMEOUT, until, peek)
         return None
+
+
+def _close_socket(value: object) -> None:
+    """Close what an abandoned probe returned, if it is a socket (a late connect's)."""
+    if isinstance(value, socket.socket):
+        value.close()
 
 
 def _show(sockaddr: Address) -> str:
