@@ -33,7 +33,13 @@ import urllib3
 
 from desktop import version
 from desktop.core.errors import TransportError, TransportProblem
-from desktop.core.http_exchange import CANCELLED, TIMED_OUT, Exchange, TrackedAdapter, run_bounded
+from desktop.core.http_exchange import (
+    CANCELLED,
+    Exchange,
+    ExchangeSet,
+    TrackedAdapter,
+    WorkAborted,
+)
 from desktop.core.proxy import ProxyResolver, Route, system_resolver
 
 log = logging.getLogger(__name__)
@@ -104,30 +110,36 @@ class HttpPoster:
         self.max_bytes = max_bytes
         self.proxies = proxies or system_resolver()
         self.last_route: Route | None = None
-        self._lock = threading.Lock()
-        self._in_flight: set[Exchange] = set()
-        self._cancelled = threading.Event()
+        self._exchanges = ExchangeSet()
         self._finish_by: float | None = None
-        self.session = requests.Session()
-        self.session.headers["User-Agent"] = USER_AGENT
-        adapter = TrackedAdapter()
-        self.session.mount("https://", adapter)
-        self.session.mount("http://", adapter)
+        self._session_lock = threading.Lock()
+        self._session = _new_session()
+
+    @property
+    def session(self) -> requests.Session:
+        """The session the next request uses. After an aborted request it is a fresh one: the
+        abandoned thread may still be inside the old one, and a session is not thread-safe."""
+        with self._session_lock:
+            return self._session
+
+    def _retire(self, session: requests.Session, in_use: _InUse) -> None:
+        # A fresh session for the next request (unless another abort already gave one); the old
+        # one is closed once the abandoned thread is out of it, never under its feet.
+        with self._session_lock:
+            if self._session is session:
+                self._session = _new_session()
+        in_use.retire()
 
     def cancel(self) -> None:
         """Abort whatever request is in flight; the caller gets ``TransportProblem.CANCELLED``.
 
         Sticky: later requests fail the same way until :meth:`reset_cancel`.
         """
-        self._cancelled.set()
-        with self._lock:
-            exchanges = list(self._in_flight)
-        for exchange in exchanges:
-            exchange.abort(CANCELLED)
+        self._exchanges.cancel()
 
     def reset_cancel(self) -> None:
         """Allow new requests after a cancel."""
-        self._cancelled.clear()
+        self._exchanges.reset()
 
     def finish_by(self, moment: float | None) -> None:
         """Every request from now on must end by ``moment`` (a :func:`time.monotonic` time),
@@ -136,7 +148,7 @@ class HttpPoster:
 
     @property
     def cancelled(self) -> bool:
-        return self._cancelled.is_set()
+        return self._exchanges.cancelled
 
     def close(self) -> None:
         self.session.close()
@@ -176,44 +188,43 @@ class HttpPoster:
             raise TransportError(endpoint, TransportProblem.READ_TIMEOUT, _seconds(self.timeouts))
         exchange = Exchange()
         until = time.monotonic() + allowed
-        with self._lock:
-            self._in_flight.add(exchange)
+        session = self.session
+        in_use = _InUse(session)
+
+        def work() -> HttpReply:
+            route: Route | None = None
+            if not in_use.enter():  # the caller gave up before this thread began
+                raise TransportError(endpoint, TransportProblem.CANCELLED)
+            try:
+                route = self.proxies.choose(url, until)
+                self.last_route = route
+                return self._send_and_read(session, method, url, body, headers, endpoint, route)
+            except TransportError:
+                raise
+            except Exception as error:
+                raise _through_proxy(classify(endpoint, error), error, route) from None
+            finally:
+                in_use.leave()
+
         try:
-            if self.cancelled:  # a cancel between the check above and the registration
-                exchange.abort(CANCELLED)
-            outcome: list[HttpReply | TransportError] = []
-
-            def work() -> None:
-                route: Route | None = None
-                try:
-                    route = self.proxies.choose(url, until)
-                    self.last_route = route
-                    outcome.append(self._send_and_read(method, url, body, headers, endpoint, route))
-                except TransportError as error:
-                    outcome.append(error)
-                except Exception as error:
-                    outcome.append(_through_proxy(classify(endpoint, error), error, route))
-
-            run_bounded(exchange, work, allowed, "i3sync-http")
-        finally:
-            with self._lock:
-                self._in_flight.discard(exchange)
-        if exchange.aborted == CANCELLED:
-            raise TransportError(endpoint, TransportProblem.CANCELLED)
-        if exchange.aborted == TIMED_OUT:
+            return self._exchanges.call(exchange, work, allowed, "i3sync-http")
+        except WorkAborted:
+            if exchange.aborted is None:  # not this exchange's abort (cannot happen: classified)
+                raise
+            if in_use.abandon():
+                self._retire(session, in_use)
+            if exchange.aborted == CANCELLED:
+                raise TransportError(endpoint, TransportProblem.CANCELLED) from None
             problem = (
                 TransportProblem.READ_TIMEOUT
                 if exchange.connected
                 else TransportProblem.CONNECT_TIMEOUT
             )
-            raise TransportError(endpoint, problem, _seconds(self.timeouts, allowed))
-        result = outcome[0]
-        if isinstance(result, TransportError):
-            raise result
-        return result
+            raise TransportError(endpoint, problem, _seconds(self.timeouts, allowed)) from None
 
     def _send_and_read(
         self,
+        session: requests.Session,
         method: str,
         url: str,
         body: bytes | None,
@@ -221,7 +232,7 @@ class HttpPoster:
         endpoint: str,
         route: Route,
     ) -> HttpReply:
-        response = self.session.request(
+        response = session.request(
             method,
             url,
             data=body,
@@ -249,6 +260,55 @@ class HttpPoster:
             headers={k.lower(): v for k, v in response.headers.items()},
             body=b"".join(chunks),
         )
+
+
+def _new_session() -> requests.Session:
+    """A session on the tracked adapter (OS trust store), as this application."""
+    session = requests.Session()
+    session.headers["User-Agent"] = USER_AGENT
+    adapter = TrackedAdapter()
+    session.mount("https://", adapter)
+    session.mount("http://", adapter)
+    return session
+
+
+class _InUse:
+    """Whether a request's thread is inside its session. Once the caller gave up, the thread may
+    no longer enter; if it had, the session is retired (replaced) and closed by whichever comes
+    last, the retirement or the thread leaving it."""
+
+    def __init__(self, session: requests.Session) -> None:
+        self._session = session
+        self._lock = threading.Lock()
+        self._entered = self._busy = self._abandoned = self._retired = False
+
+    def enter(self) -> bool:
+        """The thread is about to use the session; False once the caller gave up."""
+        with self._lock:
+            if self._abandoned:
+                return False
+            self._entered = self._busy = True
+            return True
+
+    def leave(self) -> None:
+        with self._lock:
+            self._busy = False
+            close = self._retired
+        if close:
+            self._session.close()
+
+    def abandon(self) -> bool:
+        """The caller gave up: True if the thread had entered the session (then retire it)."""
+        with self._lock:
+            self._abandoned = True
+            return self._entered
+
+    def retire(self) -> None:
+        with self._lock:
+            self._retired = True
+            close = not self._busy
+        if close:
+            self._session.close()
 
 
 def _drop_unusable_location(response: requests.Response, **_: object) -> requests.Response:

@@ -94,17 +94,30 @@ class PosterTransport(Transport):  # type: ignore[misc]
     """
 
     def __init__(self, poster: HttpPoster, endpoint: str, wsdl: str) -> None:
+        self.poster = poster  # before zeep's __init__, which reads self.session
         super().__init__(session=poster.session)
         # zeep stamps its own User-Agent on the session and mounts a file:// adapter on it:
-        # requests go out as this application, and the session never reads files.
+        # requests go out as this application, and the session never reads files. (A fresh
+        # session the poster makes after an aborted request has neither.)
         poster.session.headers["User-Agent"] = USER_AGENT
         poster.session.adapters.pop("file://", None)
-        self.poster = poster
         self.endpoint = endpoint
         self.wsdl = wsdl
         self._remote_origin = _origin(wsdl) if is_remote(wsdl) else None
         self._sealed = False
         self._load_deadline: float | None = None
+
+    @property
+    def session(self) -> requests.Session:
+        """The poster's current session, read at each use: after an aborted request the poster
+        gives the next one a fresh session, and zeep must not keep using the abandoned one."""
+        return self.poster.session
+
+    @session.setter
+    def session(self, value: requests.Session) -> None:
+        # zeep's __init__ assigns the session it was given, which is the poster's already.
+        if value is not self.poster.session:
+            raise ValueError("the transport's session is its poster's")
 
     def seal(self) -> None:
         """The WSDL is parsed: from now on nothing may be loaded."""
