@@ -108,7 +108,8 @@ class ConnectionCheck:
     new one to check again.
 
     :meth:`run` blocks (call it off the GUI thread); :meth:`cancel` may be called from any
-    thread and ends the step in flight at once; the steps left are reported skipped.
+    thread and ends the step in flight at once; that step (unless it finished ok) and the steps
+    left are reported skipped, "cancelled": none is a failure.
     """
 
     def __init__(self, target: CheckTarget, timeout: float) -> None:
@@ -153,7 +154,7 @@ class ConnectionCheck:
         }[step]
 
     def cancel(self) -> None:
-        """End the step in flight now; every step after it is reported skipped."""
+        """End the step in flight now; it and every step after it are reported skipped."""
         self._cancelled = True
         self._probe.cancel()
         self._client.cancel()
@@ -213,8 +214,10 @@ class ConnectionCheck:
             ok, detail = False, failed.detail
         except I3SyncError as error:
             ok, detail = False, one_line(str(error))
-        if self._cancelled and not ok:
-            detail = "cancelled"
+        if not ok and self._cancelled:
+            # Ended by Cancel, not by what it checked: reported like the steps after it, as not
+            # run to the end (no advice for a failure that did not happen).
+            return StepResult.skip(step, "cancelled")
         ms = round((time.monotonic() - start) * 1000)
         return StepResult(step, ok, one_line(detail, 600), ms)
 

@@ -131,9 +131,12 @@ def cancel_on(event: threading.Event, check: ConnectionCheck) -> threading.Threa
 
 def assert_cancelled_at(results: list[StepResult], step: str) -> None:
     by_step = {result.step: result for result in results}
-    assert by_step[step].detail == "cancelled" and not by_step[step].ok
+    # The step in flight is skipped "cancelled" like the ones after it: no FAIL, no advice.
+    assert by_step[step].detail == "skipped: cancelled" and not by_step[step].ok
+    assert by_step[step].status == "skip" and by_step[step].ms is None
     later = [r for r in results if r.step != step and not r.ok]
     assert later and all(r.detail == "skipped: cancelled" for r in later)
+    assert "FAIL" not in [r.status for r in results]
 
 
 def test_cancel_during_the_dns_lookup(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -160,7 +163,7 @@ def test_cancel_during_the_dns_lookup(monkeypatch: pytest.MonkeyPatch) -> None:
     helper.join(timeout=5)
     assert seconds < 5  # not the 30 s the check was given
     assert_cancelled_at(results, "resolve")
-    assert [r.status for r in results] == ["FAIL", "skip", "skip", "skip", "skip", "skip"]
+    assert [r.status for r in results] == ["skip", "skip", "skip", "skip", "skip", "skip"]
 
 
 def test_cancel_while_connecting() -> None:
@@ -198,10 +201,25 @@ def test_cancel_while_esws_holds_the_request() -> None:
     assert seconds < 5  # not the 30 s the check was given
     assert results == seen  # the callback saw every step, in order, as it finished
     assert [r.step for r in seen] == ["resolve", "connect", "wsdl", "esws", "i3"]
-    assert [r.status for r in seen] == ["ok", "ok", "ok", "FAIL", "skip"]
+    assert [r.status for r in seen] == ["ok", "ok", "ok", "skip", "skip"]
     assert_cancelled_at(results, "esws")
     assert [r.path for r in server.requests] == ["/esws"]  # I3 was never asked
     assert running.cancelled
+
+
+def test_cancel_while_i3_holds_the_request() -> None:
+    sim = Simulator().start()
+    try:
+        with scripted_server([], default=HOLD) as i3:  # I3 takes the request, never answers
+            running = ConnectionCheck(CheckTarget.of(sim.esws_endpoint, i3.url), timeout=30)
+            helper = cancel_on(i3.arrived, running)
+            results, seconds = timed(running.run)
+            helper.join(timeout=5)
+    finally:
+        sim.stop()
+    assert seconds < 5
+    assert [r.status for r in results] == ["ok", "ok", "ok", "ok", "skip"]
+    assert results[-1].detail == "skipped: cancelled" and results[-1].ms is None
 
 
 class _Answers(EswsLogic):
