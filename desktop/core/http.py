@@ -37,6 +37,7 @@ from desktop.core.http_exchange import (
     CANCELLED,
     Exchange,
     ExchangeSet,
+    InUse,
     TrackedAdapter,
     WorkAborted,
 )
@@ -122,7 +123,7 @@ class HttpPoster:
         with self._session_lock:
             return self._session
 
-    def _retire(self, session: requests.Session, in_use: _InUse) -> None:
+    def _retire(self, session: requests.Session, in_use: InUse) -> None:
         # A fresh session for the next request (unless another abort already gave one); the old
         # one is closed once the abandoned thread is out of it, never under its feet.
         with self._session_lock:
@@ -189,7 +190,7 @@ class HttpPoster:
         exchange = Exchange()
         until = time.monotonic() + allowed
         session = self.session
-        in_use = _InUse(session)
+        in_use = InUse(session.close)
 
         def work() -> HttpReply:
             route: Route | None = None
@@ -270,45 +271,6 @@ def _new_session() -> requests.Session:
     session.mount("https://", adapter)
     session.mount("http://", adapter)
     return session
-
-
-class _InUse:
-    """Whether a request's thread is inside its session. Once the caller gave up, the thread may
-    no longer enter; if it had, the session is retired (replaced) and closed by whichever comes
-    last, the retirement or the thread leaving it."""
-
-    def __init__(self, session: requests.Session) -> None:
-        self._session = session
-        self._lock = threading.Lock()
-        self._entered = self._busy = self._abandoned = self._retired = False
-
-    def enter(self) -> bool:
-        """The thread is about to use the session; False once the caller gave up."""
-        with self._lock:
-            if self._abandoned:
-                return False
-            self._entered = self._busy = True
-            return True
-
-    def leave(self) -> None:
-        with self._lock:
-            self._busy = False
-            close = self._retired
-        if close:
-            self._session.close()
-
-    def abandon(self) -> bool:
-        """The caller gave up: True if the thread had entered the session (then retire it)."""
-        with self._lock:
-            self._abandoned = True
-            return self._entered
-
-    def retire(self) -> None:
-        with self._lock:
-            self._retired = True
-            close = not self._busy
-        if close:
-            self._session.close()
 
 
 def _drop_unusable_location(response: requests.Response, **_: object) -> requests.Response:

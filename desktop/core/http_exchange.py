@@ -315,6 +315,49 @@ class ExchangeSet:
                 self._in_flight.discard(exchange)
 
 
+class InUse:
+    """Whether an exchange's thread is inside a resource it shares with its owner (a poster's
+    ``requests.Session``, which is not thread-safe). Once the caller gave up on the exchange the
+    thread may no longer enter it; if it had entered, the owner retires the resource (stops
+    handing it out) and it is closed by whichever comes last: the retirement, or the thread
+    leaving it. Never closed under a thread that is still inside it."""
+
+    def __init__(self, close: Callable[[], object]) -> None:
+        self._close = close
+        self._lock = threading.Lock()
+        self._entered = self._busy = self._abandoned = self._retired = False
+
+    def enter(self) -> bool:
+        """The thread is about to use the resource; False once the caller gave up."""
+        with self._lock:
+            if self._abandoned:
+                return False
+            self._entered = self._busy = True
+            return True
+
+    def leave(self) -> None:
+        """The thread is done with the resource."""
+        with self._lock:
+            self._busy = False
+            close = self._retired
+        if close:
+            self._close()
+
+    def abandon(self) -> bool:
+        """The caller gave up: True if the thread had entered (then the owner must retire it)."""
+        with self._lock:
+            self._abandoned = True
+            return self._entered
+
+    def retire(self) -> None:
+        """The owner no longer hands the resource out: close it now, or when the thread leaves."""
+        with self._lock:
+            self._retired = True
+            close = not self._busy
+        if close:
+            self._close()
+
+
 def call_bounded(work: Callable[[], T], allowed: float, name: str) -> T:
     """``work()`` on a daemon thread, as a child of the exchange this thread serves (if any):
     its result, or its exception, or :class:`WorkAborted` when ``allowed`` seconds pass or the

@@ -10,6 +10,7 @@ from desktop.core.http_exchange import (
     CANCELLED,
     Exchange,
     ExchangeSet,
+    InUse,
     WorkAborted,
     call_in,
 )
@@ -71,3 +72,32 @@ def test_a_cancelled_set_aborts_later_exchanges_before_their_work_runs() -> None
     assert ran == []
     exchanges.reset()
     assert exchanges.call(Exchange(), lambda: 7, 30, "test-call-in") == 7
+
+
+def test_a_retired_resource_is_closed_only_once_its_thread_left_it() -> None:
+    closed: list[str] = []
+    in_use = InUse(lambda: closed.append("closed"))
+    assert in_use.enter()
+    assert in_use.abandon()  # the thread had entered: the owner retires the resource
+    in_use.retire()
+    assert closed == []  # the thread is still inside
+    in_use.leave()
+    assert closed == ["closed"]
+
+
+def test_a_thread_that_had_not_begun_never_enters_an_abandoned_resource() -> None:
+    closed: list[str] = []
+    in_use = InUse(lambda: closed.append("closed"))
+    assert not in_use.abandon()  # nothing to retire: the owner keeps using it
+    assert not in_use.enter()
+    assert closed == []
+
+
+def test_a_resource_retired_after_its_thread_left_is_closed_at_once() -> None:
+    closed: list[str] = []
+    in_use = InUse(lambda: closed.append("closed"))
+    assert in_use.enter()
+    in_use.leave()
+    assert in_use.abandon()
+    in_use.retire()
+    assert closed == ["closed"]
