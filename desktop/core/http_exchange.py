@@ -1,11 +1,14 @@
 """One network exchange in flight: its sockets, its thread, and how cancel and a deadline end it.
 
-:class:`~desktop.core.http.HttpPoster` runs each request through :func:`run_bounded`, and so does
-anything else that must stay cancellable (the connection check's DNS, TCP and TLS probes): the
-work runs on a short-lived daemon thread while the caller waits for it, for an abort or for the
-deadline, whichever comes first. An abort shuts every socket the exchange registered (so the
-thread ends soon), but the caller never waits for that: work stuck where no socket can be reached
-(a DNS look-up) still returns at once.
+:class:`~desktop.core.http.HttpPoster` runs each request through :func:`call_in` (via an
+:class:`ExchangeSet`, its sticky cancel), and so does anything else that must stay cancellable
+(the connection check's DNS, TCP and TLS probes, a PAC file's fetch through
+:func:`call_bounded`): the work runs on a short-lived daemon thread while the caller waits for
+it, for an abort or for the deadline, whichever comes first. An abort shuts every socket the
+exchange registered (so the thread ends soon), but the caller never waits for that: work stuck
+where no socket can be reached (a DNS look-up) still returns at once. What such work returns after
+the caller gave up (a socket) is discarded, and a resource it may still be inside (a session) is
+closed only once it leaves (:class:`InUse`).
 
 The connection and pool classes below register every socket a request uses with the exchange the
 current thread serves, including a kept-alive connection taken from the pool, and never put an
