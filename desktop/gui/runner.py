@@ -164,6 +164,28 @@ def _post(job: Job) -> None:
         mailbox.arrived.emit(job)
 
 
+class _Jobs:
+    """A runner's jobs in flight. A job cancelled while running leaves from its own thread
+    (``Job._ended`` → dropped) while the GUI thread may be reading ``busy``: under a lock, and
+    read as a snapshot."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._jobs: dict[int, Job] = {}
+
+    def add(self, job: Job) -> None:
+        with self._lock:
+            self._jobs[job.number] = job
+
+    def remove(self, job: Job) -> None:
+        with self._lock:
+            self._jobs.pop(job.number, None)
+
+    def snapshot(self) -> list[Job]:
+        with self._lock:
+            return list(self._jobs.values())
+
+
 class Runner(QObject):
     """Starts blocking calls on daemon threads and reports back on the GUI thread.
 
@@ -181,7 +203,7 @@ class Runner(QObject):
             queue.SimpleQueue() if serial else None
         )
         self._worker: threading.Thread | None = None
-        self._jobs: dict[int, Job] = {}
+        self._jobs = _Jobs()
         self._closed = False
         _the_mailbox()
         # Deleted without shutdown(): abandon its jobs (the slot holds no reference to self).
@@ -191,7 +213,7 @@ class Runner(QObject):
     @property
     def busy(self) -> bool:
         """True while a job of this runner is in flight (not cancelled)."""
-        return any(job.active for job in self._jobs.values())
+        return any(job.active for job in self._jobs.snapshot())
 
     def run(
         self,
@@ -208,11 +230,11 @@ class Runner(QObject):
         jobs = self._jobs
 
         def done(outcome: Outcome[Any]) -> None:
-            jobs.pop(job.number, None)
+            jobs.remove(job)
             on_done(outcome)
 
         def dropped(outcome: Outcome[Any]) -> None:
-            jobs.pop(job.number, None)
+            jobs.remove(job)
             if on_dropped is not None:
                 on_dropped(outcome)
 
@@ -220,7 +242,7 @@ class Runner(QObject):
         if self._closed:
             job.cancel()
             return job
-        self._jobs[job.number] = job
+        self._jobs.add(job)
         if self._queue is not None:
             # A queued job runs even when cancelled meanwhile (a vault write is not undone by
             # closing the window); only its outcome is dropped.
@@ -247,8 +269,8 @@ class Runner(QObject):
         self.cancel_all()
 
 
-def _cancel_all(jobs: dict[int, Job]) -> None:
-    for job in list(jobs.values()):
+def _cancel_all(jobs: _Jobs) -> None:
+    for job in jobs.snapshot():
         job.cancel()
 
 
