@@ -77,7 +77,8 @@ def _unhandled_exceptions_logged() -> Iterator[None]:
             from desktop.core.redaction import scrub
 
             text = "".join(traceback.format_exception(kind, error, trace))
-            sys.stderr.write(scrub(text))
+            if sys.stderr is not None:  # None in the windowed build: the log has it already
+                sys.stderr.write(scrub(text))
         else:
             previous(kind, error, trace)
 
@@ -211,6 +212,9 @@ class _Handover:
 
     def window_ready(self, window: MainWindow) -> None:
         self._window = window
+        # Closed, the window is shutting down: a later launch must open a window of its own,
+        # never re-show this one (its workers and browser sessions are gone).
+        window.closed.connect(self.server.close)
         early, self._early = self._early, []
         for request in early:
             deliver(window, request)

@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
 
     painted = Signal()
     ready = Signal()
+    closed = Signal()  # closeEvent ran: the window's workers are shut down
 
     def __init__(
         self,
@@ -241,6 +242,7 @@ class MainWindow(QMainWindow):
             self.history_tab.shutdown()
         log.info("Window closed")
         super().closeEvent(event)
+        self.closed.emit()
 
 
 def _placeholder() -> QWidget:

@@ -115,7 +115,10 @@ def run_window(env: dict[str, str], mode: str, hanging: threading.Event) -> tupl
         env=env,
     )
     try:
-        assert hanging.wait(30), "the sync never reached the server"
+        if not hanging.wait(30):
+            process.kill()
+            out, err = process.communicate(timeout=30)
+            raise AssertionError(f"the sync never reached the server:\n{out}\n{err[-3000:]}")
         assert process.stdin is not None
         process.stdin.write("close\n")
         process.stdin.flush()
