@@ -131,6 +131,8 @@ class InlineError(QLabel):
 def caption(text: str, parent: QWidget | None = None, *, name: str = "") -> QLabel:
     """A small muted explanatory line under a field or section."""
     label = QLabel(text, parent)
+    # Captions show profile names and addresses: never interpreted as markup (AutoText would).
+    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     label.setStyleSheet(f"color: {MUTED_TEXT};")
     if name:

@@ -97,3 +97,55 @@ def test_deleting_a_profile_removes_its_secrets_without_freezing_the_window(
         assert slow.store == {}
     finally:
         slow.unlocked.set()
+
+
+class SlowStatusVault(SecretStore):
+    """A vault whose status (where secrets go, is there a vault) takes until it is released."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.released = threading.Event()
+        self.asked = threading.Event()
+        self.answered = threading.Event()
+
+    def status(self) -> Any:
+        self.asked.set()
+        self.released.wait(10)
+        try:
+            return super().status()
+        finally:
+            self.answered.set()
+
+
+def test_manage_profiles_opens_while_the_vault_has_not_answered(
+    qtbot: Any, saved_secrets: Profile, profile_store: Any
+) -> None:
+    from desktop.gui.main_window import MainWindow
+
+    vault = SlowStatusVault()
+    try:
+        window = MainWindow(profile_store, vault, warm_up=False)
+        qtbot.addWidget(window, before_close_func=lambda w: w.close())
+        window.show()
+        qtbot.waitUntil(lambda: window.started)
+        qtbot.waitUntil(vault.asked.is_set)  # on the vault runner, not answering yet
+
+        qtbot.mouseClick(window.sync_tab.form.manageButton, Qt.MouseButton.LeftButton)
+        dialog = window.sync_tab.profile_dialog
+        assert dialog is not None
+        assert not vault.answered.is_set()  # the dialog never waited for the vault
+        qtbot.waitExposed(dialog)
+        assert dialog.nameEdit.text() == saved_secrets.name
+        assert dialog.rememberCheck.isChecked() and dialog.rememberCheck.isEnabled()
+        ticks: list[int] = []
+        ticker = QTimer()
+        ticker.timeout.connect(lambda: ticks.append(1))
+        ticker.start(10)
+        qtbot.waitUntil(lambda: len(ticks) >= 10)  # the event loop runs while the vault waits
+        ticker.stop()
+        assert not vault.answered.is_set()
+        dialog.reject()
+        vault.released.set()
+        qtbot.waitUntil(lambda: not window.sync_tab.vault_busy)
+    finally:
+        vault.released.set()

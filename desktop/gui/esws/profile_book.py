@@ -11,6 +11,7 @@ in-memory one). Secrets are kept under
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -40,13 +41,19 @@ class ProfileBook:
         self.vault_store = vault
         self.state = LoadResult(profiles=[], last_used=None)
         self._vault: VaultStatus | None = None
+        # The vault runner's thread (after a sync, remember password, moving legacy secrets) and
+        # the GUI thread (the dialog, choosing a profile) both change the file and ``state``:
+        # one read-modify-write at a time. Held for file work only, never across a vault call
+        # (a vault waiting to be unlocked would then freeze the GUI thread too).
+        self._lock = threading.RLock()
 
     # -- reading ---------------------------------------------------------------------------------
 
     def load(self) -> LoadResult:
         """Read the profiles file (a damaged file is set aside by the store and reported)."""
-        self.state = self.store.load()
-        return self.state
+        with self._lock:
+            self.state = self.store.load()
+            return self.state
 
     @property
     def names(self) -> list[str]:
@@ -61,6 +68,11 @@ class ProfileBook:
         if chosen is None and self.state.profiles:
             chosen = self.state.profiles[0]
         return chosen
+
+    @property
+    def known_vault(self) -> VaultStatus | None:
+        """The vault's status if it has been asked already (never asks: may block)."""
+        return self._vault
 
     def vault(self) -> VaultStatus:
         """Where secrets go (asked once: the answer does not change while the app runs)."""
@@ -91,7 +103,8 @@ class ProfileBook:
         moved_all = self._move_legacy_secrets(profile, legacy)
         if moved_all:
             try:
-                self.state = self.store.forget_legacy_key(profile.id)
+                with self._lock:
+                    self.state = self.store.forget_legacy_key(profile.id)
             except OSError as error:  # moved already; the next attempt finds nothing to move
                 log.warning(
                     "profiles file not updated after moving secrets: %s", type(error).__name__
@@ -119,8 +132,9 @@ class ProfileBook:
 
     def choose(self, name: str) -> None:
         """Remember ``name`` as the profile to select next time."""
-        self.store.set_last_used(name)
-        self.load()
+        with self._lock:
+            self.store.set_last_used(name)
+            self.load()
 
     def after_success(self, profile: Profile, request: SyncRequest) -> Profile:
         """ESWS accepted these credentials: keep them as the profile asks; return the profile.
@@ -138,18 +152,20 @@ class ProfileBook:
         updated = profile
         # IT's admin name is IT's: a managed profile only takes the typed one when IT set none.
         it_chose_admin = profile.managed and bool(profile.admin_username)
-        if request.admin_username != profile.admin_username and not it_chose_admin:
-            updated = replace(profile, admin_username=request.admin_username)
-            self.state = self.store.upsert(updated)
-        if self.state.last_used != updated.name:
-            self.store.set_last_used(updated.name)
-            self.load()
+        with self._lock:
+            if request.admin_username != profile.admin_username and not it_chose_admin:
+                updated = replace(profile, admin_username=request.admin_username)
+                self.state = self.store.upsert(updated)
+            if self.state.last_used != updated.name:
+                self.store.set_last_used(updated.name)
+                self.load()
         return updated
 
     def set_remember_password(self, profile: Profile, remember: bool) -> Profile:
         """Switch "remember password" for ``profile``; switching it off forgets the password now."""
         updated = replace(profile, remember_password=remember)
-        self.state = self.store.upsert(updated)
+        with self._lock:
+            self.state = self.store.upsert(updated)
         if not remember:
             self._forget_password(updated)
         return updated
@@ -168,26 +184,31 @@ class ProfileBook:
         ``InputError`` for a profile that cannot be saved, ``OSError`` for a file problem.
         """
         profile.validate()
-        existing = self.state.find_id(profile.id)
-        if existing is None and old_name is not None:
-            existing = self.state.find(old_name)
-        if existing is None:
-            self.state = self.store.add(profile)
-        else:
-            profile = replace(profile, id=existing.id, legacy_vault_key=existing.legacy_vault_key)
-            self.state = self.store.update(profile)
+        with self._lock:
+            existing = self.state.find_id(profile.id)
+            if existing is None and old_name is not None:
+                existing = self.state.find(old_name)
+            if existing is None:
+                self.state = self.store.add(profile)
+            else:
+                profile = replace(
+                    profile, id=existing.id, legacy_vault_key=existing.legacy_vault_key
+                )
+                self.state = self.store.update(profile)
+            state = self.state
         if not profile.remember_password:
             self._forget_password(profile)
-        return self.state
+        return state
 
     def delete(self, name: str) -> LoadResult:
         """Remove the profile and every secret kept for it."""
-        target = self.find(name) or self.store.load().find(name)
-        if target is None:
-            return self.load()
-        if target.managed:  # the store refuses too; its secrets stay the user's to keep
-            raise InputError(FIELD_NAME, MANAGED_PROFILE)
-        self.state = self.store.delete(profile_id=target.id)
+        with self._lock:
+            target = self.find(name) or self.store.load().find(name)
+            if target is None:
+                return self.load()
+            if target.managed:  # the store refuses too; its secrets stay the user's to keep
+                raise InputError(FIELD_NAME, MANAGED_PROFILE)
+            state = self.state = self.store.delete(profile_id=target.id)
         self.vault_store.delete(target.vault_key)
         if target.legacy_vault_key is not None:
             for kind in (
@@ -195,4 +216,4 @@ class ProfileBook:
                 SecretKind.PASSWORD,
             ):  # only ESWS kinds lived under names
                 self.vault_store.delete(target.legacy_vault_key, kind)
-        return self.state
+        return state

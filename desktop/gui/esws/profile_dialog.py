@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -53,6 +54,7 @@ from desktop.gui.messages import network_reminder
 from desktop.gui.widgets import ERROR_TEXT, Banner, InlineError, Tone, caption, field_column
 
 if TYPE_CHECKING:
+    from desktop.core.vault import VaultStatus
     from desktop.esws.check import CheckTarget
 
 log = logging.getLogger(__name__)
@@ -66,11 +68,21 @@ class ProfileDialog(QDialog):
 
     profilesChanged = Signal(str)
 
-    def __init__(self, book: ProfileBook, select: str | None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        book: ProfileBook,
+        select: str | None,
+        parent: QWidget | None = None,
+        *,
+        vault: VaultStatus | None = None,
+    ):
+        """``vault``: the vault's status as the window knows it; None while it has not answered
+        (never asked here: an OS vault waiting to be unlocked would freeze the window)."""
         super().__init__(parent)
         self.setObjectName("profileDialog")
         self.setWindowTitle("Connection profiles")
         self.book = book
+        self._vault_status = vault or book.known_vault
         self.confirm: Confirm = ask_yes_no
         self._editing: str | None = None  # name of the saved profile in the editor, None = new
         self._dirty = False
@@ -235,9 +247,14 @@ class ProfileDialog(QDialog):
         self.advanced.show_profile(profile)
         (self.cloudRadio if profile.cloud else self.onPremRadio).setChecked(True)
         self.rememberCheck.setChecked(profile.remember_password)
-        vault = self.book.vault()
-        self.rememberCheck.setEnabled(vault.available)
-        self.rememberCheck.setToolTip("" if vault.available else f"Secrets are kept {vault.where}.")
+        vault = self._vault_status
+        # Not known yet: the box is the user's choice; a vault that turns out missing keeps
+        # nothing anyway.
+        self.rememberCheck.setEnabled(vault is None or vault.available)
+        # Tooltips guess rich text from their content: the vault's own wording is escaped.
+        self.rememberCheck.setToolTip(
+            "" if vault is None or vault.available else escape(f"Secrets are kept {vault.where}.")
+        )
         for error in self.errors.values():
             error.set_problem("")
         self.problemBanner.clear()
@@ -301,7 +318,8 @@ class ProfileDialog(QDialog):
             i3_base_url=self.i3Edit.text().strip(),
             admin_username=self.adminEdit.text(),
             cloud=self.cloudRadio.isChecked(),
-            remember_password=self.rememberCheck.isChecked() and self.book.vault().available,
+            remember_password=self.rememberCheck.isChecked()
+            and (self._vault_status is None or self._vault_status.available),
             wsdl=self.advanced.wsdl(),
             allowed_origins=self.advanced.allowed_origins(),
             total_sync_path=self.advanced.total_sync_path(),
@@ -316,7 +334,7 @@ class ProfileDialog(QDialog):
             if label in self.advanced.errors.values():
                 self.advanced.unfold()
         else:
-            self.problemBanner.show_message(message, Tone.ERROR)
+            self.problemBanner.show_message(escape(message), Tone.ERROR)  # quotes the input
 
     def _clear_problems(self) -> None:
         for error in self.errors.values():
@@ -368,8 +386,10 @@ class ProfileDialog(QDialog):
         except OSError as error:
             log.warning("Could not save profiles: %s", type(error).__name__)
             self.problemBanner.show_message(
-                f"The profile could not be saved to {self.book.store.path} "
-                f"({error.strerror or type(error).__name__}).",
+                escape(
+                    f"The profile could not be saved to {self.book.store.path} "
+                    f"({error.strerror or type(error).__name__})."
+                ),
                 Tone.ERROR,
             )
             return False
@@ -396,7 +416,9 @@ class ProfileDialog(QDialog):
             self.book.delete(name)
         except OSError as error:
             self.problemBanner.show_message(
-                f"The profile could not be deleted ({error.strerror or type(error).__name__}).",
+                escape(
+                    f"The profile could not be deleted ({error.strerror or type(error).__name__})."
+                ),
                 Tone.ERROR,
             )
             return

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from desktop.core.history_store import HistoryStore
     from desktop.esws.history import AttemptRecorder
     from desktop.esws.profiles import Profile
+    from desktop.gui.esws.profile_dialog import ProfileDialog
     from desktop.gui.esws.sync_view import SyncView
 
 log = logging.getLogger(__name__)
@@ -83,6 +84,7 @@ class SyncTab(QStackedWidget):
         self._queued_open: tuple[SyncKind, str, str, str | int | None, bool] | None = None
         self._notices: dict[str, Banner] = {}
         self.browser_problem: Problem | None = None
+        self.profile_dialog: ProfileDialog | None = None  # while Manage profiles is open
 
         column = QWidget()
         row = QHBoxLayout(column)
@@ -291,11 +293,18 @@ class SyncTab(QStackedWidget):
     def manage_profiles(self) -> None:
         from desktop.gui.esws.profile_dialog import ProfileDialog
 
-        dialog = ProfileDialog(self.book, self.form.profile_name(), self.window())
+        dialog = ProfileDialog(
+            self.book, self.form.profile_name(), self.window(), vault=self._vault_status
+        )
         dialog.profilesChanged.connect(self._profiles_edited)
         dialog.finished.connect(dialog.deleteLater)
+        dialog.finished.connect(lambda *_: self._dialog_closed(dialog))
         dialog.open()
         self.profile_dialog = dialog
+
+    def _dialog_closed(self, dialog: ProfileDialog) -> None:
+        if self.profile_dialog is dialog:
+            self.profile_dialog = None  # deleted later: never reached through this attribute
 
     # -- a sync ----------------------------------------------------------------------------------
 
