@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -192,3 +193,66 @@ def test_demo_mode_keeps_its_history_in_its_own_folder_never_the_users() -> None
         assert demo.history.path != default_path()
         folder = demo.history.path.parent
     assert not folder.exists()  # gone with the demo
+
+
+class HeldStore(HistoryStore):
+    """The real store, whose writes wait until ``release`` is set."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.release = threading.Event()
+
+    def record(self, **fields: Any) -> int:
+        self.release.wait(10)
+        return super().record(**fields)
+
+
+def _close_mid_sync(
+    qtbot: Any, simulator: Simulator, make_window: Any, store: HistoryStore
+) -> None:
+    window = make_window(history=store)
+    fill_form(qtbot, window)
+    simulator.delay_seconds = 60.0
+    window.sync_tab.form.submit()
+    assert window.sync_tab.fetcher.busy
+    window.close()
+
+
+def test_quitting_waits_briefly_for_the_cancelled_entry_queued_at_close(
+    qtbot: Any, simulator: Simulator, saved_profile: Any, make_window: Any, tmp_path: Path
+) -> None:
+    """The history writes on a daemon thread, which the process's exit would cut off."""
+    from PySide6.QtCore import QCoreApplication
+
+    store = HeldStore(tmp_path / "history.sqlite3")
+    app = QCoreApplication.instance()
+    assert app is not None
+    # Connected first, so it runs first: the write may go on from the moment the app quits.
+    app.aboutToQuit.connect(store.release.set)
+    try:
+        _close_mid_sync(qtbot, simulator, make_window, store)
+        assert store.count() == 0
+        app.aboutToQuit.emit()  # what app.exec() does on its way out
+        [entry] = store.entries()  # written before quitting went on
+        assert (entry.outcome, entry.code) == (Outcome.CANCELLED, "CANCELLED")
+    finally:
+        app.aboutToQuit.disconnect(store.release.set)
+        store.release.set()
+
+
+def test_quitting_never_waits_long_for_a_history_that_does_not_answer(
+    qtbot: Any, simulator: Simulator, saved_profile: Any, make_window: Any, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    store = HeldStore(tmp_path / "history.sqlite3")
+    app = QCoreApplication.instance()
+    assert app is not None
+    try:
+        _close_mid_sync(qtbot, simulator, make_window, store)
+        started = time.monotonic()
+        app.aboutToQuit.emit()
+        assert time.monotonic() - started < 2.0  # a bound (0.3 s), generous for a busy machine
+        assert store.count() == 0
+    finally:
+        store.release.set()

@@ -18,6 +18,8 @@ from typing import Any
 
 import pytest
 
+from desktop.core.history import Outcome, default_path
+from desktop.core.history_store import HistoryStore
 from desktop.simulator.esws_logic import DEMO_COMPANY_ID, DEMO_PASSWORD, EswsLogic
 from desktop.simulator.server import Simulator
 from tests.fault_servers import silent_server
@@ -64,7 +66,11 @@ def on_window(window):
         else:
             second()
 
-    QTimer.singleShot(0, begin)
+    # Once started: the sync history is open, so the abandoned request is recorded too.
+    if window.started:
+        QTimer.singleShot(0, begin)
+    else:
+        window.ready.connect(begin)
 
 args = argparse.Namespace(demo=False, debug=False, command=None)
 code = launch.start(args, [], on_window=on_window)
@@ -164,3 +170,6 @@ def test_closing_while_a_silent_server_holds_the_sync_exits_at_once(
         save_profile(simulator, esws_endpoint=url + "/webservicesesws")
         result, after_close = run_window(subprocess_env, "once", connected)
     check(result, after_close)
+    # The request abandoned at close is in the history: its write was not cut off by the exit.
+    entries = HistoryStore(default_path()).entries()
+    assert [(e.outcome, e.code) for e in entries] == [(Outcome.CANCELLED, "CANCELLED")]

@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from desktop.core.errors import I3SyncError, TransportError, TransportProblem, VendorRefusal
 from desktop.core.redaction import register_secret
@@ -34,6 +34,9 @@ if TYPE_CHECKING:
     from desktop.esws.request import SyncRequest
 
 log = logging.getLogger(__name__)
+
+# How long quitting waits for the sync history's last writes (a cancelled request at close).
+HISTORY_DRAIN_SECONDS = 0.3
 
 
 class TokenSource(Protocol):
@@ -319,5 +322,24 @@ class TokenFetcher(QObject):
             self._record(TransportError("ESWS", TransportProblem.CANCELLED))
         self._job = None
         self._runner.shutdown()
+        drained = self._history_drained()
         self._history_runner.shutdown()
         self._clients.close()
+        if drained is None:
+            return
+        # The writes run on a daemon thread, which the process's exit would cut off: when the
+        # app quits, give them a short, bounded moment (never longer: the window is gone).
+        app = QCoreApplication.instance()
+        if app is None:
+            drained.wait(HISTORY_DRAIN_SECONDS)
+        else:
+            app.aboutToQuit.connect(lambda: drained.wait(HISTORY_DRAIN_SECONDS))
+
+    def _history_drained(self) -> threading.Event | None:
+        """An event set once the history writes queued so far have run (None: none queued)."""
+        if not self._history_runner.busy:
+            return None
+        done = threading.Event()
+        # Serial: it runs after the writes before it, even once the runner is shut down.
+        self._history_runner.run(done.set, lambda _outcome: None)
+        return done
