@@ -165,7 +165,8 @@ def test_choosing_a_profile_fills_it_in_and_makes_it_the_last_used(
     assert form.profileCombo.currentText() == "Branch"
     assert form.adminUserEdit.text() == "b.admin"
     assert form.companyIdEdit.text() == ""  # nothing saved for Branch
-    assert ProfileStore().load().last_used == "Branch"
+    # Written on the vault runner (it changes the profile file too), off the GUI thread.
+    qtbot.waitUntil(lambda: ProfileStore().load().last_used == "Branch")
 
 
 def test_a_corrupt_profile_file_is_kept_aside_and_reported(

@@ -2,8 +2,8 @@
 
 The sync page (and with it QtWebEngine) is created on first use or warmed up after the form is
 painted; the vault is first read after the form is painted too, so that start-up is quick. Every
-vault read and write goes through the runner: an OS vault that asks to be unlocked never freezes
-the window.
+vault read and write goes through the runner (:mod:`desktop.gui.esws.form_secrets`): an OS vault
+that asks to be unlocked never freezes the window.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QStackedWidget, QWidget
@@ -25,14 +25,15 @@ from desktop.core.errors import (
     VendorRefusal,
 )
 from desktop.core.redaction import register_secret
-from desktop.core.vault import NOWHERE, VaultStatus
+from desktop.core.vault import VaultStatus
 from desktop.esws.request import SyncKind, SyncRequest
 from desktop.gui.esws.check_view import check_target_for
+from desktop.gui.esws.form_secrets import FormSecrets
 from desktop.gui.esws.profile_book import ProfileBook
 from desktop.gui.esws.sync_form import FIELD_PROFILE, SyncForm
 from desktop.gui.esws.token_worker import ClientFactory, TokenFetcher, TokenSource
 from desktop.gui.messages import Problem, describe, host_of
-from desktop.gui.runner import Job, Outcome, Runner
+from desktop.gui.runner import Runner
 from desktop.gui.widgets import Banner, Tone
 
 if TYPE_CHECKING:
@@ -71,9 +72,12 @@ class SyncTab(QStackedWidget):
         self.fetcher = TokenFetcher(esws, self, history=history)
         self._page_attempt: AttemptRecorder | None = None  # whose page load is still to note
         # One call at a time, in order: a vault write never overtakes the one before it.
-        self._vault_runner = vault_runner or Runner("i3sync-vault", self, serial=True)
-        self._vault_status: VaultStatus | None = None
-        self._secrets_job: Job | None = None
+        self.secrets = FormSecrets(
+            book,
+            self.form,
+            vault_runner or Runner("i3sync-vault", self, serial=True),
+            loaded=self.secretsLoaded.emit,
+        )
         self.sync_page: SyncView | None = None
         self.started = False
         # The fetch whose token is awaited: (job id, profile, request). A token or failure of
@@ -116,18 +120,15 @@ class SyncTab(QStackedWidget):
         if self.started:
             return
         self.started = True
-        self._vault_runner.run(self.book.vault, self._vault_known)
+        self.secrets.ask_status(self._vault_known)
 
     @property
     def vault_busy(self) -> bool:
         """True until the vault has answered, and while a vault read or write is running."""
-        return self._vault_status is None or self._vault_runner.busy
+        return self.secrets.busy
 
-    def _vault_known(self, outcome: Outcome[VaultStatus]) -> None:
-        status = outcome.value or VaultStatus(available=False, where=NOWHERE)
-        available = status.available
-        self._vault_status = status
-        if not available:
+    def _vault_known(self, status: VaultStatus) -> None:
+        if not status.available:
             log.warning("No password vault: secrets will not be kept")
             self.show_notice(
                 "vault",
@@ -219,9 +220,7 @@ class SyncTab(QStackedWidget):
     ) -> None:
         """Show ``profile`` in the form; its saved secrets follow from the vault (runner), then
         ``then`` runs. ``typed``: secrets typed before, kept where nothing saved replaces them."""
-        if self._secrets_job is not None:
-            self._secrets_job.cancel()  # another profile's secrets must not arrive here
-            self._secrets_job = None
+        self.secrets.cancel()  # another profile's secrets must not arrive here
         if profile is None:
             self.form.fill_credentials("", None, None)
             self.form.profileSummary.setText("Create a profile to say where ESWS and I3 are.")
@@ -236,40 +235,13 @@ class SyncTab(QStackedWidget):
         self.form.fill_credentials(profile.admin_username, None, None)
         if typed is not None:
             self.form.keep_typed_secrets(*typed)
-        vault = self._vault_status
-        if vault is None:  # not started yet: the secrets come once the vault has answered
-            return
-        note = (
-            f"The security code is kept in {vault.where} after a successful sync; the password "
-            "only when this box is ticked."
-            if vault.available
-            else "No password vault: nothing is remembered."
-        )
-        self.form.set_remember(profile.remember_password, available=vault.available, note=note)
-        book = self.book
-
-        def loaded(outcome: Outcome[Any]) -> None:
-            self._secrets_job = None
-            saved = outcome.value
-            if outcome.error is not None:
-                log.warning("Could not read the saved secrets: %s", type(outcome.error).__name__)
-            elif saved is not None:
-                # Only into empty fields: what the user typed meanwhile stays.
-                self.form.keep_typed_secrets(saved.company_id or "", saved.password or "")
-            self.secretsLoaded.emit()
-            if then is not None:
-                then()
-
-        self._secrets_job = self._vault_runner.run(lambda: book.saved_secrets(profile), loaded)
+        self.secrets.fill(profile, then)
 
     def _profile_chosen(self, name: str) -> None:
         profile = self.book.find(name)
         if profile is None:
             return
-        try:
-            self.book.choose(profile.name)
-        except OSError as error:
-            log.warning("Could not remember the last used profile: %s", type(error).__name__)
+        self.secrets.choose(profile.name)
         self.form.clear_problem()
         self._fill_from_profile(profile)
 
@@ -277,24 +249,13 @@ class SyncTab(QStackedWidget):
         profile = self.current_profile()
         if profile is None:
             return
-        book = self.book
-
-        def done(outcome: Outcome[Any]) -> None:
-            if isinstance(outcome.error, (OSError, InputError)):
-                self.form.show_problem(
-                    Problem("The profile could not be saved.", str(outcome.error))
-                )
-            elif outcome.error is not None:
-                log.error("Saving the profile failed: %s", type(outcome.error).__name__)
-
-        # The profile file and the vault (forgetting the password): both may block.
-        self._vault_runner.run(lambda: book.set_remember_password(profile, remember), done)
+        self.secrets.set_remember(profile, remember)
 
     def manage_profiles(self) -> None:
         from desktop.gui.esws.profile_dialog import ProfileDialog
 
         dialog = ProfileDialog(
-            self.book, self.form.profile_name(), self.window(), vault=self._vault_status
+            self.book, self.form.profile_name(), self.window(), vault=self.secrets.status
         )
         dialog.profilesChanged.connect(self._profiles_edited)
         dialog.finished.connect(dialog.deleteLater)
@@ -318,7 +279,7 @@ class SyncTab(QStackedWidget):
     ) -> None:
         """Fill the form for a sync asked for from outside; start it when ``auto`` and complete."""
         self.openRequested.emit()
-        if self._vault_status is None:  # not started, or the vault has not answered yet
+        if self.secrets.status is None:  # not started, or the vault has not answered yet
             self._queued_open = (kind, profile_name, user_id, location, auto)
             return
         profile = self.book.find(profile_name)
@@ -422,16 +383,8 @@ class SyncTab(QStackedWidget):
         self.setCurrentWidget(page)
         page.backButton.setFocus(Qt.FocusReason.OtherFocusReason)
         self.syncPageShown.emit()
-        book = self.book
-
-        def kept(outcome: Outcome[Any]) -> None:
-            if outcome.error is not None:
-                log.warning(
-                    "Could not update the profile after a sync: %s", type(outcome.error).__name__
-                )
-
         # After the page has started loading, off the GUI thread: the vault may take a moment.
-        self._vault_runner.run(lambda: book.after_success(profile, request), kept)
+        self.secrets.keep_after_success(profile, request)
 
     def _page_loaded(self, loaded: bool) -> None:
         """A load of a sync's page ended: the history notes whether it showed. Until it has,
