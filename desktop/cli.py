@@ -14,8 +14,10 @@ import argparse
 import contextlib
 import io
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import NoReturn
 
 from desktop import APP_NAME, version
 from desktop.core.cli_support import EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED
@@ -79,13 +81,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def has_console() -> bool:
+    """False in the windowed app: stderr is missing (None) or, frozen, the null device."""
+    stream = sys.stderr
+    return stream is not None and getattr(stream, "name", None) != os.devnull
+
+
 def refuse_window_request(message: str) -> int:
     """A link or ``open`` request that will not open the window: exit 2, said where it is seen.
 
     On stderr when there is one; in the windowed app (``i3sync.exe`` has no console, so stderr is
     None) in a message box, as HR software that launched it shows nothing itself.
     """
-    if sys.stderr is not None:
+    if has_console():
         print(message, file=sys.stderr)
         return EXIT_INPUT
     from desktop.gui.launch import show_link_error
@@ -96,7 +104,7 @@ def refuse_window_request(message: str) -> int:
 def _parse(argv: Sequence[str]) -> argparse.Namespace:
     """The command line; in the windowed app a usage error is shown in a message box too."""
     parser = build_parser()
-    if sys.stderr is not None:
+    if has_console():
         return parser.parse_args(argv)
     said = io.StringIO()
     try:
@@ -185,3 +193,23 @@ def _dispatch(argv: list[str]) -> int:
     if handler is not None:
         return handler(args)
     return run_window(args, argv)
+
+
+def leave(code: int) -> NoReturn:
+    """End the process with ``code`` now: output flushed, no interpreter teardown.
+
+    A network call the user cancelled or the window abandoned may still sit in a daemon thread
+    (a DNS lookup, a silent server); the interpreter's teardown around such threads and Qt's
+    objects could crash the exit, or delay it. Everything worth keeping is written by then.
+    """
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            if stream is not None:
+                stream.flush()
+    os._exit(code)
+
+
+def run() -> NoReturn:
+    """The ``i3sync`` entry point (scripts, ``python -m desktop``, the frozen executables)."""
+    leave(main())

@@ -8,7 +8,7 @@ on first use, desktop/core/vault.py), not here: loading keyring costs start-up t
 import os
 import sys
 
-from desktop.cli import main
+from desktop.cli import run
 
 if __name__ == "__main__":
     # The windowed Windows executable has no console: sys.stdout and sys.stderr are None there,
@@ -17,4 +17,4 @@ if __name__ == "__main__":
     for name in ("stdout", "stderr"):
         if getattr(sys, name) is None:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
-    sys.exit(main())
+    run()

@@ -75,7 +75,8 @@ def on_window(window):
 args = argparse.Namespace(demo=False, debug=False, command=None)
 code = launch.start(args, [], on_window=on_window)
 print("exit code", code, flush=True)
-sys.exit(code)
+from desktop.cli import leave
+leave(code)  # as the i3sync entry point ends the process
 """
 
 

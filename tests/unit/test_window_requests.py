@@ -56,3 +56,15 @@ def test_with_a_console_the_refusal_is_one_line_on_stderr_and_no_box(
         main(["open", "one", "--profile", "Acme"])
     assert "--user" in capsys.readouterr().err
     assert boxes == []
+
+
+def test_the_frozen_windowed_app_counts_as_having_no_console(
+    boxes: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # packaging/i3sync_entry.py gives the windowed executable the null device for stderr.
+    import os
+
+    with open(os.devnull, "w", encoding="utf-8") as null:
+        monkeypatch.setattr(sys, "stderr", null)
+        assert main(["i3sync://sync/total?profile=Acme&user=42"]) == 2
+    assert boxes and "takes no user" in boxes[0]

@@ -17,15 +17,15 @@ Confirm = Callable[[QWidget, str, str], bool]
 
 
 def ask_yes_no(parent: QWidget, title: str, question: str) -> bool:
-    """The default confirmation: a question box whose safe answer (No) is the default."""
-    answer = QMessageBox.question(
-        parent,
-        title,
-        question,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
+    """The default confirmation: a question box whose safe answer (No) is the default.
+
+    Plain text: the question quotes a profile name, which may look like markup.
+    """
+    box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 def cleartext_warning(endpoint: str, i3_url: str) -> str:
