@@ -105,7 +105,9 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(self._history_placeholder, HISTORY_TAB_TITLE)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
+        # Whichever the tab shows first (the form, or the welcome on a first start) is painted.
         self.sync_tab.form.installEventFilter(self)
+        self.sync_tab.welcome.installEventFilter(self)
         self._fit_to_screen()
 
     def _fit_to_screen(self) -> None:

@@ -32,6 +32,7 @@ from desktop.gui.esws.form_secrets import FormSecrets
 from desktop.gui.esws.profile_book import ProfileBook
 from desktop.gui.esws.sync_form import FIELD_PROFILE, SyncForm
 from desktop.gui.esws.token_worker import ClientFactory, TokenFetcher, TokenSource
+from desktop.gui.esws.welcome import WelcomePage
 from desktop.gui.messages import Problem, describe, host_of
 from desktop.gui.runner import Runner
 from desktop.gui.widgets import Banner, Tone
@@ -103,6 +104,9 @@ class SyncTab(QStackedWidget):
         self.formPage.setFrameShape(QScrollArea.Shape.NoFrame)
         self.formPage.setWidget(column)
         self.addWidget(self.formPage)
+        self.welcome = WelcomePage(self)  # first start: no profile yet
+        self.welcome.createRequested.connect(self.manage_profiles)
+        self.addWidget(self.welcome)
 
         self.form.syncRequested.connect(self._sync_requested)
         self.form.cancelRequested.connect(self.fetcher.cancel)
@@ -120,6 +124,8 @@ class SyncTab(QStackedWidget):
         if self.started:
             return
         self.started = True
+        if self.currentWidget() is self.welcome:  # the first thing to do, not the tab strip
+            self.welcome.setFocus(Qt.FocusReason.OtherFocusReason)
         self.secrets.ask_status(self._vault_known)
 
     @property
@@ -192,6 +198,15 @@ class SyncTab(QStackedWidget):
         chosen = self.book.find(select) or self.book.initial()
         self.form.set_profiles(self.book.names, chosen.name if chosen else None)
         self._fill_from_profile(chosen)
+        self._welcome_if_no_profile(bool(state.problem))
+
+    def _welcome_if_no_profile(self, problem: bool) -> None:
+        """No profile: the welcome, never a red "create a profile" before the user acts
+        (but the form, with its notice, when the profile file could not be read)."""
+        if not self.book.names and not problem:
+            self.setCurrentWidget(self.welcome)
+        elif self.currentWidget() is self.welcome:
+            self.setCurrentWidget(self.formPage)
 
     def _profiles_edited(self, select: str) -> None:
         """The dialog saved or deleted a profile: reload, keeping what was typed if it is still
@@ -210,6 +225,7 @@ class SyncTab(QStackedWidget):
             and (after == before or not self.book.find(before))
         )
         self._fill_from_profile(chosen, typed=typed if same else None)
+        self._welcome_if_no_profile(bool(state.problem))
 
     def _fill_from_profile(
         self,
@@ -287,6 +303,7 @@ class SyncTab(QStackedWidget):
             # Never leave another profile selected: one Enter would sync this user against
             # another company. Nothing is chosen, so Sync stays disabled until the user chooses.
             log.info("A sync was asked for a profile that does not exist")
+            self.setCurrentWidget(self.formPage)  # asked for: show why nothing happens
             self.form.set_profiles(self.book.names, None)
             self._fill_from_profile(None)
             self.form.fill_request(kind, user_id, location)
