@@ -19,24 +19,24 @@ class RefusalInfo:
 # In the order ESWS checks them (getSyncToken documentation).
 REFUSALS: dict[str, RefusalInfo] = {
     "ERROR_NO_SECURITY_HASH": RefusalInfo(
-        "ESWS received no security code. Enter the 32-character company security code.",
+        "I3 received no security code. Enter the 32-character company security code.",
         FIELD_COMPANY_ID,
     ),
     "ERROR_UNKNOWN_SECURITY_HASH": RefusalInfo(
-        "No company has this security code. Check the code Identysoft gave you, character "
-        "for character, and that this endpoint is your company's ESWS.",
+        "Check the security code Identysoft gave you, character for character, and that the "
+        "profile's ESWS address is your company's.",
         FIELD_COMPANY_ID,
     ),
     "NO USERNAME PROVIDED": RefusalInfo(
-        "ESWS received no admin username. Enter the username of an I3 administrator.",
+        "I3 received no admin username. Enter the username of an I3 administrator.",
         FIELD_ADMIN,
     ),
     "NO PASSWORD PROVIDED": RefusalInfo(
-        "ESWS received no password. Enter the I3 administrator's password.",
+        "I3 received no password. Enter the I3 administrator's password.",
         FIELD_PASSWORD,
     ),
     "NO USERID PROVIDED": RefusalInfo(
-        "ESWS received no user id. Enter the I3 id of the person to synchronise.",
+        "I3 received no user id. Enter the I3 id of the person to synchronise.",
         FIELD_USER,
     ),
     "NO ADMIN FOUND BASED ON USERNAME AND PASSWORD": RefusalInfo(
@@ -45,13 +45,13 @@ REFUSALS: dict[str, RefusalInfo] = {
         FIELD_PASSWORD,
     ),
     "NO USER FOUND BASED ON THE ID PROVIDED": RefusalInfo(
-        "I3 has no user with this id. Check the user id in I3.",
+        "Check the person's user id in I3.",
         FIELD_USER,
     ),
 }
 
 UNKNOWN_REFUSAL_ADVICE = (
-    "ESWS refused with a message this version does not know. Check the security code, the admin "
+    "I3 refused with a message this version does not know. Check the security code, the admin "
     "username and password, and the user id; if they are right, ask Identysoft what it means."
 )
 MAX_CODE_LENGTH = 80

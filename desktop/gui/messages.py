@@ -1,11 +1,13 @@
 """The one place the window turns core errors into words for HR administrators.
 
-Every message says what failed, where, and what to do; a vendor refusal starts with the vendor's
-code exactly, so that support can search for it. Nothing here ever includes a typed value.
+Every message says what failed in plain words (a headline), what to do (advice), and, for a
+vendor refusal, the vendor's code exactly on a secondary "Error code:" line so that support can
+search for it. Nothing here ever includes a typed value.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html import escape
 from urllib.parse import urlsplit
@@ -17,6 +19,7 @@ from desktop.core.errors import (
     TransportProblem,
     VendorRefusal,
 )
+from desktop.core.http import DEFAULT_READ_TIMEOUT
 from desktop.core.text import one_line
 
 
@@ -39,16 +42,28 @@ class Problem:
         if self.code is not None:
             object.__setattr__(self, "code", one_line(self.code, 100))
 
+    @property
+    def code_line(self) -> str:
+        """``Error code: X`` (the vendor's code verbatim, for support), or empty."""
+        return f"Error code: {self.code}" if self.code else ""
+
     def html(self) -> str:
-        """Rich text for a QLabel (every part escaped)."""
-        head = escape(self.headline)
-        head = f"<b>{escape(self.code)}</b> &mdash; {head}" if self.code else f"<b>{head}</b>"
-        return f"{head}<br>{escape(self.advice)}" if self.advice else head
+        """Rich text for a QLabel (every part escaped): headline, advice, then the code line."""
+        parts = [f"<b>{escape(self.headline)}</b>"]
+        if self.advice:
+            parts.append(escape(self.advice))
+        if self.code:
+            parts.append(f"<small>{escape(self.code_line)}</small>")
+        return "<br>".join(parts)
 
     def plain(self) -> str:
         """The same message as one line of text (logs, accessibility, tests)."""
-        head = f"{self.code}: {self.headline}" if self.code else self.headline
-        return f"{head} {self.advice}".strip()
+        text = f"{_sentence(self.headline)} {self.advice}".strip()
+        return f"{text} {self.code_line}".strip()
+
+
+def _sentence(text: str) -> str:
+    return text if not text or text[-1] in ".!?…" else text + "."
 
 
 def host_of(url: str) -> str:
@@ -80,27 +95,54 @@ def network_reminder(cloud: bool) -> str:
 
 
 _TRANSPORT_ADVICE: dict[TransportProblem, str] = {
-    TransportProblem.REFUSED: "Nothing answered there. Check the ESWS endpoint in the profile.",
-    TransportProblem.DNS: "The server's name could not be found. Check the ESWS endpoint in "
+    TransportProblem.REFUSED: "Nothing answered at that address. Check the ESWS address in the "
+    "profile (Manage profiles).",
+    TransportProblem.DNS: "The server's name could not be found. Check the ESWS address in "
     "the profile and this computer's network connection.",
     TransportProblem.CONNECT_TIMEOUT: "No connection could be made in time. Check the network, "
     "VPN or proxy, then try again.",
-    TransportProblem.READ_TIMEOUT: "The server accepted the request but did not answer in time. "
+    TransportProblem.READ_TIMEOUT: "The server accepted the request but did not answer. "
     "Try again in a moment.",
-    TransportProblem.TLS: "The secure connection failed: the server's certificate is not trusted "
-    "by this computer. Ask your IT department to check it.",
-    TransportProblem.HTTP_STATUS: "The server answered with an HTTP error. Check that the "
-    "profile's ESWS endpoint is the ESWS address.",
-    TransportProblem.SOAP_FAULT: "ESWS reported an internal fault. Try again; if it persists, "
-    "contact Identysoft with the time of the attempt.",
-    TransportProblem.MALFORMED: "The answer was not a readable ESWS answer. Check that the "
-    "profile's ESWS endpoint is the ESWS address.",
-    TransportProblem.TOO_LARGE: "The answer was far larger than any ESWS answer. Check that the "
-    "profile's ESWS endpoint is the ESWS address.",
-    TransportProblem.UNEXPECTED_REPLY: "The answer was neither a token nor a known ESWS refusal. "
-    "Check that the profile's ESWS endpoint is the ESWS address.",
+    TransportProblem.TLS: "The server's certificate is not trusted by this computer. Ask your "
+    "IT department to check it.",
+    TransportProblem.HTTP_STATUS: "Check that the ESWS address in the profile is the one "
+    "Identysoft gave you.",
+    TransportProblem.SOAP_FAULT: "The server reported an internal fault. Try again; if it "
+    "persists, contact Identysoft with the time of the attempt.",
+    TransportProblem.MALFORMED: "Check that the ESWS address in the profile is the one "
+    "Identysoft gave you.",
+    TransportProblem.TOO_LARGE: "Check that the ESWS address in the profile is the one "
+    "Identysoft gave you.",
+    TransportProblem.UNEXPECTED_REPLY: "Check that the ESWS address in the profile is the one "
+    "Identysoft gave you.",
     TransportProblem.NETWORK: "Check this computer's network connection, then try again.",
 }
+
+# Headlines of a failure to talk to ESWS ("ESWS" is the I3 sync service named in the profile).
+_TRANSPORT_HEADLINE: dict[TransportProblem, str] = {
+    TransportProblem.REFUSED: "Could not reach ESWS at {where}",
+    TransportProblem.DNS: "Could not find the server {where}",
+    TransportProblem.CONNECT_TIMEOUT: "Could not reach ESWS at {where} in time",
+    TransportProblem.TLS: "The secure connection to {where} failed",
+    TransportProblem.HTTP_STATUS: "The server at {where} answered with an error",
+    TransportProblem.SOAP_FAULT: "ESWS at {where} reported an error",
+    TransportProblem.MALFORMED: "The answer from {where} could not be read",
+    TransportProblem.TOO_LARGE: "The answer from {where} was far too large",
+    TransportProblem.UNEXPECTED_REPLY: "The answer from {where} was not what I3 sends",
+    TransportProblem.NETWORK: "Could not reach ESWS at {where}",
+}
+
+# What each documented ESWS refusal means, in the user's words; the code goes on the code line.
+REFUSAL_HEADLINES: dict[str, str] = {
+    "ERROR_NO_SECURITY_HASH": "The security code is missing",
+    "ERROR_UNKNOWN_SECURITY_HASH": "No company has this security code",
+    "NO USERNAME PROVIDED": "The admin username is missing",
+    "NO PASSWORD PROVIDED": "The password is missing",
+    "NO USERID PROVIDED": "The user id is missing",
+    "NO ADMIN FOUND BASED ON USERNAME AND PASSWORD": "The username or password is not correct",
+    "NO USER FOUND BASED ON THE ID PROVIDED": "I3 has no user with this id",
+}
+UNKNOWN_REFUSAL_HEADLINE = "I3 refused the request"
 
 _REACHABILITY = (
     TransportProblem.REFUSED,
@@ -108,25 +150,44 @@ _REACHABILITY = (
     TransportProblem.CONNECT_TIMEOUT,
     TransportProblem.NETWORK,
 )
+_WITHIN = re.compile(r"within (\d+(?:\.\d+)?) s\b")
 
 
-def describe(error: BaseException, *, cloud: bool = False) -> Problem:
-    """The banner message for any error a sync can end with."""
+def waited_seconds(error: TransportError, timeout: float | None = None) -> str:
+    """How long a timed-out exchange waited, ``30 s``: from the error's detail, else ``timeout``."""
+    found = _WITHIN.search(error.detail)
+    if found:
+        return f"{float(found.group(1)):g} s"
+    return f"{(timeout if timeout is not None else DEFAULT_READ_TIMEOUT):g} s"
+
+
+def describe(error: BaseException, *, cloud: bool = False, timeout: float | None = None) -> Problem:
+    """The banner message for any error a sync can end with.
+
+    ``timeout`` is the read timeout used, for a timeout whose error does not say how long it
+    waited (by default the core's :data:`~desktop.core.http.DEFAULT_READ_TIMEOUT`).
+    """
     if isinstance(error, VendorRefusal):
-        return Problem(
-            "ESWS refused the request.", error.advice, code=error.code, field=error.field
-        )
+        headline = REFUSAL_HEADLINES.get(error.code, UNKNOWN_REFUSAL_HEADLINE)
+        return Problem(headline, error.advice, code=error.code, field=error.field)
     if isinstance(error, TransportError):
         if error.problem is TransportProblem.CANCELLED:
             return Problem("Cancelled.", "No token was used and no sync was started.")
         where = host_of(error.endpoint) or error.endpoint
-        what = error.problem.value
-        if error.detail:
-            what += f" ({error.detail})"
         advice = _TRANSPORT_ADVICE.get(error.problem, "")
+        if error.problem is TransportProblem.READ_TIMEOUT:
+            headline = f"No answer within {waited_seconds(error, timeout)} from ESWS at {where}"
+        else:
+            headline = _TRANSPORT_HEADLINE.get(error.problem, "Could not reach {where}")
+            headline = headline.format(where=where)
+            if error.detail:
+                # Technical, for support: what the connection said (never a typed value).
+                advice += f" (Details: {error.problem.value}: {error.detail}.)"
+            else:
+                advice += f" (Details: {error.problem.value}.)"
         if error.problem in _REACHABILITY and not cloud:
             advice += " Is the API Agent / API Server running and reachable from this computer?"
-        return Problem(f"Could not get a token from ESWS at {where}: {what}.", advice.strip())
+        return Problem(headline, advice.strip())
     if isinstance(error, InputError):
         return Problem(f"Check the {error.field}: {error.problem}.", "", field=error.field)
     if isinstance(error, I3SyncError):
@@ -137,6 +198,19 @@ def describe(error: BaseException, *, cloud: bool = False) -> Problem:
         "Something went wrong inside I3 Sync Desktop.",
         f"({type(error).__name__}) The details are in the log file; please send it to support.",
     )
+
+
+SPACE_HINT = "Was a space pasted at the start or end?"
+
+
+def security_code_hint(value: str) -> str:
+    """A hint for a security code of the wrong length that only white space at its ends explains.
+
+    The value itself is never quoted: the hint only asks about pasted spaces.
+    """
+    if value != value.strip() and len(value.strip()) == 32:
+        return SPACE_HINT
+    return ""
 
 
 def page_failure(url: str, reason: str, *, cloud: bool) -> Problem:

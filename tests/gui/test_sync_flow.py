@@ -120,7 +120,7 @@ def test_every_vendor_refusal_is_shown_in_error_label_next_to_its_field(
 
     label = window.findChild(type(form.errorLabel), "errorLabel")
     assert label.isVisible()
-    assert label.text().startswith(f"<b>{code}</b>")
+    assert f"Error code: {code}" in label.text()
     marked = window.findChild(type(form.errorLabel), field_error)
     assert marked.isVisible() and marked.text()
     assert window.sync_tab.currentWidget() is window.sync_tab.formPage
@@ -347,6 +347,6 @@ def test_an_unknown_refusal_gets_the_refusal_box_never_a_sync_page(
         form = window.sync_tab.form
         with qtbot.waitSignal(window.sync_tab.fetcher.failed, timeout=PAGE_TIMEOUT_MS):
             qtbot.mouseClick(form.syncButton, Qt.MouseButton.LeftButton)
-    assert form.errorLabel.text().startswith(f"<b>{code}</b>")
+    assert f"Error code: {code}" in form.errorLabel.text()
     assert window.sync_tab.sync_page is None  # no token, so no browser
     assert form.syncButton.isEnabled() and not form.busy
