@@ -8,7 +8,7 @@ secrets and the network belong to its owner (:mod:`desktop.gui.esws.sync_tab`).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -66,12 +66,26 @@ class SyncForm(SyncFormLayout):
         for field, edit in self._edits().items():
             edit.textEdited.connect(lambda _text, f=field: self._edited(f))
             edit.editingFinished.connect(lambda f=field: self._touch(f))
-            edit.returnPressed.connect(self.submit)
         self.syncButton.clicked.connect(self.submit)
         self.cancelButton.clicked.connect(self.cancelRequested)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self._escape)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter syncs from anywhere in the form, as its hint says.
+
+        Line edits, radios, check boxes, a closed combo and buttons without a default all leave
+        Enter unhandled, so it comes up here; an open combo list is a popup window of its own,
+        which keeps Enter to pick its item.
+        """
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+            event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            event.accept()
+            self.submit()
+            return
+        super().keyPressEvent(event)
 
     def _escape(self) -> None:
         if self._busy:
