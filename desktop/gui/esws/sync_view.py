@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.urls import origin_of
 from desktop.gui.esws.check_view import CheckView
+from desktop.gui.esws.loading_panel import LoadingPanel, page_timeout
 from desktop.gui.esws.web_page import GuardedPage, PopupWindow, shown_host
 from desktop.gui.messages import Problem, host_of, page_failure, page_title
 from desktop.gui.widgets import Banner, Tone, caption, section_heading
@@ -163,9 +164,13 @@ class SyncView(QWidget):
         failure_layout.addLayout(buttons)
         failure_layout.addWidget(self.checkView)
         failure_layout.addStretch(1)
+        # Over the view until I3's page starts: a silent server would leave it blank and white.
+        self.loading = LoadingPanel(self)
+        self.loading.cancelled.connect(self.backRequested)
+        self.loading.deadlineReached.connect(self._timed_out)
         self.stack = QStackedWidget(self)
-        self.stack.addWidget(self._holder)
-        self.stack.addWidget(self.failure)
+        for page in (self._holder, self.failure, self.loading):
+            self.stack.addWidget(page)
 
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
@@ -237,7 +242,7 @@ class SyncView(QWidget):
         self.view.setObjectName("syncView")
         self._holder_layout.addWidget(self.view)
         self.view.show()
-        self.stack.setCurrentWidget(self._holder)
+        self._wait_for_page()
         self.titleLabel.setText(f"Opening I3 at {host_of(url)}…")
         log.info("Opening the I3 sync page at %s", host_of(url))
         self.view.load(QUrl(url))
@@ -254,6 +259,7 @@ class SyncView(QWidget):
             self.titleLabel.setText("Getting a new sync token…")
             self.freshTokenWanted.emit()
             return
+        self._wait_for_page()
         if self.view.url().isEmpty() or self.view.url().toString() == "about:blank":
             self.view.load(QUrl(self.url))
         else:
@@ -288,8 +294,26 @@ class SyncView(QWidget):
         self.checkView.reset()  # a check still running is cancelled with its sync
         self.checkView.hide()
         self.notice.clear()
+        self.loading.stop()
         self.progress.setValue(0)
         self.titleLabel.clear()
+
+    def _wait_for_page(self) -> None:
+        self.stack.setCurrentWidget(self.loading)
+        self.loading.start(host_of(self.url), cloud=self.cloud)
+
+    def _page_started(self) -> None:
+        """I3's page is there (loaded, or its title arrived): the view replaces the panel."""
+        if self.stack.currentWidget() is self.loading:
+            self.loading.stop()
+            self.stack.setCurrentWidget(self._holder)
+
+    def _timed_out(self) -> None:
+        if self.view is not None:
+            self.view.stop()  # reported as an aborted load, which _failed() ignores
+        self._show_failure(
+            page_timeout(host_of(self.url), self.loading.deadline_s, cloud=self.cloud)
+        )
 
     # -- page events -----------------------------------------------------------------------------
 
@@ -301,6 +325,7 @@ class SyncView(QWidget):
             return
         self.progress.hide()
         if status == Status.LoadSucceededStatus:
+            self._page_started()
             self._token_used = True
             self.pageLoaded.emit(True)
         elif status == Status.LoadFailedStatus:
@@ -311,6 +336,7 @@ class SyncView(QWidget):
         if domain == Domain.HttpStatusCodeDomain:
             # The server answered with its own page (e.g. "link not valid"): show it as it is.
             log.info("I3 answered HTTP %d", code)
+            self._page_started()
             self._token_used = True
             self.pageLoaded.emit(False)
             return
@@ -322,6 +348,10 @@ class SyncView(QWidget):
         else:
             problem = page_failure(url, info.errorString() or "load failed", cloud=self.cloud)
         log.warning("The I3 page at %s did not load: %s", host_of(url), info.errorString())
+        self._show_failure(problem)
+
+    def _show_failure(self, problem: Problem) -> None:
+        self.loading.stop()
         self.failureTitle.setText(problem.headline)
         self.failureText.setText(problem.advice)
         self.checkView.reset()
@@ -333,6 +363,7 @@ class SyncView(QWidget):
     def _title_changed(self, title: str) -> None:
         shown = page_title(title)
         if self.view is not None and shown:
+            self._page_started()  # its <title> has arrived: the page is rendering
             self.titleLabel.setText(f"{shown}  ·  {shown_host(self.view.url())}")
 
     def _certificate_refused(self, host: str, description: str) -> None:
