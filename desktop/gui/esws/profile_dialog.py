@@ -4,6 +4,9 @@ The dialog edits one profile at a time and saves through :class:`ProfileBook`; t
 (``Profile.validate``) and the dialog shows the problem under the field it names. "Test connection"
 checks the profile as typed (validated first). A profile the IT department manages is shown
 read-only: only the user's own choices (admin username, remember the password) can be changed.
+
+OK (the default button: Enter in any field) saves and closes, Apply saves and keeps the dialog
+open, Cancel and Esc close, asking first only when there are unsaved edits.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from dataclasses import replace
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -47,8 +50,11 @@ from desktop.gui.esws.profile_parts import (
     MANAGED_TIP,
     Confirm,
     ProfileList,
-    ask_yes_no,
     cleartext_warning,
+    confirm,
+    fit_screen,
+    restore_geometry,
+    save_geometry,
 )
 from desktop.gui.messages import network_reminder
 from desktop.gui.widgets import ERROR_TEXT, Banner, InlineError, Tone, caption, field_column
@@ -58,6 +64,11 @@ if TYPE_CHECKING:
     from desktop.esws.check import CheckTarget
 
 log = logging.getLogger(__name__)
+
+# The group of window.ini holding this dialog's size and place.
+GEOMETRY_GROUP = "ProfilesDialog"
+# Fits a 1280 x 720 screen at 150 % (853 x 480 logical pixels) with the taskbar; the editor scrolls.
+DEFAULT_SIZE = (820, 440)
 
 # How a field is named in a sentence, where "The <field>" would not read well.
 _SUBJECTS = {FIELD_ALLOWED_ORIGINS: "list of other I3 addresses"}
@@ -83,7 +94,7 @@ class ProfileDialog(QDialog):
         self.setWindowTitle("Connection profiles")
         self.book = book
         self._vault_status = vault or book.known_vault
-        self.confirm: Confirm = ask_yes_no
+        self.confirm: Confirm = confirm
         self._editing: str | None = None  # name of the saved profile in the editor, None = new
         self._dirty = False
         self._build()
@@ -206,11 +217,18 @@ class ProfileDialog(QDialog):
         body.setSpacing(18)
         body.addLayout(left)
         body.addWidget(scroller, 1)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.saveButton = self.buttons.addButton(
-            "&Save profile", QDialogButtonBox.ButtonRole.ApplyRole
-        )
+        standard = QDialogButtonBox.StandardButton
+        self.buttons = QDialogButtonBox(standard.Ok | standard.Cancel | standard.Apply, self)
+        self.okButton = self.buttons.button(standard.Ok)
+        self.okButton.setObjectName("okButton")
+        # Enter anywhere in the editor saves: OK is the default, not the first button (New).
+        self.okButton.setDefault(True)
+        self.cancelButton = self.buttons.button(standard.Cancel)
+        self.cancelButton.setObjectName("cancelButton")
+        self.saveButton = self.buttons.button(standard.Apply)  # saves, the list stays open
         self.saveButton.setObjectName("saveProfileButton")
+        self.saveButton.setText("&Apply")
+        self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.saveButton.clicked.connect(self.save)
         root = QVBoxLayout(self)
@@ -221,7 +239,8 @@ class ProfileDialog(QDialog):
         self.profileList.currentRowChanged.connect(self._selected_row)
         self.newButton.clicked.connect(self.new_profile)
         self.deleteButton.clicked.connect(self.delete_profile)
-        self.resize(820, 640)
+        if not restore_geometry(self, GEOMETRY_GROUP):
+            self.resize(fit_screen(self, QSize(*DEFAULT_SIZE)))
 
     # -- list and editor -------------------------------------------------------------------------
 
@@ -305,7 +324,13 @@ class ProfileDialog(QDialog):
             self._show(profile)
 
     def _discard_ok(self) -> bool:
-        return self.confirm(self, "Unsaved changes", "Discard the changes to this profile?")
+        return self.confirm(
+            self,
+            "Unsaved changes",
+            "Discard the changes to this profile?",
+            "Discard changes",
+            "Keep editing",
+        )
 
     def edited_profile(self) -> Profile:
         """The profile as the editor shows it now (``InputError`` when a field cannot be read:
@@ -369,7 +394,8 @@ class ProfileDialog(QDialog):
         name, number = "New profile", 2
         while name.casefold() in existing:
             name, number = f"New profile {number}", number + 1
-        self.profileList.clearSelection()
+        # No current row either: choosing the profile shown before switches back to it.
+        self.profileList.select_quietly(-1)
         self._show(Profile(name=name), new=True)
         self.nameEdit.setFocus(Qt.FocusReason.OtherFocusReason)
         self.nameEdit.selectAll()
@@ -410,7 +436,7 @@ class ProfileDialog(QDialog):
             f"Delete the profile “{name}”? Its saved security code and password are removed "
             "from this computer too."
         )
-        if not self.confirm(self, "Delete profile", question):
+        if not self.confirm(self, "Delete profile", question, "Delete profile", "Cancel"):
             return
         try:
             self.book.delete(name)
@@ -428,8 +454,18 @@ class ProfileDialog(QDialog):
             self.new_profile()
         self.profilesChanged.emit(self.book.names[0] if self.book.names else "")
 
+    def accept(self) -> None:
+        """OK: save the edits (if any) and close; a problem keeps the dialog open under it."""
+        if self._dirty and not self.save():
+            return
+        super().accept()
+
     def reject(self) -> None:
         if self._dirty and not self._discard_ok():
             return
-        self.checkView.reset()  # a check still running is cancelled with the dialog
         super().reject()
+
+    def done(self, result: int) -> None:
+        self.checkView.reset()  # a check still running is cancelled with the dialog
+        save_geometry(self, GEOMETRY_GROUP)
+        super().done(result)

@@ -1,11 +1,11 @@
 """Small parts of the profiles dialog: the list of profiles (managed ones marked), the question
-box, and the plain-http warning's words."""
+box, the plain-http warning's words, and where the dialog's size and place are remembered."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMessageBox, QWidget
 
 from desktop.esws.profiles import Profile
@@ -13,19 +13,28 @@ from desktop.esws.profiles import Profile
 MANAGED_TIP = "Managed by your IT department"
 MANAGED_SUFFIX = " (managed)"
 
-Confirm = Callable[[QWidget, str, str], bool]
+# (parent, title, question, action, keep): always called with all five, positionally, so that a
+# test may put ``lambda *args: True`` in its place.
+Confirm = Callable[[QWidget, str, str, str, str], bool]
 
 
-def ask_yes_no(parent: QWidget, title: str, question: str) -> bool:
-    """The default confirmation: a question box whose safe answer (No) is the default.
+def confirm(
+    parent: QWidget, title: str, question: str, action_text: str, keep_text: str = "Cancel"
+) -> bool:
+    """Ask before something that loses work; True when the user chose ``action_text``.
 
-    Plain text: the question quotes a profile name, which may look like markup.
+    The buttons name what they do ("Delete profile" / "Cancel"), never Yes/No; the safe one is
+    the default (Enter) and Esc. Plain text: the question quotes a profile name, which may look
+    like markup.
     """
     box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-    box.setDefaultButton(QMessageBox.StandardButton.No)
-    return box.exec() == QMessageBox.StandardButton.Yes
+    action = box.addButton(action_text, QMessageBox.ButtonRole.AcceptRole)
+    keep = box.addButton(keep_text, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is action
 
 
 def cleartext_warning(endpoint: str, i3_url: str) -> str:
@@ -76,3 +85,38 @@ class ProfileList(QListWidget):
         self.blockSignals(True)
         self.setCurrentRow(row)
         self.blockSignals(False)
+
+
+# The window's own state (sizes and places, never a secret) beside the profiles, shared with the
+# main window: one group per window.
+WINDOW_STATE_FILE = "window.ini"
+
+
+def _window_settings() -> QSettings:
+    from desktop.core.paths import config_dir
+
+    return QSettings(str(config_dir() / WINDOW_STATE_FILE), QSettings.Format.IniFormat)
+
+
+def restore_geometry(window: QWidget, group: str) -> bool:
+    """Give ``window`` the size and place it had when last closed; False when none is known."""
+    saved = _window_settings().value(f"{group}/geometry")
+    if not isinstance(saved, QByteArray | bytes) or not saved:
+        return False
+    # Qt moves a window saved on a screen that has since gone back onto the available one.
+    return window.restoreGeometry(QByteArray(saved))
+
+
+def save_geometry(window: QWidget, group: str) -> None:
+    """Keep ``window``'s size and place for the next time it opens."""
+    settings = _window_settings()
+    settings.setValue(f"{group}/geometry", window.saveGeometry())
+    settings.sync()
+
+
+def fit_screen(window: QWidget, wanted: QSize) -> QSize:
+    """``wanted``, made no larger than the available part of ``window``'s screen."""
+    screen = window.screen()
+    if screen is None:
+        return wanted
+    return wanted.boundedTo(screen.availableGeometry().size())

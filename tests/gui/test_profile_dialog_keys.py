@@ -1,0 +1,173 @@
+"""The profiles dialog as a Windows user drives it: OK is the default button (Enter saves from any
+field), Cancel and Esc ask only when there are unsaved edits, confirmations name their actions,
+every access key is unique, it fits a small screen, and it opens at its last size and place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from desktop.core.vault import SecretStore
+from desktop.esws.profiles import Profile, ProfileStore
+from desktop.gui.esws.profile_book import ProfileBook
+from desktop.gui.esws.profile_dialog import ProfileDialog
+from tests.gui.conftest import type_into
+
+NAME = "Head office"
+LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture
+def saved() -> Profile:
+    profile = Profile(
+        name=NAME,
+        esws_endpoint="https://esws.example.com/webservicesesws",
+        i3_base_url="https://i3.example.com",
+        admin_username="hr.admin",
+    )
+    ProfileStore().save([profile], NAME)
+    return profile
+
+
+@pytest.fixture
+def open_dialog(qtbot: Any) -> Callable[[], ProfileDialog]:
+    """Open the dialog as the window does (window-modal, over a parent), on the real files."""
+    parent = QWidget()
+    parent.resize(900, 700)
+    qtbot.addWidget(parent)
+    parent.show()
+    dialogs: list[ProfileDialog] = []
+
+    def make() -> ProfileDialog:
+        book = ProfileBook(ProfileStore(), SecretStore())
+        book.load()
+        dialog = ProfileDialog(book, NAME, parent)
+        dialogs.append(dialog)  # pytest-qt holds widgets weakly
+        dialog.open()
+        qtbot.waitExposed(dialog)
+        return dialog
+
+    return make
+
+
+def no_question(*args: Any) -> bool:
+    raise AssertionError(f"asked {args[1:3]!r}")
+
+
+@pytest.mark.parametrize(
+    "focus", ["endpointEdit", "adminEdit", "rememberCheck", "cloudRadio", "totalPathCombo"]
+)
+def test_enter_in_any_field_saves_the_edits_and_closes(
+    qtbot: Any, saved: Profile, open_dialog: Any, focus: str
+) -> None:
+    dialog = open_dialog()
+    dialog.confirm = no_question  # nothing is asked
+    assert dialog.okButton.isDefault() and not dialog.newButton.isDefault()
+    type_into(qtbot, dialog.adminEdit, "payroll.admin")
+    widget = getattr(dialog, focus, None) or getattr(dialog.advanced, focus)
+    dialog.advanced.unfold()
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(widget, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    again = ProfileStore().load().find(NAME)
+    assert again is not None and again.admin_username == "payroll.admin"
+
+
+def test_ok_with_a_problem_keeps_the_dialog_open_and_apply_keeps_the_list(
+    qtbot: Any, saved: Profile, open_dialog: Any
+) -> None:
+    dialog = open_dialog()
+    dialog.confirm = no_question
+    type_into(qtbot, dialog.endpointEdit, "esws.example.com")
+    qtbot.keyClick(dialog.endpointEdit, Qt.Key.Key_Enter)
+    assert dialog.isVisible() and dialog.errors["ESWS endpoint"].isVisible()
+    type_into(qtbot, dialog.endpointEdit, "https://esws2.example.com/webservicesesws")
+    with qtbot.waitSignal(dialog.profilesChanged):
+        qtbot.mouseClick(dialog.saveButton, LEFT)
+    assert dialog.isVisible() and not dialog.saveButton.isEnabled()
+    assert ProfileStore().load().profiles[0].esws_endpoint.startswith("https://esws2.")
+
+
+def test_cancel_and_esc_ask_only_when_there_are_edits(
+    qtbot: Any, saved: Profile, open_dialog: Any
+) -> None:
+    dialog = open_dialog()
+    dialog.confirm = no_question
+    with qtbot.waitSignal(dialog.rejected):
+        qtbot.keyClick(dialog.nameEdit, Qt.Key.Key_Escape)  # nothing typed: closes at once
+
+    dialog = open_dialog()
+    asked: list[tuple[Any, ...]] = []
+    dialog.confirm = lambda *args: asked.append(args[1:]) or False  # "Keep editing"
+    type_into(qtbot, dialog.nameEdit, "Branch")
+    qtbot.mouseClick(dialog.cancelButton, LEFT)
+    assert dialog.isVisible() and dialog.nameEdit.text() == "Branch"
+    assert asked == [
+        (
+            "Unsaved changes",
+            "Discard the changes to this profile?",
+            "Discard changes",
+            "Keep editing",
+        )
+    ]
+    dialog.confirm = lambda *args: True  # "Discard changes"
+    with qtbot.waitSignal(dialog.rejected):
+        qtbot.keyClick(dialog.nameEdit, Qt.Key.Key_Escape)
+    assert ProfileStore().load().names == [NAME]  # nothing saved
+
+
+def answer_box(choose: str, seen: list[dict[str, Any]]) -> None:
+    """Once the question box is up: note what it shows, then click the button named ``choose``."""
+    box = QApplication.activeModalWidget()
+    if not isinstance(box, QMessageBox):
+        QTimer.singleShot(10, lambda: answer_box(choose, seen))
+        return
+    buttons = {b.text(): b for b in box.buttons()}
+    seen.append(
+        {
+            "buttons": sorted(buttons),
+            "default": box.defaultButton().text(),
+            "escape": box.escapeButton().text(),
+            "format": box.textFormat(),
+        }
+    )
+    buttons[choose].click()
+
+
+def test_the_dialog_asks_with_buttons_that_name_their_actions(
+    qtbot: Any, saved: Profile, open_dialog: Any
+) -> None:
+    dialog = open_dialog()
+    type_into(qtbot, dialog.nameEdit, "Branch")
+    seen: list[dict[str, Any]] = []
+    QTimer.singleShot(0, lambda: answer_box("Keep editing", seen))
+    qtbot.mouseClick(dialog.newButton, LEFT)  # the real question box
+    assert seen == [
+        {
+            "buttons": ["Discard changes", "Keep editing"],
+            "default": "Keep editing",  # the safe answer
+            "escape": "Keep editing",
+            "format": Qt.TextFormat.PlainText,
+        }
+    ]
+    assert dialog.nameEdit.text() == "Branch"  # kept
+
+    QTimer.singleShot(0, lambda: answer_box("Discard changes", seen))
+    qtbot.mouseClick(dialog.newButton, LEFT)
+    assert dialog.nameEdit.text() == "New profile"
+
+    dialog.profileList.setCurrentRow(0)
+    QTimer.singleShot(0, lambda: answer_box("Cancel", seen))
+    qtbot.mouseClick(dialog.deleteButton, LEFT)
+    assert seen[-1]["buttons"] == ["Cancel", "Delete profile"]
+    assert seen[-1]["default"] == "Cancel"
+    assert ProfileStore().load().names == [NAME]
+    QTimer.singleShot(0, lambda: answer_box("Delete profile", seen))
+    qtbot.mouseClick(dialog.deleteButton, LEFT)
+    assert ProfileStore().load().names == []
