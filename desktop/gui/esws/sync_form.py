@@ -218,7 +218,10 @@ class SyncForm(SyncFormLayout):
 
     def _edited(self, field: str) -> None:
         if self._server_problem and self._server_problem[0] == field:
+            # The refusal was about what the admin is now changing: it no longer applies, and
+            # its banner must not stand beside the field's own check of the new value.
             self._server_problem = None
+            self.errorBanner.clear()
         self.revalidate()
 
     def _mode_changed(self) -> None:
