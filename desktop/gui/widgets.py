@@ -1,13 +1,18 @@
-"""Small presentational widgets shared by the form and the sync page: banners and field rows."""
+"""Small presentational widgets shared by the form and the sync page: banners and field rows.
+
+Coloured text takes its colour from the palette in use (:mod:`desktop.gui.palette`) and follows a
+change of palette (Windows switching to dark mode), so it stays legible on light and dark.
+"""
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -17,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.gui.palette import Role, banner_colours, text_colour
+
 
 class Tone(enum.Enum):
     INFO = "info"
@@ -24,14 +31,44 @@ class Tone(enum.Enum):
     ERROR = "error"
 
 
-# Colours chosen for contrast (WCAG AA) on both the light background and the tinted banner.
-_TONES = {
-    Tone.INFO: ("#e8f1fb", "#9cc0e8", "#123a63"),
-    Tone.WARNING: ("#fff4e0", "#f0c36d", "#5c3d00"),
-    Tone.ERROR: ("#fdecea", "#f1a9a0", "#7a1710"),
-}
+_TONE_ROLES = {Tone.INFO: Role.INFO, Tone.WARNING: Role.WARNING, Tone.ERROR: Role.ERROR}
+# The light-palette colours, for code that still sets a fixed colour; prefer set_text_role().
 ERROR_TEXT = "#b3261e"
 MUTED_TEXT = "#5f6b7a"
+_TEXT_ROLE = "textRole"
+
+
+def _apply_text_role(label: QWidget) -> None:
+    role = Role(label.property(_TEXT_ROLE))
+    colour = text_colour(role, label.palette())
+    if label.palette().color(QPalette.ColorRole.WindowText) != colour:
+        palette = QPalette()  # only this role is set: the rest still follows the parent
+        palette.setColor(QPalette.ColorRole.WindowText, colour)
+        label.setPalette(palette)
+
+
+class _PaletteFollower(QObject):
+    """Re-derives a coloured label's text colour when its palette (or its parent's) changes."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.PaletteChange and isinstance(watched, QWidget):
+            _apply_text_role(watched)
+        return False
+
+
+_follower: _PaletteFollower | None = None
+
+
+def set_text_role(label: QWidget, role: Role) -> None:
+    """Colour ``label``'s text for ``role`` (error, warning, muted…) with at least 4.5:1
+    contrast against its background, now and after any change of palette."""
+    global _follower
+    if _follower is None:
+        _follower = _PaletteFollower()
+    label.setProperty(_TEXT_ROLE, role.value)
+    _apply_text_role(label)
+    label.removeEventFilter(_follower)
+    label.installEventFilter(_follower)
 
 
 class Banner(QFrame):
@@ -47,6 +84,8 @@ class Banner(QFrame):
         super().__init__(parent)
         self.setObjectName(label_name + "Banner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)  # the tint comes from the palette, light or dark
+        self._tone = Tone.INFO
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.label = QLabel(self)
         self.label.setObjectName(label_name)
@@ -72,11 +111,8 @@ class Banner(QFrame):
         accessible_text: str = "",
     ) -> None:
         """Show ``html`` in the tone's colours, with one button per ``(text, callback)``."""
-        background, border, text = _TONES[tone]
-        self.setStyleSheet(
-            f"#{self.objectName()} {{ background: {background}; border: 1px solid {border};"
-            f" border-radius: 6px; }} #{self.objectName()} QLabel {{ color: {text}; }}"
-        )
+        self._tone = tone
+        self._apply_tone()
         self.label.setText(html)
         self.label.setAccessibleName(accessible_text or "Message")
         self.setProperty("tone", tone.value)
@@ -91,6 +127,29 @@ class Banner(QFrame):
             self._buttons.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
             self._actions.append(button)
         self.show()
+
+    def _apply_tone(self) -> None:
+        """Tint for the tone, derived from the palette the banner sits on (its parent's)."""
+        parent = self.parentWidget()
+        base = parent.palette() if parent is not None else QApplication.palette()
+        background, border, text = banner_colours(_TONE_ROLES[self._tone], base)
+        now = self.palette()
+        if (
+            now.color(QPalette.ColorRole.Window) == background
+            and now.color(QPalette.ColorRole.WindowText) == text
+        ):
+            return  # already so: also ends the PaletteChange this very call causes
+        palette = QPalette()
+        palette.setColor(QPalette.ColorRole.Window, background)
+        palette.setColor(QPalette.ColorRole.WindowText, text)
+        for role in (QPalette.ColorRole.Mid, QPalette.ColorRole.Dark, QPalette.ColorRole.Shadow):
+            palette.setColor(role, border)
+        self.setPalette(palette)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_tone()  # e.g. Windows switched to dark mode
+        super().changeEvent(event)
 
     def clear(self) -> None:
         """Hide the banner and forget its message."""
@@ -117,7 +176,7 @@ class InlineError(QLabel):
         self.setObjectName(name)
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)  # may quote what a server said
-        self.setStyleSheet(f"color: {ERROR_TEXT};")
+        set_text_role(self, Role.ERROR)
         font = self.font()
         font.setPointSizeF(max(font.pointSizeF() * 0.92, 8.0))
         self.setFont(font)
@@ -134,7 +193,7 @@ def caption(text: str, parent: QWidget | None = None, *, name: str = "") -> QLab
     # Captions show profile names and addresses: never interpreted as markup (AutoText would).
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
-    label.setStyleSheet(f"color: {MUTED_TEXT};")
+    set_text_role(label, Role.MUTED)
     if name:
         label.setObjectName(name)
     font = label.font()

@@ -45,7 +45,9 @@ from desktop.crm.display import (
     vault_profile,
 )
 from desktop.crm.token import Clock, CrmToken, TokenKeeper
+from desktop.gui.palette import Role
 from desktop.gui.runner import Job, Outcome, Runner
+from desktop.gui.widgets import set_text_role
 
 log = logging.getLogger(__name__)
 
@@ -207,7 +209,7 @@ class CrmPanel(QWidget):
         self.notice_label.setObjectName("crmNoticeLabel")
         self.error_label = QLabel(self)
         self.error_label.setObjectName("crmErrorLabel")
-        self.error_label.setStyleSheet("color: #b00020;")
+        set_text_role(self.error_label, Role.ERROR)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
         layout.addLayout(self._form)
