@@ -27,7 +27,8 @@ def make_view(qtbot: Any) -> Any:
     from desktop.gui.esws.sync_view import SyncView
 
     view = SyncView()
-    qtbot.addWidget(view)
+    # Sessions ended in order at teardown (pages before profiles), as the window does on close.
+    qtbot.addWidget(view, before_close_func=lambda v: v.shutdown())
     view.resize(800, 600)
     view.show()
     return view
@@ -185,3 +186,23 @@ def test_a_normal_sync_hides_the_panel_on_load_and_never_shows_the_reminder(
     assert not page.loading.isVisible()
     assert not page.loading.waiting  # its timers stopped: no reminder, no deadline later
     assert reminded == [] and not page.loading.reminderLabel.isVisible()
+
+
+def test_a_first_load_redirected_out_of_i3_ends_the_wait_with_the_notice(
+    qtbot: Any, simulator: Simulator
+) -> None:
+    from desktop.simulator.server import Reply
+
+    with Simulator() as foreign:
+        simulator.add_route(
+            "GET",
+            "/users/oneSyncUserLogin/tok",
+            lambda *a: Reply(302, "text/html", b"", {"Location": foreign.url + "/elsewhere"}),
+        )
+        view = make_view(qtbot)
+        with qtbot.waitSignal(view.navigationBlocked, timeout=PAGE_TIMEOUT_MS):
+            view.open(link(simulator.url), simulator.url, cloud=False)
+        # Not the panel until the deadline, then "did not answer": the notice says what happened.
+        assert view.stack.currentWidget() is view.view.parentWidget()
+        assert not view.loading.waiting
+        assert view.notice.isVisible() and "was not opened here" in view.notice.label.text()

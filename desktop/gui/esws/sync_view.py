@@ -36,11 +36,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.urls import origin_of
-from desktop.gui.esws.check_view import CheckView
+from desktop.gui.esws.failure_panel import FailurePanel
 from desktop.gui.esws.loading_panel import LoadingPanel, page_timeout
 from desktop.gui.esws.web_page import GuardedPage, PopupWindow, shown_host
 from desktop.gui.messages import Problem, host_of, page_failure, page_title
-from desktop.gui.widgets import Banner, Tone, caption, section_heading
+from desktop.gui.widgets import Banner, Tone
 
 if TYPE_CHECKING:
     from desktop.esws.check import CheckTarget
@@ -133,37 +133,12 @@ class SyncView(QWidget):
         self._holder = QWidget(self)
         self._holder_layout = QVBoxLayout(self._holder)
         self._holder_layout.setContentsMargins(0, 0, 0, 0)
-        self.failure = QWidget(self)
-        self.failure.setObjectName("pageFailure")
-        self.failureTitle = section_heading("", self.failure)
-        self.failureTitle.setObjectName("pageFailureTitle")
-        self.failureTitle.setWordWrap(True)
-        self.failureTitle.setTextFormat(Qt.TextFormat.PlainText)  # quotes Chromium and the URL
-        self.failureText = QLabel(self.failure)
-        self.failureText.setObjectName("pageFailureText")
-        self.failureText.setWordWrap(True)
-        self.failureText.setTextFormat(Qt.TextFormat.PlainText)
-        retry = QPushButton("&Try again", self.failure)
-        retry.clicked.connect(self.reload)
-        back = QPushButton("Back to the &form", self.failure)
-        back.clicked.connect(self.backRequested)
-        buttons = QHBoxLayout()
-        buttons.addWidget(retry)
-        buttons.addWidget(back)
-        buttons.addStretch(1)
-        self.checkView = CheckView(lambda: self.check_target, self.failure)
-        self.checkView.hide()
-        failure_layout = QVBoxLayout(self.failure)
-        failure_layout.setContentsMargins(40, 40, 40, 40)
-        failure_layout.setSpacing(12)
-        failure_layout.addWidget(self.failureTitle)
-        failure_layout.addWidget(self.failureText)
-        failure_layout.addWidget(
-            caption("Nothing was synchronised. The sync token is kept until you go back.", self)
-        )
-        failure_layout.addLayout(buttons)
-        failure_layout.addWidget(self.checkView)
-        failure_layout.addStretch(1)
+        self.failure = FailurePanel(lambda: self.check_target, self)
+        self.failure.retryRequested.connect(self.reload)
+        self.failure.backRequested.connect(self.backRequested)
+        # Older names, used by tests and the owner.
+        self.failureTitle, self.failureText = self.failure.titleLabel, self.failure.textLabel
+        self.checkView = self.failure.checkView
         # Over the view until I3's page starts: a silent server would leave it blank and white.
         self.loading = LoadingPanel(self)
         self.loading.cancelled.connect(self.backRequested)
@@ -352,10 +327,7 @@ class SyncView(QWidget):
 
     def _show_failure(self, problem: Problem) -> None:
         self.loading.stop()
-        self.failureTitle.setText(problem.headline)
-        self.failureText.setText(problem.advice)
-        self.checkView.reset()
-        self.checkView.setVisible(self.check_target is not None)
+        self.failure.show_problem(problem)
         self.stack.setCurrentWidget(self.failure)
         self.titleLabel.setText("The I3 page could not be opened")
         self.pageLoaded.emit(False)
@@ -374,6 +346,7 @@ class SyncView(QWidget):
         )
 
     def _blocked(self, url: QUrl, clicked: bool) -> None:
+        self._page_started()  # a blocked redirect ends the wait: the notice below explains it
         host = escape(shown_host(url))
         self.navigationBlocked.emit(url.toString())
         actions: list[tuple[str, Callable[[], None]]] = []
