@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox, QWidget
 
 from desktop.core.vault import SecretStore
 from desktop.esws.profiles import Profile, ProfileStore
@@ -171,3 +172,51 @@ def test_the_dialog_asks_with_buttons_that_name_their_actions(
     QTimer.singleShot(0, lambda: answer_box("Delete profile", seen))
     qtbot.mouseClick(dialog.deleteButton, LEFT)
     assert ProfileStore().load().names == []
+
+
+def access_keys(dialog: QWidget) -> list[tuple[str, str]]:
+    """(key, text) of every access key a user can reach: the visible buttons, check boxes, radio
+    buttons and the labels that carry one for their field."""
+    found = []
+    widgets: list[QWidget] = [*dialog.findChildren(QAbstractButton), *dialog.findChildren(QLabel)]
+    for widget in widgets:
+        if not widget.isVisibleTo(dialog):
+            continue
+        if isinstance(widget, QLabel) and widget.buddy() is None:
+            continue  # no buddy: the label has no access key
+        text = widget.text()  # type: ignore[attr-defined]
+        key = QKeySequence.mnemonic(text).toString()
+        if key:
+            found.append((key, text))
+    return found
+
+
+def test_every_access_key_in_the_dialog_is_unique(
+    qtbot: Any, saved: Profile, open_dialog: Any
+) -> None:
+    dialog = open_dialog()
+    dialog.advanced.unfold()  # its fields are reachable too
+    keys = access_keys(dialog)
+    by_key: dict[str, list[str]] = {}
+    for key, text in keys:
+        by_key.setdefault(key, []).append(text)
+    assert {key: texts for key, texts in by_key.items() if len(texts) > 1} == {}
+    # Every field's label has one (not "Connection:": its radio buttons do), and the dialog's
+    # own buttons are among them.
+    for label in dialog.findChildren(QLabel):
+        buddy = label.buddy()
+        if buddy is not None and buddy.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            assert QKeySequence.mnemonic(label.text()).toString(), label.text()
+    texts = {text for _key, text in keys}
+    assert {"&New", "&Delete", "&Apply", "Na&me:", "Saved pro&files:"} <= texts
+    assert len(keys) >= 15
+
+    # Each key reaches its field: Alt+M puts the cursor in the name, Alt+U in the username.
+    # Through the window, as the platform delivers keys (shortcuts are matched there).
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWindow() is dialog.windowHandle())
+    alt = Qt.KeyboardModifier.AltModifier
+    qtbot.keyClick(dialog.windowHandle(), Qt.Key.Key_M, alt)
+    qtbot.waitUntil(dialog.nameEdit.hasFocus)
+    qtbot.keyClick(dialog.windowHandle(), Qt.Key.Key_U, alt)
+    qtbot.waitUntil(dialog.adminEdit.hasFocus)

@@ -112,7 +112,10 @@ class ProfileDialog(QDialog):
         list_buttons.addWidget(self.newButton)
         list_buttons.addWidget(self.deleteButton)
         left = QVBoxLayout()
-        left.addWidget(QLabel("Saved profiles:", self))
+        # Access keys are unique in the dialog (Alt+N is New, Alt+A is Apply).
+        list_label = QLabel("Saved pro&files:", self)
+        list_label.setBuddy(self.profileList)
+        left.addWidget(list_label)
         left.addWidget(self.profileList, 1)
         left.addLayout(list_buttons)
 
@@ -181,10 +184,10 @@ class ProfileDialog(QDialog):
         form.setHorizontalSpacing(12)
         form.setVerticalSpacing(8)
         for text, edit, field in (
-            ("&Name:", self.nameEdit, FIELD_NAME),
+            ("Na&me:", self.nameEdit, FIELD_NAME),
             ("ESWS end&point:", self.endpointEdit, FIELD_ESWS_ENDPOINT),
             ("&I3 address:", self.i3Edit, FIELD_I3_ADDRESS),
-            ("&Admin username:", self.adminEdit, FIELD_ADMIN),
+            ("Admin &username:", self.adminEdit, FIELD_ADMIN),
         ):
             label = QLabel(text, self)
             label.setBuddy(edit)
