@@ -26,6 +26,7 @@ from desktop.esws.profiles import ProfileStore
 from desktop.gui.esws.profile_book import ProfileBook
 from desktop.gui.esws.sync_tab import SyncTab
 from desktop.gui.esws.token_worker import ClientFactory, TokenSource, default_client_factory
+from desktop.gui.help import HelpMenu
 from desktop.gui.qt_setup import app_icon
 from desktop.gui.runner import QueuedVaultWrites, Runner
 
@@ -105,6 +106,8 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(self._history_placeholder, HISTORY_TAB_TITLE)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
+        self.help_menu = HelpMenu(self)
+        self.menuBar().addMenu(self.help_menu)
         # Whichever the tab shows first (the form, or the welcome on a first start) is painted.
         self.sync_tab.form.installEventFilter(self)
         self.sync_tab.welcome.installEventFilter(self)
