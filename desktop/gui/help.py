@@ -60,7 +60,7 @@ def _licence_of(names: tuple[str, ...], fallback: str) -> tuple[str, str]:
             found = fallback
         if "LGPL-3.0" in found:  # Qt is used under the LGPLv3 (of its LGPL/GPL choices)
             found = "LGPL-3.0-only"
-        return (meta["Version"] if "Version" in meta else ""), found
+        return metadata.version(name), found
     return "", fallback
 
 
