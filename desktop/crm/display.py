@@ -12,7 +12,7 @@ from datetime import datetime
 from desktop.core.errors import InputError, TransportError, TransportProblem, VendorRefusal
 from desktop.core.text import one_line
 from desktop.core.vault import SecretKind
-from desktop.crm.credentials import LoginMode
+from desktop.crm.credentials import CrmCredentials, LoginMode
 from desktop.crm.token import CrmToken
 
 VAULT_PROFILE_PREFIX = "crm:"
@@ -53,6 +53,27 @@ def describe_error(error: BaseException) -> str:
         return one_line(f"Check the {error.field}: {error.problem}.", MAX_ADVICE_LENGTH)
     # A bug: never echo its text (it may quote a value the user typed).
     return f"Something went wrong ({type(error).__name__}); the details are in the log file."
+
+
+TOKEN_PURPOSE = (
+    "It lets another program (an API client or an integration) call CRM.COM as this login "
+    "until it expires."
+)
+
+
+def token_owner(credentials: CrmCredentials) -> str:
+    """Whose token a login gets, ``CRMDEMO / mpadministrator``; never a secret."""
+    who = {
+        LoginMode.USERNAME: credentials.username,
+        LoginMode.IDENTIFIER: credentials.identifier,
+    }.get(credentials.mode, "")
+    organisation = one_line(credentials.organisation, MAX_CODE_LENGTH)
+    return f"{organisation} / {one_line(who, MAX_CODE_LENGTH)}" if who else organisation
+
+
+def elapsed_text(seconds: float) -> str:
+    """`` (12 s)``: how long a request has been running, in whole seconds."""
+    return f" ({max(0, int(seconds))} s)"
 
 
 def describe_problems(problems: dict[str, str]) -> str:

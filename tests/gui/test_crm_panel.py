@@ -19,6 +19,7 @@ from desktop.core.http import Timeouts
 from desktop.core.vault import SecretKind, SecretStore
 from desktop.crm.client import CrmClient
 from desktop.crm.credentials import LoginMode
+from desktop.crm.display import TOKEN_PURPOSE
 from desktop.gui.crm.panel import CrmPanel
 from desktop.simulator.crm import (
     DEMO_CRM_AUTH_CODE,
@@ -195,6 +196,7 @@ def test_the_secret_goes_to_the_vault_and_comes_back(
     store = secret_store
     panel = make_panel(qtbot, clock, store)
     fill(panel, crm.base_url, LoginMode.IDENTIFIER)
+    panel.remember_check.setChecked(True)  # off by default: the user asks to remember
     with qtbot.waitSignal(panel.vaultChanged, timeout=5000):
         get_token(qtbot, panel)
     assert store.load(PROFILE, SecretKind.CRM_PASS_CODE) == DEMO_CRM_PASS_CODE
@@ -204,12 +206,13 @@ def test_the_secret_goes_to_the_vault_and_comes_back(
     # Another panel: typing the organisation (and leaving the field) fills the saved secret in.
     other = make_panel(qtbot, clock, store)
     remember = other.findChild(QCheckBox, "crmRememberCheck")
-    assert remember is not None and remember.isEnabled() and remember.isChecked()
+    assert remember is not None and remember.isEnabled() and not remember.isChecked()
     choose(other, LoginMode.IDENTIFIER)
     organisation = edit(other, "crmOrganisationEdit")
     with qtbot.waitSignal(other.secretsLoaded, timeout=5000):
         organisation.setText(DEMO_CRM_ORGANISATION)
         organisation.editingFinished.emit()
+    assert remember.isChecked()  # a remembered secret: unticking the box forgets it
     assert edit(other, "crmPassCodeEdit").text() == DEMO_CRM_PASS_CODE
     assert edit(other, "crmPasswordEdit").text() == ""
 
@@ -395,3 +398,94 @@ def test_an_expiry_past_year_9999_never_leaves_the_panel_stuck(
     qtbot.waitUntil(lambda: "Getting a token" not in label(panel, "crmValidityLabel"))
     assert label(panel, "crmValidityLabel").startswith("Token ••••")
     assert not panel.is_busy() and panel.current_token() is not None
+
+
+def test_remember_is_off_by_default_and_nothing_is_saved(
+    qtbot: QtBot, panel: CrmPanel, crm: CrmSimulator, secret_store: SecretStore
+) -> None:
+    assert panel.remember_check.isEnabled() and not panel.remember_check.isChecked()
+    fill(panel, crm.base_url, LoginMode.IDENTIFIER)
+    get_token(qtbot, panel)
+    assert secret_store.load(PROFILE, SecretKind.CRM_PASS_CODE) is None
+
+
+@pytest.mark.parametrize("how", ["button", "escape"])
+def test_cancel_or_esc_stops_a_request_with_the_form_locked_and_time_shown(
+    qtbot: QtBot, panel: CrmPanel, how: str
+) -> None:
+    connected = threading.Event()
+    with silent_server(connected) as url:
+        fill(panel, url + "/crm")
+        with qtbot.waitSignal(panel.busyChanged, timeout=2000):
+            click(qtbot, panel, "crmGetTokenButton")
+        qtbot.waitUntil(connected.is_set, timeout=5000)
+        worker = next(t for t in threading.enumerate() if t.name.startswith("i3sync-crm-"))
+        # Locked meanwhile: nothing to edit, no second Get, Cancel offered instead.
+        assert not any(e.isEnabled() for e in panel.edits.values())
+        assert not panel.mode_combo.isEnabled() and not panel.remember_check.isEnabled()
+        assert not panel.get_button.isVisible()
+        cancel = panel.findChild(QPushButton, "crmCancelButton")
+        assert cancel is not None and cancel.isVisible() and cancel.isEnabled()
+        # The time spent waiting is shown and counts up.
+        qtbot.waitUntil(lambda: "(1 s)" in label(panel, "crmValidityLabel"), timeout=5000)
+        with qtbot.waitSignal(panel.busyChanged, timeout=2000) as ended:
+            if how == "button":
+                cancel.click()
+            else:
+                qtbot.keyClick(cancel, Qt.Key.Key_Escape)
+        assert ended.args == [False]
+        # The cancel closed the socket: the call ends by itself.
+        qtbot.waitUntil(lambda: not worker.is_alive(), timeout=5000)
+    assert not panel.is_busy() and panel.current_token() is None
+    assert label(panel, "crmErrorLabel").startswith("Cancelled")
+    assert all(e.isEnabled() for e in panel.edits.values()) and panel.mode_combo.isEnabled()
+    assert panel.get_button.isVisible() and panel.get_button.isEnabled()
+    assert not cancel.isVisible()
+    assert "(" not in label(panel, "crmValidityLabel")
+
+
+def test_the_token_says_whose_it_is_and_what_it_is_for(
+    qtbot: QtBot, panel: CrmPanel, crm: CrmSimulator
+) -> None:
+    assert not panel.owner_label.isVisible()
+    fill(panel, crm.base_url)
+    get_token(qtbot, panel)
+    owner = label(panel, "crmOwnerLabel")
+    assert owner.startswith(f"Token for {DEMO_CRM_ORGANISATION} / {DEMO_CRM_USERNAME}.")
+    # Then one sentence on what it is for.
+    assert owner.endswith(TOKEN_PURPOSE) and TOKEN_PURPOSE.count(". ") == 0
+    assert panel.owner_label.isVisible()
+
+
+def test_a_failed_login_for_another_organisation_does_not_show_the_old_token(
+    qtbot: QtBot, panel: CrmPanel, crm: CrmSimulator
+) -> None:
+    fill(panel, crm.base_url)
+    get_token(qtbot, panel)
+    # The same login failing (a mistyped password) keeps the token it already has.
+    edit(panel, "crmPasswordEdit").setText("wrong-password")
+    with qtbot.waitSignal(panel.fetchFailed, timeout=5000):
+        click(qtbot, panel, "crmGetTokenButton")
+    assert panel.current_token() is not None
+    assert label(panel, "crmOwnerLabel").startswith(f"Token for {DEMO_CRM_ORGANISATION} /")
+
+    edit(panel, "crmOrganisationEdit").setText("OTHERORG")
+    with qtbot.waitSignal(panel.fetchFailed, timeout=5000):
+        click(qtbot, panel, "crmGetTokenButton")
+    assert panel.current_token() is None
+    assert label(panel, "crmValidityLabel") == "No token yet."
+    assert not panel.owner_label.isVisible() and label(panel, "crmOwnerLabel") == ""
+    assert not panel.copy_button.isEnabled()
+    assert f"token for {DEMO_CRM_ORGANISATION}" in label(panel, "crmNoticeLabel")
+
+
+def test_access_keys_are_unique(panel: CrmPanel) -> None:
+    texts = [b.text() for b in panel.findChildren(QPushButton)]
+    texts += [panel.remember_check.text(), panel.auto_renew_check.text()]
+    layout = panel._form
+    for row in range(layout.rowCount()):
+        item = layout.itemAt(row, layout.ItemRole.LabelRole)
+        if item is not None and isinstance(item.widget(), QLabel):
+            texts.append(item.widget().text())
+    keys = [t[t.index("&") + 1].lower() for t in texts if "&" in t]
+    assert len(keys) == len(set(keys)), keys

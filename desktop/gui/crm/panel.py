@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QCoreApplication, QMimeData, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.errors import I3SyncError, InputError
+from desktop.core.errors import I3SyncError, InputError, TransportError, TransportProblem
 from desktop.core.redaction import register_secret
 from desktop.core.vault import NOWHERE, SecretKind, SecretVault, VaultStatus
 from desktop.crm import credentials as form
@@ -39,8 +39,11 @@ from desktop.crm.client import CrmClient
 from desktop.crm.credentials import LoginMode
 from desktop.crm.display import (
     SECRET_KINDS,
+    TOKEN_PURPOSE,
     describe_error,
     describe_problems,
+    elapsed_text,
+    token_owner,
     validity_text,
     vault_profile,
 )
@@ -100,6 +103,8 @@ class _Fetch:
     keeper: TokenKeeper
     client: CrmClient
     save: _SecretToSave | None  # a new login's secret, kept in the vault once the login worked
+    owner: str = ""  # whose token: "CRMDEMO / mpadministrator"
+    started: float = field(default_factory=time.monotonic)
     job: Job | None = None
 
 
@@ -141,6 +146,8 @@ class CrmPanel(QWidget):
         self._closed = False
         self._closed_flag = threading.Event()  # _closed, for the runner's threads
         self._vault_where = NOWHERE
+        self._vault_available = False
+        self._owner = ""  # whose token the kept keeper holds
         self._build()
         self._tick_timer = self._timer(tick_ms, self._tick)
         self._tick_timer.start()
@@ -184,14 +191,24 @@ class CrmPanel(QWidget):
         # The vault may take a moment (or ask to be unlocked): asked through the runner.
         self.remember_check = QCheckBox("Remember the secret (looking for the vault…)", self)
         self.remember_check.setObjectName("crmRememberCheck")
-        self.remember_check.setChecked(True)  # as it will be with a vault: the usual case
+        # Off by default, as on the I3 tab: a secret is kept only when the user asks.
+        self.remember_check.setChecked(False)
         self.remember_check.setEnabled(False)
         self._runner.run(self._store.status, self._vault_status)
 
         self.get_button = QPushButton("&Get token", self)
         self.get_button.setObjectName("crmGetTokenButton")
         self.get_button.clicked.connect(self.get_token)
-        self.copy_button = QPushButton("&Copy", self)
+        self.cancel_button = QPushButton("Canc&el", self)
+        self.cancel_button.setObjectName("crmCancelButton")
+        self.cancel_button.setToolTip("Stop asking CRM.COM (Esc)")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.hide()
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.cancel)
+        # "Pass &code" has Alt+C: Copy takes Alt+Y.
+        self.copy_button = QPushButton("Cop&y", self)
         self.copy_button.setObjectName("crmCopyButton")
         self.copy_button.setToolTip("Copy the token; the clipboard is cleared again shortly.")
         self.copy_button.clicked.connect(self.copy_token)
@@ -199,10 +216,17 @@ class CrmPanel(QWidget):
         self.auto_renew_check.setObjectName("crmAutoRenewCheck")
         self.auto_renew_check.setChecked(True)
         buttons = QHBoxLayout()
-        for widget in (self.get_button, self.copy_button, self.auto_renew_check):
+        for widget in (
+            self.get_button,
+            self.cancel_button,
+            self.copy_button,
+            self.auto_renew_check,
+        ):
             buttons.addWidget(widget)
         buttons.addStretch(1)
 
+        self.owner_label = QLabel(self)
+        self.owner_label.setObjectName("crmOwnerLabel")
         self.validity_label = QLabel(self)
         self.validity_label.setObjectName("crmValidityLabel")
         self.notice_label = QLabel(self)
@@ -215,7 +239,7 @@ class CrmPanel(QWidget):
         layout.addLayout(self._form)
         layout.addWidget(self.remember_check)
         layout.addLayout(buttons)
-        for line in (self.validity_label, self.notice_label, self.error_label):
+        for line in (self.owner_label, self.validity_label, self.notice_label, self.error_label):
             line.setWordWrap(True)
             # They quote CRM.COM's codes and messages: never rich text (no links, no markup).
             line.setTextFormat(Qt.TextFormat.PlainText)
@@ -225,8 +249,9 @@ class CrmPanel(QWidget):
     def _vault_status(self, outcome: Outcome[VaultStatus]) -> None:
         status = outcome.value or VaultStatus(available=False, where=NOWHERE)
         self.remember_check.setText(f"Remember the secret in {status.where}")
-        self.remember_check.setChecked(status.available)
-        self.remember_check.setEnabled(status.available)
+        self.remember_check.setChecked(False)
+        self.remember_check.setEnabled(status.available and not self.is_busy())
+        self._vault_available = status.available
         if not status.available:
             self.remember_check.setText(f"Secrets are not saved: {status.where}")
         self.remember_check.toggled.connect(self._remember_toggled)
@@ -255,10 +280,14 @@ class CrmPanel(QWidget):
         def loaded(outcome: Outcome[dict[LoginMode, str | None]]) -> None:
             if self.edits["organisation"].text().strip() != organisation:
                 return  # the user moved on to another organisation meanwhile
+            found = False
             for mode, value in (outcome.value or {}).items():
                 edit = self.edits[mode.secret_key]
+                found = found or bool(value)
                 if value and not edit.text():
                     edit.setText(value)
+            if found and self.remember_check.isEnabled():
+                self.remember_check.setChecked(True)  # it is remembered: unticking forgets it
             self.secretsLoaded.emit()
 
         self._runner.run(load, loaded)
@@ -317,10 +346,12 @@ class CrmPanel(QWidget):
             secret = values[mode.secret_key]
             save = _SecretToSave(profile, SECRET_KINDS[mode], secret, mode.secret_field)
         keeper = TokenKeeper(lambda: client.fetch_token(credentials), clock=self._clock)
-        self._start(keeper, client, save)
+        self._start(keeper, client, save, token_owner(credentials))
 
-    def _start(self, keeper: TokenKeeper, client: CrmClient, save: _SecretToSave | None) -> None:
-        fetch = _Fetch(keeper, client, save)
+    def _start(
+        self, keeper: TokenKeeper, client: CrmClient, save: _SecretToSave | None, owner: str
+    ) -> None:
+        fetch = _Fetch(keeper, client, save, owner)
         new_login = keeper is not self._keeper
 
         def dropped(_outcome: Outcome[CrmToken]) -> None:
@@ -334,9 +365,37 @@ class CrmPanel(QWidget):
         )
         self._fetch = replace(fetch, job=job)
         self.error_label.clear()
-        self.get_button.setEnabled(False)
+        self._lock_form(True)
         self.busyChanged.emit(True)
         self._update_validity()
+
+    def _lock_form(self, busy: bool) -> None:
+        """While CRM.COM is asked: the form locked, Cancel (and Esc) offered instead of Get."""
+        for edit in self.edits.values():
+            edit.setEnabled(not busy)
+        self.mode_combo.setEnabled(not busy)
+        self.remember_check.setEnabled(self._vault_available and not busy)
+        self.get_button.setEnabled(not busy)
+        self.get_button.setVisible(not busy)
+        self.cancel_button.setVisible(busy)
+        if busy:
+            self.cancel_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self.cancel_button.hasFocus() or self.focusWidget() is None:
+            self.get_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def cancel(self) -> None:
+        """Cancel or Esc: stop the request in flight (its socket is closed, nobody waits)."""
+        fetch, self._fetch = self._fetch, None
+        if fetch is None or self._closed:
+            return
+        if fetch.job is not None:
+            fetch.job.cancel()  # a new login's client is closed when its call ends
+        self._lock_form(False)
+        self._update_validity()
+        self.busyChanged.emit(False)
+        self.error_label.setText(
+            describe_error(TransportError(fetch.client.base_url, TransportProblem.CANCELLED))
+        )
 
     def _finished(self, outcome: Outcome[CrmToken]) -> None:
         fetch, self._fetch = self._fetch, None
@@ -353,15 +412,28 @@ class CrmPanel(QWidget):
             self._keeper, self._client = fetch.keeper, fetch.client
             if fetch.save is not None:
                 self._save_secret(fetch.save)
+            self._owner = fetch.owner
         elif error is not None and new_login:
             fetch.client.close()  # a login that failed: its client is not kept
-        self.get_button.setEnabled(True)
+            if self._keeper is not None and fetch.owner != self._owner:
+                # Another organisation or user was asked for: the old token is not theirs, so
+                # it must not stay on show (or on Copy) as if it were the current one.
+                self._drop_kept_token()
+        self._lock_form(False)
         self._update_validity()
         self.busyChanged.emit(False)
         if error is None:
             self.tokenObtained.emit()
         else:
             self._show_failure(error)
+
+    def _drop_kept_token(self) -> None:
+        if self._keeper is not None:
+            self._keeper.forget()
+        if self._client is not None:
+            self._client.close()
+        old, self._keeper, self._client, self._owner = self._owner, None, None, ""
+        self.notice_label.setText(f"The token for {old} was put away: the new login failed.")
 
     def _show_failure(self, error: BaseException) -> None:
         message = describe_error(error)
@@ -397,13 +469,18 @@ class CrmPanel(QWidget):
             and keeper.due(self._clock())
         ):
             log.info("Renewing the CRM.COM token ahead of its expiry")
-            self._start(keeper, client, None)
+            self._start(keeper, client, None, self._owner)
         self._update_validity()
 
     def _update_validity(self) -> None:
         token = self._keeper.current() if self._keeper is not None else None
         now = self._clock()
-        self.validity_label.setText(validity_text(token, now, busy=self.is_busy()))
+        text = validity_text(token, now, busy=self.is_busy())
+        if self._fetch is not None:
+            text += elapsed_text(time.monotonic() - self._fetch.started)
+        self.validity_label.setText(text)
+        self.owner_label.setText(f"Token for {self._owner}. {TOKEN_PURPOSE}" if token else "")
+        self.owner_label.setVisible(token is not None)
         self.copy_button.setEnabled(token is not None and not token.is_expired(now))
 
     def copy_token(self) -> None:
