@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox, QWidget
 
@@ -220,3 +220,37 @@ def test_every_access_key_in_the_dialog_is_unique(
     qtbot.waitUntil(dialog.nameEdit.hasFocus)
     qtbot.keyClick(dialog.windowHandle(), Qt.Key.Key_U, alt)
     qtbot.waitUntil(dialog.adminEdit.hasFocus)
+
+
+# A 1280 x 720 screen at 150 %, in logical pixels.
+SMALL_SCREEN = QSize(853, 480)
+
+
+def test_the_dialog_fits_a_small_screen_with_everything_shown_and_the_editor_scrolls(
+    qtbot: Any, saved: Profile, open_dialog: Any, closed_port: int
+) -> None:
+    dialog = open_dialog()
+    assert SMALL_SCREEN.expandedTo(dialog.size()) == SMALL_SCREEN  # opened no larger
+    available = dialog.screen().availableGeometry().size()
+    assert available.expandedTo(dialog.size()) == available
+    qtbot.mouseClick(dialog.advanced.toggle, LEFT)
+    # A check's results (loopback, nothing listens: it ends at once, fails at connect).
+    type_into(qtbot, dialog.endpointEdit, f"http://127.0.0.1:{closed_port}/webservicesesws")
+    type_into(qtbot, dialog.i3Edit, f"http://127.0.0.1:{closed_port}")
+    view = dialog.checkView
+    with qtbot.waitSignal(view.finished, timeout=20_000):
+        qtbot.mouseClick(view.testButton, LEFT)
+    assert view.lines.isVisible() and len(view.text_lines()) == 5
+    assert dialog.advanced.body.isVisible()
+
+    for hint in (dialog.minimumSizeHint(), dialog.sizeHint(), dialog.minimumSize()):
+        assert SMALL_SCREEN.expandedTo(hint) == SMALL_SCREEN, hint
+    dialog.resize(dialog.minimumSizeHint())
+    scroller = dialog.editorScroller
+    qtbot.waitUntil(lambda: scroller.verticalScrollBar().isVisible())  # it scrolls...
+    editor = scroller.widget()
+    assert editor.width() <= scroller.viewport().width()  # ...up and down, never cut off sideways
+    for button in (dialog.okButton, dialog.cancelButton, dialog.saveButton):
+        assert button.isVisible()
+        corner = button.mapTo(dialog, button.rect().bottomRight())
+        assert dialog.rect().contains(corner)  # OK / Cancel / Apply stay on the dialog

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -49,6 +48,7 @@ from desktop.gui.esws.profile_book import ProfileBook
 from desktop.gui.esws.profile_parts import (
     MANAGED_TIP,
     Confirm,
+    EditorScroller,
     ProfileList,
     cleartext_warning,
     confirm,
@@ -209,12 +209,7 @@ class ProfileDialog(QDialog):
         editor = QWidget(self)
         editor.setLayout(right)
         right.setContentsMargins(0, 0, 6, 0)
-        scroller = QScrollArea(self)
-        scroller.setObjectName("profileEditor")
-        scroller.setWidgetResizable(True)
-        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroller.setWidget(editor)
+        self.editorScroller = scroller = EditorScroller(editor, self)
 
         body = QHBoxLayout()
         body.setSpacing(18)

@@ -5,8 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMessageBox, QWidget
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt
+from PySide6.QtWidgets import (
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QScrollArea,
+    QStyle,
+    QWidget,
+)
 
 from desktop.esws.profiles import Profile
 
@@ -120,3 +127,32 @@ def fit_screen(window: QWidget, wanted: QSize) -> QSize:
     if screen is None:
         return wanted
     return wanted.boundedTo(screen.availableGeometry().size())
+
+
+class EditorScroller(QScrollArea):
+    """The editor, scrolled up and down (never sideways) rather than squeezing its rows: the
+    dialog fits a small screen, as wide as the editor's narrowest layout and a few rows high."""
+
+    def __init__(self, editor: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("profileEditor")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(editor)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Advanced unfolded, a check's result shown: the editor's narrowest width changed, and
+        # the dialog's layout must hear of it (a scroll area does not pass it on by itself).
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+        return super().eventFilter(watched, event)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        editor = self.widget()
+        if editor is None:
+            return hint
+        # Never narrower than the editor: without a sideways scroll bar it would be cut off.
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        return QSize(max(hint.width(), editor.minimumSizeHint().width() + bar), hint.height())
