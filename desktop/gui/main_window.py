@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWid
 from desktop import APP_NAME
 from desktop.core.vault import SecretVault
 from desktop.esws.profiles import ProfileStore
+from desktop.gui import window_state
 from desktop.gui.esws.profile_book import ProfileBook
 from desktop.gui.esws.sync_tab import SyncTab
 from desktop.gui.esws.token_worker import ClientFactory, TokenSource, default_client_factory
@@ -43,6 +44,7 @@ CRM_TAB_TITLE = "CRM.COM"
 HISTORY_TAB_TITLE = "History"
 USER_HISTORY: Final = "user history"  # MainWindow's default: the user's own history file
 WARM_UP_DELAY_MS = 150
+STATE_KEY = "MainWindow"  # its group in window.ini
 
 
 class MainWindow(QMainWindow):
@@ -112,6 +114,7 @@ class MainWindow(QMainWindow):
         self.sync_tab.form.installEventFilter(self)
         self.sync_tab.welcome.installEventFilter(self)
         self._fit_to_screen()
+        window_state.restore(self, STATE_KEY)  # where the user left it, if still on a screen
 
     def _fit_to_screen(self) -> None:
         self.resize(900, 780)
@@ -240,6 +243,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Abandon the calls in flight (never waits for one), destroy browser sessions, close."""
+        window_state.save(self, STATE_KEY)
         self.sync_tab.shutdown()
         if self.crm_panel is not None:
             self.crm_panel.shutdown()
