@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QPoint, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox, QWidget
 
@@ -254,3 +254,33 @@ def test_the_dialog_fits_a_small_screen_with_everything_shown_and_the_editor_scr
         assert button.isVisible()
         corner = button.mapTo(dialog, button.rect().bottomRight())
         assert dialog.rect().contains(corner)  # OK / Cancel / Apply stay on the dialog
+
+
+def test_the_dialog_opens_again_at_the_size_and_place_it_was_closed_at(
+    qtbot: Any, saved: Profile, open_dialog: Any, isolated_user_folders: Any
+) -> None:
+    from desktop.core.paths import config_dir
+
+    first = open_dialog()
+    default = first.size()
+    wanted = QSize(default.width() - 60, default.height() - 40)
+    first.resize(wanted)
+    first.move(first.pos() + QPoint(25, 15))
+    qtbot.waitUntil(lambda: first.size() == wanted)
+    place = first.pos()
+    with qtbot.waitSignal(first.finished):
+        qtbot.mouseClick(first.cancelButton, LEFT)  # nothing edited: closes at once
+
+    again = open_dialog()
+    assert again.size() == wanted and again.pos() == place
+    # Beside the profiles, one group per window, nothing but the geometry (never a secret).
+    settings = QSettings(str(config_dir() / "window.ini"), QSettings.Format.IniFormat)
+    assert settings.allKeys() == ["ProfilesDialog/geometry"]
+
+    # Closed with OK after a save, it is remembered too.
+    other = QSize(wanted.width() - 30, wanted.height() + 20)
+    again.resize(other)
+    qtbot.waitUntil(lambda: again.size() == other)
+    with qtbot.waitSignal(again.accepted):
+        qtbot.mouseClick(again.okButton, LEFT)
+    assert open_dialog().size() == other
