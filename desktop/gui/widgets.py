@@ -9,13 +9,15 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -225,3 +227,81 @@ def field_column(editor: QWidget, error: InlineError | None, *extra: QWidget) ->
     for widget in extra:
         layout.addWidget(widget)
     return box
+
+
+ELLIPSIS = "…"
+
+
+class ElidedLabel(QLabel):
+    """One line of plain text cut with "…" to the width it is given; the whole text is then
+    its tooltip and accessible name, so a long profile name or address can always be read."""
+
+    def __init__(
+        self,
+        text: str = "",
+        parent: QWidget | None = None,
+        *,
+        mode: Qt.TextElideMode = Qt.TextElideMode.ElideRight,
+    ) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # names and addresses: never markup
+        self.setWordWrap(False)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._mode = mode
+        self._full = ""
+        self.set_full_text(text)
+
+    def full_text(self) -> str:
+        return self._full
+
+    def set_full_text(self, text: str) -> None:
+        """Show ``text`` (elided to the label's width when it does not fit)."""
+        self._full = text
+        self.setAccessibleName(text)
+        self._elide()
+
+    def is_elided(self) -> bool:
+        return self.text() != self._full
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, self._mode, max(self.width(), 1))
+        QLabel.setText(self, shown)
+        self.setToolTip(self._full if shown != self._full else "")
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(self.fontMetrics().horizontalAdvance(ELLIPSIS) * 3, hint.height())
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(self.fontMetrics().horizontalAdvance(self._full) + 4, hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._elide()
+
+
+def show_start(edit: QLineEdit) -> None:
+    """Scroll a text field back to the start of its value (Qt leaves it at the end)."""
+    edit.setCursorPosition(0)
+
+
+def elide_combo(combo: QComboBox, characters: int = 24) -> None:
+    """Let a combo box of names stay narrow: its items are elided in the middle, each with its
+    whole name as tooltip, and the drop-down list is as wide as the longest name."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(characters)
+    view = combo.view()
+    view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+    for index in range(combo.count()):
+        combo.setItemData(index, combo.itemText(index), Qt.ItemDataRole.ToolTipRole)
+    widest = max(
+        (combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count())),
+        default=0,
+    )
+    view.setMinimumWidth(min(widest + 40, 900))
