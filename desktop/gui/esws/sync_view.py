@@ -2,7 +2,8 @@
 
 Every sync gets a fresh off-the-record ``QWebEngineProfile``: the token URL, cookies and cache live
 in memory only and are destroyed with the page (page first, then profile, as Qt requires) when the
-user goes back to the form, starts another sync, or closes the window. When I3's page cannot load,
+user goes back to the form, starts another sync, or closes the window. Until I3's page starts, a
+loading panel covers the view (``loading.deadline_s``: when to give up). When the page cannot load,
 the failure page offers "Test connection" for the sync's profile (when the owner gave its target).
 """
 
