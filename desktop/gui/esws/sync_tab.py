@@ -18,19 +18,16 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QStackedWidget, QWidget
 
 from desktop.core.errors import (
-    I3SyncError,
     InputError,
-    TransportError,
-    TransportProblem,
-    VendorRefusal,
 )
 from desktop.core.redaction import register_secret
 from desktop.core.vault import VaultStatus
 from desktop.esws.request import SyncKind, SyncRequest
+from desktop.gui.esws import sync_outcome
 from desktop.gui.esws.check_view import check_target_for
 from desktop.gui.esws.form_secrets import FormSecrets
 from desktop.gui.esws.profile_book import ProfileBook
-from desktop.gui.esws.sync_form import FIELD_PROFILE, SyncForm
+from desktop.gui.esws.sync_form import SyncForm
 from desktop.gui.esws.token_worker import ClientFactory, TokenFetcher, TokenSource
 from desktop.gui.esws.welcome import WelcomePage
 from desktop.gui.messages import Problem, describe, host_of
@@ -307,14 +304,7 @@ class SyncTab(QStackedWidget):
             self.form.set_profiles(self.book.names, None)
             self._fill_from_profile(None)
             self.form.fill_request(kind, user_id, location)
-            self.form.show_problem(
-                Problem(
-                    f"There is no profile named “{profile_name}”.",
-                    "Nothing was selected. Choose the profile to use, or create one named "
-                    f"“{profile_name}” with Manage profiles.",
-                    field=FIELD_PROFILE,
-                )
-            )
+            self.form.show_problem(sync_outcome.missing_profile(profile_name))
             return
         self.form.set_profiles(self.book.names, profile.name)
         self._fill_from_profile(
@@ -334,18 +324,9 @@ class SyncTab(QStackedWidget):
         if auto and not self.form.problems():
             self.form.submit()
             return
-        what = f"user {user_id}" if kind is SyncKind.ONE_USER else "all users"
-        if location is not None:
-            what += f" at location {location}"
-        advice = (
-            "Check the form and press Sync to continue."
-            if not self.form.problems()
-            else "Complete the form and press Sync to continue."
-        )
-        self.form.show_problem(
-            Problem(f"Ready to synchronise {what} with profile “{profile.name}”.", advice),
-            Tone.INFO,
-        )
+        complete = not self.form.problems()
+        ready = sync_outcome.ready(profile.name, kind, user_id, location, complete)
+        self.form.show_problem(ready, Tone.INFO)
         if self.form.problems():
             self.form.submit()  # marks what is missing and puts the cursor there
         else:
@@ -428,22 +409,7 @@ class SyncTab(QStackedWidget):
             self.back_to_form()  # a Reload's new token was refused: say why on the form
         self.form.set_busy(False)
         _, profile, request = pending
-        problem = describe(error, cloud=profile.cloud)
-        if isinstance(error, VendorRefusal) and request.non_latin1_fields():
-            fields = ", ".join(request.non_latin1_fields())
-            problem = Problem(
-                problem.headline,
-                f"{problem.advice} Note: the {fields} contains characters above U+00FF, "
-                "which ESWS receives as “?”.",
-                code=problem.code,
-                field=problem.field,
-            )
-        cancelled = (
-            isinstance(error, TransportError) and error.problem is TransportProblem.CANCELLED
-        )
-        if not isinstance(error, I3SyncError):
-            log.error("Sync failed unexpectedly: %s", type(error).__name__)
-        self.form.show_problem(problem, Tone.INFO if cancelled else Tone.ERROR)
+        self.form.show_problem(*sync_outcome.failure(error, profile, request))
 
     def back_to_form(self) -> None:
         """Close the sync's browser session (token, cookies, cache) and show the form."""
