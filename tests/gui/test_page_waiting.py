@@ -206,3 +206,13 @@ def test_a_first_load_redirected_out_of_i3_ends_the_wait_with_the_notice(
         assert view.stack.currentWidget() is view.view.parentWidget()
         assert not view.loading.waiting
         assert view.notice.isVisible() and "was not opened here" in view.notice.label.text()
+
+
+def test_esc_on_the_panel_cancels_and_cancel_has_the_focus(qtbot: Any) -> None:
+    with silent_server() as url:
+        view = make_view(qtbot)
+        view.open(link(url), url, cloud=False)
+        panel = view.loading
+        assert panel.focusWidget() is panel.cancelButton  # Enter or Space on it cancels
+        with qtbot.waitSignal(view.backRequested, timeout=1000):
+            qtbot.keyClick(panel.cancelButton, Qt.Key.Key_Escape)

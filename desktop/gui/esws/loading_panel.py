@@ -8,6 +8,7 @@ reminder after a while, and reports when the deadline has passed (the sync view 
 from __future__ import annotations
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.gui.messages import Problem, network_reminder
@@ -119,6 +120,17 @@ class LoadingPanel(QWidget):
     def elapsed_s(self) -> int:
         """Whole seconds since :meth:`start`."""
         return int(self._clock.elapsed() // 1000) if self._clock.isValid() else 0
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Cancel is the one thing to do here: Enter or Space presses it, Esc too (keyPressEvent).
+        super().showEvent(event)
+        self.cancelButton.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.cancelled.emit()
+        else:
+            super().keyPressEvent(event)
 
     def _show_elapsed(self) -> None:
         seconds = self.elapsed_s()
