@@ -17,8 +17,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from PySide6.QtCore import QCoreApplication, QMimeData, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import I3SyncError, InputError, TransportError, TransportProblem
 from desktop.core.redaction import register_secret
-from desktop.core.vault import NOWHERE, SecretKind, SecretVault, VaultStatus
+from desktop.core.vault import SecretVault
 from desktop.crm import credentials as form
 from desktop.crm.client import CrmClient
 from desktop.crm.credentials import LoginMode
@@ -48,6 +48,8 @@ from desktop.crm.display import (
     vault_profile,
 )
 from desktop.crm.token import Clock, CrmToken, TokenKeeper
+from desktop.gui.crm.clipboard import TokenClipboard
+from desktop.gui.crm.secrets import CrmSecrets, SecretToSave
 from desktop.gui.palette import Role
 from desktop.gui.runner import Job, Outcome, Runner
 from desktop.gui.widgets import set_text_role
@@ -57,14 +59,6 @@ log = logging.getLogger(__name__)
 ClientFactory = Callable[[str], CrmClient]
 TICK_MS = 1000
 CLIPBOARD_CLEAR_MS = 60_000
-
-# Asks Windows to keep the token out of clipboard history and cloud clipboard, and KDE's Klipper
-# out of its history (other platforms ignore these formats).
-_CLIPBOARD_PRIVACY_FORMATS = {
-    'application/x-qt-windows-mime;value="ExcludeClipboardContentFromMonitorProcessing"': b"1",
-    'application/x-qt-windows-mime;value="CanIncludeInClipboardHistory"': b"\x00\x00\x00\x00",
-    "x-kde-passwordManagerHint": b"secret",
-}
 
 # The form, in order: (object name, label, field name, build_credentials keyword or "url").
 _ROWS = (
@@ -89,20 +83,12 @@ _PLACEHOLDERS = {
 
 
 @dataclass(frozen=True)
-class _SecretToSave:
-    profile: str
-    kind: SecretKind
-    value: str = field(repr=False)
-    name: str
-
-
-@dataclass(frozen=True)
 class _Fetch:
     """One ``TokenKeeper.renew()`` on the runner: a new login (its own client) or a renewal."""
 
     keeper: TokenKeeper
     client: CrmClient
-    save: _SecretToSave | None  # a new login's secret, kept in the vault once the login worked
+    save: SecretToSave | None  # a new login's secret, kept in the vault once the login worked
     owner: str = ""  # whose token: "CRMDEMO / mpadministrator"
     started: float = field(default_factory=time.monotonic)
     job: Job | None = None
@@ -142,17 +128,14 @@ class CrmPanel(QWidget):
         self._client: CrmClient | None = None
         self._runner = Runner("i3sync-crm", self)
         self._fetch: _Fetch | None = None
-        self._copied: str | None = None
         self._closed = False
         self._closed_flag = threading.Event()  # _closed, for the runner's threads
-        self._vault_where = NOWHERE
-        self._vault_available = False
         self._owner = ""  # whose token the kept keeper holds
         self._build()
         self._tick_timer = self._timer(tick_ms, self._tick)
         self._tick_timer.start()
-        self._clipboard_timer = self._timer(clipboard_clear_ms, self._clear_clipboard)
-        self._clipboard_timer.setSingleShot(True)
+        self._clipboard = TokenClipboard(clipboard_clear_ms, self)
+        self._clipboard.checked.connect(self._clipboard_checked)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
@@ -186,16 +169,9 @@ class CrmPanel(QWidget):
                     self.mode_combo.addItem(mode.label, mode.value)
                 self.mode_combo.currentIndexChanged.connect(self._mode_changed)
                 self._form.addRow("&Log in with:", self.mode_combo)
-        self.edits["organisation"].editingFinished.connect(self._load_saved_secrets)
 
-        # The vault may take a moment (or ask to be unlocked): asked through the runner.
         self.remember_check = QCheckBox("Remember the secret (looking for the vault…)", self)
         self.remember_check.setObjectName("crmRememberCheck")
-        # Off by default, as on the I3 tab: a secret is kept only when the user asks.
-        self.remember_check.setChecked(False)
-        self.remember_check.setEnabled(False)
-        self._runner.run(self._store.status, self._vault_status)
-
         self.get_button = QPushButton("&Get token", self)
         self.get_button.setObjectName("crmGetTokenButton")
         self.get_button.clicked.connect(self.get_token)
@@ -245,18 +221,19 @@ class CrmPanel(QWidget):
             line.setTextFormat(Qt.TextFormat.PlainText)
             layout.addWidget(line)
         layout.addStretch(1)
-
-    def _vault_status(self, outcome: Outcome[VaultStatus]) -> None:
-        status = outcome.value or VaultStatus(available=False, where=NOWHERE)
-        self.remember_check.setText(f"Remember the secret in {status.where}")
-        self.remember_check.setChecked(False)
-        self.remember_check.setEnabled(status.available and not self.is_busy())
-        self._vault_available = status.available
-        if not status.available:
-            self.remember_check.setText(f"Secrets are not saved: {status.where}")
-        self.remember_check.toggled.connect(self._remember_toggled)
-        self._vault_where = status.where
-        self.vaultChecked.emit()
+        self.secrets = CrmSecrets(
+            self._store,
+            self._runner,
+            self.remember_check,
+            self.notice_label,
+            lambda: self.edits["organisation"].text().strip(),
+            {mode: self.edits[mode.secret_key] for mode in LoginMode},
+            self.is_busy,
+        )
+        self.secrets.checked.connect(self.vaultChecked)
+        self.secrets.loaded.connect(self.secretsLoaded)
+        self.secrets.changed.connect(self.vaultChanged)
+        self.edits["organisation"].editingFinished.connect(self.secrets.load_saved)
 
     # -- the form ----------------------------------------------------------------------------
 
@@ -267,49 +244,6 @@ class CrmPanel(QWidget):
         mode = self.mode()
         for key, row_mode in _MODE_OF_KEY.items():
             self._form.setRowVisible(self.edits[key], row_mode is mode)
-
-    def _load_saved_secrets(self) -> None:
-        organisation = self.edits["organisation"].text().strip()
-        if not organisation:
-            return
-        store, profile = self._store, vault_profile(organisation)
-
-        def load() -> dict[LoginMode, str | None]:
-            return {mode: store.load(profile, kind) for mode, kind in SECRET_KINDS.items()}
-
-        def loaded(outcome: Outcome[dict[LoginMode, str | None]]) -> None:
-            if self.edits["organisation"].text().strip() != organisation:
-                return  # the user moved on to another organisation meanwhile
-            found = False
-            for mode, value in (outcome.value or {}).items():
-                edit = self.edits[mode.secret_key]
-                found = found or bool(value)
-                if value and not edit.text():
-                    edit.setText(value)
-            if found and self.remember_check.isEnabled():
-                self.remember_check.setChecked(True)  # it is remembered: unticking forgets it
-            self.secretsLoaded.emit()
-
-        self._runner.run(load, loaded)
-
-    def _remember_toggled(self, on: bool) -> None:
-        organisation = self.edits["organisation"].text().strip()
-        if not on and organisation:
-            store, profile = self._store, vault_profile(organisation)
-
-            def delete() -> None:
-                for kind in SECRET_KINDS.values():
-                    store.delete(profile, kind)
-
-            def deleted(outcome: Outcome[None]) -> None:
-                self.notice_label.setText(
-                    "The saved CRM.COM secrets of this organisation are removed."
-                    if outcome.ok
-                    else "The saved CRM.COM secrets could not be removed."
-                )
-                self.vaultChanged.emit()
-
-            self._runner.run(delete, deleted)
 
     # -- getting a token ---------------------------------------------------------------------
 
@@ -344,12 +278,12 @@ class CrmPanel(QWidget):
         if self.remember_check.isChecked():
             profile = vault_profile(credentials.organisation)
             secret = values[mode.secret_key]
-            save = _SecretToSave(profile, SECRET_KINDS[mode], secret, mode.secret_field)
+            save = SecretToSave(profile, SECRET_KINDS[mode], secret, mode.secret_field)
         keeper = TokenKeeper(lambda: client.fetch_token(credentials), clock=self._clock)
         self._start(keeper, client, save, token_owner(credentials))
 
     def _start(
-        self, keeper: TokenKeeper, client: CrmClient, save: _SecretToSave | None, owner: str
+        self, keeper: TokenKeeper, client: CrmClient, save: SecretToSave | None, owner: str
     ) -> None:
         fetch = _Fetch(keeper, client, save, owner)
         new_login = keeper is not self._keeper
@@ -374,7 +308,7 @@ class CrmPanel(QWidget):
         for edit in self.edits.values():
             edit.setEnabled(not busy)
         self.mode_combo.setEnabled(not busy)
-        self.remember_check.setEnabled(self._vault_available and not busy)
+        self.remember_check.setEnabled(self.secrets.available and not busy)
         self.get_button.setEnabled(not busy)
         self.get_button.setVisible(not busy)
         self.cancel_button.setVisible(busy)
@@ -411,7 +345,7 @@ class CrmPanel(QWidget):
                 self._client.close()
             self._keeper, self._client = fetch.keeper, fetch.client
             if fetch.save is not None:
-                self._save_secret(fetch.save)
+                self.secrets.save(fetch.save)
             self._owner = fetch.owner
         elif error is not None and new_login:
             fetch.client.close()  # a login that failed: its client is not kept
@@ -442,18 +376,6 @@ class CrmPanel(QWidget):
         if isinstance(field_name, str) and field_name in self._by_field:
             self._by_field[field_name].setFocus()
         self.fetchFailed.emit(message)
-
-    def _save_secret(self, save: _SecretToSave) -> None:
-        store = self._store
-
-        def saved(outcome: Outcome[bool]) -> None:
-            if outcome.value:
-                self.notice_label.setText(f"The {save.name} is saved in {self._vault_where}.")
-            else:
-                self.notice_label.setText(f"The {save.name} was not saved: the vault refused it.")
-            self.vaultChanged.emit()
-
-        self._runner.run(lambda: store.save(save.profile, save.kind, save.value), saved)
 
     # -- countdown, renewal, clipboard -------------------------------------------------------
 
@@ -488,27 +410,16 @@ class CrmPanel(QWidget):
         token = self.current_token()
         if token is None:
             return
-        data = QMimeData()
-        data.setText(token.value)
-        for mime_type, value in _CLIPBOARD_PRIVACY_FORMATS.items():
-            data.setData(mime_type, value)
-        QGuiApplication.clipboard().setMimeData(data)
-        self._copied = token.value
-        self._clipboard_timer.start()
-        seconds = round(self._clipboard_timer.interval() / 1000)
+        self._clipboard.copy(token.value)
+        seconds = self._clipboard.clear_seconds
         self.notice_label.setText(f"Token copied. The clipboard is cleared again in {seconds} s.")
 
-    def _clear_clipboard(self) -> None:
-        copied, self._copied = self._copied, None
-        clipboard = QGuiApplication.clipboard()
-        # Only if it still holds the token: whatever the user copied since is theirs.
-        removed = copied is not None and clipboard.text() == copied
+    def _clipboard_checked(self, removed: bool) -> None:
+        if self._closed:
+            return
         if removed:
-            clipboard.clear()
-            if not self._closed:
-                self.notice_label.setText("The token was removed from the clipboard.")
-        if copied is not None and not self._closed:
-            self.clipboardChecked.emit(removed)
+            self.notice_label.setText("The token was removed from the clipboard.")
+        self.clipboardChecked.emit(removed)
 
     # -- closing -----------------------------------------------------------------------------
 
@@ -523,8 +434,7 @@ class CrmPanel(QWidget):
         self._closed = True
         self._closed_flag.set()
         self._tick_timer.stop()
-        self._clipboard_timer.stop()
-        self._clear_clipboard()
+        self._clipboard.clear()
         fetch, self._fetch = self._fetch, None
         still_running = fetch is not None and fetch.job is not None and fetch.job.active
         self._runner.shutdown()
