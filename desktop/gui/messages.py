@@ -19,7 +19,6 @@ from desktop.core.errors import (
     TransportProblem,
     VendorRefusal,
 )
-from desktop.core.http import DEFAULT_READ_TIMEOUT
 from desktop.core.text import one_line
 
 
@@ -158,6 +157,9 @@ def waited_seconds(error: TransportError, timeout: float | None = None) -> str:
     found = _WITHIN.search(error.detail)
     if found:
         return f"{float(found.group(1)):g} s"
+    # Here, not at the top: core.http loads requests, which must not slow the first paint.
+    from desktop.core.http import DEFAULT_READ_TIMEOUT
+
     return f"{(timeout if timeout is not None else DEFAULT_READ_TIMEOUT):g} s"
 
 
