@@ -48,6 +48,8 @@ def test_create_opens_the_dialog_on_a_new_profile_and_the_form_follows(
     assert tab.currentWidget() is tab.formPage
     assert tab.form.isVisible()
     assert tab.form.profileCombo.currentText() == "Head office"
+    qtbot.waitUntil(tab.form.companyIdEdit.hasFocus)  # the next thing to fill in
+    assert not tab.form.errorBanner.isVisible()
 
 
 def test_with_a_profile_the_form_shows_at_once(

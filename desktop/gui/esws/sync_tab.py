@@ -204,6 +204,8 @@ class SyncTab(QStackedWidget):
             self.setCurrentWidget(self.welcome)
         elif self.currentWidget() is self.welcome:
             self.setCurrentWidget(self.formPage)
+            # The first profile exists: next comes the security code (once the dialog closes).
+            self.form.companyIdEdit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _profiles_edited(self, select: str) -> None:
         """The dialog saved or deleted a profile: reload, keeping what was typed if it is still
