@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 from desktop.esws.request import SyncKind
 from desktop.gui.esws.sync_form import SyncForm
 from desktop.simulator.esws_logic import DEMO_COMPANY_ID, DEMO_PASSWORD
-from tests.gui.conftest import type_into
+from tests.gui.conftest import PAGE_TIMEOUT_MS, fill_form, type_into
 
 WIDGETS = [
     "companyIdEdit",
@@ -117,3 +117,19 @@ def test_ctrl_enter_does_not_sync(qtbot: Any, form: SyncForm) -> None:
     form.modeOneRadio.setFocus()
     qtbot.keyClick(form.modeOneRadio, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert sent == []
+
+
+def test_enter_on_a_radio_in_the_window_opens_the_sync_page(
+    qtbot: Any, simulator: Any, saved_profile: Any, make_window: Any
+) -> None:
+    window = make_window()
+    fill_form(qtbot, window)
+    radio = window.sync_tab.form.modeOneRadio
+    radio.setFocus()
+    qtbot.waitUntil(radio.hasFocus)
+    page = window.sync_tab.ensure_sync_page()
+    with qtbot.waitSignal(page.pageLoaded, timeout=PAGE_TIMEOUT_MS) as loaded:
+        qtbot.keyClick(radio, Qt.Key.Key_Return)
+    assert loaded.args == [True]
+    assert window.sync_tab.currentWidget() is page
+    qtbot.waitUntil(lambda: not window.sync_tab.vault_busy)
