@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -90,12 +91,19 @@ def about_text() -> str:
     )
 
 
-def user_guide_url() -> QUrl:
-    """The README's user guide: next to the frozen app, or at the top of a source tree."""
+def readme_candidates() -> list[Path]:
+    """Where the README may be: next to the frozen app, or at the top of a source tree."""
     frozen = getattr(sys, "_MEIPASS", None)
     candidates = [Path(frozen) / "README.md"] if frozen else []
     candidates.append(Path(__file__).resolve().parents[2] / "README.md")
-    readme = next((path for path in candidates if path.exists()), candidates[-1])
+    return candidates
+
+
+def user_guide_url() -> QUrl | None:
+    """The README's user guide section, or None when this copy has no README."""
+    readme = next((path for path in readme_candidates() if path.exists()), None)
+    if readme is None:
+        return None
     url = QUrl.fromLocalFile(str(readme))
     url.setFragment(USER_GUIDE_ANCHOR)
     return url
@@ -131,6 +139,7 @@ class HelpMenu(QMenu):
         super().__init__("&Help", window)
         self.setObjectName("helpMenu")
         self.about_dialog: AboutDialog | None = None
+        self.guide_missing: QMessageBox | None = None
         self.guideAction = QAction("&User guide", self)
         self.guideAction.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
         self.guideAction.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -147,8 +156,19 @@ class HelpMenu(QMenu):
         window.addAction(self.guideAction)
 
     def open_user_guide(self) -> None:
-        if not QDesktopServices.openUrl(user_guide_url()):
+        url = user_guide_url()
+        if url is None or not QDesktopServices.openUrl(url):
             log.warning("The user guide could not be opened")
+            self.guide_missing = QMessageBox(
+                QMessageBox.Icon.Information,
+                "User guide",
+                "The user guide could not be opened on this computer. It is the README of "
+                f"{APP_NAME}, which your IT department or the project's site can provide.",
+                QMessageBox.StandardButton.Close,
+                self.parentWidget(),
+            )
+            self.guide_missing.setTextFormat(Qt.TextFormat.PlainText)
+            self.guide_missing.open()
 
     def open_log_folder(self) -> None:
         folder = log_dir()

@@ -111,3 +111,19 @@ def test_without_installed_metadata_about_still_names_every_licence(
     assert len(lines) == 7
     assert lines[0].startswith("Qt / PySide6") and lines[0].endswith("LGPL-3.0-only")
     assert any(line.startswith("zeep") and line.endswith(": MIT") for line in lines)
+
+
+def test_without_a_readme_the_user_guide_says_so_instead_of_nothing(
+    qtbot: Any, make_window: Any, opened: list[QUrl], tmp_path: Path, monkeypatch: Any
+) -> None:
+    import desktop.gui.help as help_module
+
+    monkeypatch.setattr(help_module, "readme_candidates", lambda: [tmp_path / "README.md"])
+    window = make_window()
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    assert opened == []
+    box = window.help_menu.guide_missing
+    assert box is not None
+    qtbot.waitUntil(box.isVisible)
+    assert "user guide could not be opened" in box.text()
+    box.close()
