@@ -20,6 +20,7 @@ from desktop.core.errors import (
     VendorRefusal,
 )
 from desktop.core.text import one_line
+from desktop.esws.request import FIELD_COMPANY_ID, SECURITY_CODE_LENGTH
 
 
 @dataclass(frozen=True)
@@ -205,12 +206,21 @@ def describe(error: BaseException, *, cloud: bool = False, timeout: float | None
 SPACE_HINT = "Was a space pasted at the start or end?"
 
 
+def field_message(field: str, problem: str, value: str = "") -> str:
+    """The line under a field for a problem the core found; ``value`` (never quoted) lets a
+    security code with a pasted space say so."""
+    text = f"The {field} {problem}."
+    if field == FIELD_COMPANY_ID and security_code_hint(value):
+        text += " " + SPACE_HINT
+    return text
+
+
 def security_code_hint(value: str) -> str:
     """A hint for a security code of the wrong length that only white space at its ends explains.
 
     The value itself is never quoted: the hint only asks about pasted spaces.
     """
-    if value != value.strip() and len(value.strip()) == 32:
+    if value != value.strip() and len(value.strip()) == SECURITY_CODE_LENGTH:
         return SPACE_HINT
     return ""
 

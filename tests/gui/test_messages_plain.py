@@ -16,6 +16,7 @@ from desktop.gui.messages import (
     REFUSAL_HEADLINES,
     SPACE_HINT,
     describe,
+    field_message,
     security_code_hint,
 )
 
@@ -113,3 +114,14 @@ def test_a_security_code_with_a_pasted_space_asks_about_it() -> None:
         assert security_code_hint(pasted) == SPACE_HINT
     assert security_code_hint(code) == ""
     assert security_code_hint("a" * 33) == ""  # a real extra character: no space to ask about
+
+
+def test_the_line_under_the_security_code_asks_about_a_pasted_space() -> None:
+    pasted = "b" * SECURITY_CODE_LENGTH + " "
+    problems = validation_errors(
+        SyncKind.ALL_USERS, company_id=pasted, admin_username="admin", admin_password="pw"
+    )
+    text = field_message(FIELD_COMPANY_ID, problems[FIELD_COMPANY_ID], pasted)
+    assert text == (f"The security code must be exactly 32 characters, got 33. {SPACE_HINT}")
+    assert pasted.strip() not in text  # the code itself is never shown
+    assert field_message("user id", "is required") == "The user id is required."
