@@ -202,3 +202,10 @@ def test_frozen_app_runs_a_pac_file_and_checks_the_connection(
     assert result.returncode == 0, result.stdout + result.stderr
     assert "as the PAC file" in result.stdout, result.stdout
     assert "could not be used" not in result.stdout + result.stderr
+
+
+def test_the_user_guide_is_bundled(packaging_build: PackagingBuild) -> None:
+    # Help > User guide (F1) opens the README's section on the window, next to the bundle.
+    guide = packaging_build.folder / "_internal" / "README.md"
+    assert guide.is_file()
+    assert "## The window" in guide.read_text(encoding="utf-8")
