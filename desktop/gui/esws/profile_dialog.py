@@ -18,16 +18,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -49,10 +45,12 @@ from desktop.gui.esws.profile_parts import (
     MANAGED_TIP,
     Confirm,
     EditorScroller,
-    ProfileList,
     cleartext_warning,
     confirm,
+    dialog_buttons,
     fit_screen,
+    hosting_choice,
+    list_column,
     restore_geometry,
     save_geometry,
 )
@@ -103,21 +101,7 @@ class ProfileDialog(QDialog):
             self.new_profile()
 
     def _build(self) -> None:
-        self.profileList = ProfileList(self)
-        self.newButton = QPushButton("&New", self)
-        self.newButton.setObjectName("newProfileButton")
-        self.deleteButton = QPushButton("&Delete", self)
-        self.deleteButton.setObjectName("deleteProfileButton")
-        list_buttons = QHBoxLayout()
-        list_buttons.addWidget(self.newButton)
-        list_buttons.addWidget(self.deleteButton)
-        left = QVBoxLayout()
-        # Access keys are unique in the dialog (Alt+N is New, Alt+A is Apply).
-        list_label = QLabel("Saved pro&files:", self)
-        list_label.setBuddy(self.profileList)
-        left.addWidget(list_label)
-        left.addWidget(self.profileList, 1)
-        left.addLayout(list_buttons)
+        left, self.profileList, self.newButton, self.deleteButton = list_column(self)
 
         def line(name: str, accessible: str, placeholder: str = "") -> QLineEdit:
             edit = QLineEdit(self)
@@ -134,18 +118,12 @@ class ProfileDialog(QDialog):
         self.advanced = AdvancedFields(self)
         self.advanced.changed.connect(self._changed)
         self.wsdlEdit = self.advanced.wsdlEdit
-        self.onPremRadio = QRadioButton("&On-premise (API Agent / API Server)", self)
-        self.onPremRadio.setObjectName("onPremiseRadio")
-        self.cloudRadio = QRadioButton("&EasyConnect cloud", self)
-        self.cloudRadio.setObjectName("cloudRadio")
-        group = QButtonGroup(self)
-        group.addButton(self.onPremRadio)
-        group.addButton(self.cloudRadio)
-        group.buttonToggled.connect(self._hosting_changed)
+        hosting_box, self.onPremRadio, self.cloudRadio, self.hostingCaption = hosting_choice(self)
+        for radio in (self.onPremRadio, self.cloudRadio):
+            radio.toggled.connect(self._hosting_changed)
         self.rememberCheck = QCheckBox("&Remember the password on this computer", self)
         self.rememberCheck.setObjectName("profileRememberCheck")
         self.rememberCheck.toggled.connect(self._changed)
-        self.hostingCaption = caption("", self)
         # Said where the address is typed: plain http:// to another computer is readable.
         self.cleartextWarning = caption("", self, name="cleartextWarning")
         self.cleartextWarning.setTextFormat(Qt.TextFormat.PlainText)
@@ -170,14 +148,6 @@ class ProfileDialog(QDialog):
             name="managedNote",
         )
         self.managedNote.hide()
-        hosting = QVBoxLayout()
-        hosting.setSpacing(4)
-        hosting.addWidget(self.onPremRadio)
-        hosting.addWidget(self.cloudRadio)
-        hosting.addWidget(self.hostingCaption)
-        hosting_box = QWidget(self)
-        hosting_box.setLayout(hosting)
-        hosting.setContentsMargins(0, 0, 0, 0)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -215,17 +185,7 @@ class ProfileDialog(QDialog):
         body.setSpacing(18)
         body.addLayout(left)
         body.addWidget(scroller, 1)
-        standard = QDialogButtonBox.StandardButton
-        self.buttons = QDialogButtonBox(standard.Ok | standard.Cancel | standard.Apply, self)
-        self.okButton = self.buttons.button(standard.Ok)
-        self.okButton.setObjectName("okButton")
-        # Enter anywhere in the editor saves: OK is the default, not the first button (New).
-        self.okButton.setDefault(True)
-        self.cancelButton = self.buttons.button(standard.Cancel)
-        self.cancelButton.setObjectName("cancelButton")
-        self.saveButton = self.buttons.button(standard.Apply)  # saves, the list stays open
-        self.saveButton.setObjectName("saveProfileButton")
-        self.saveButton.setText("&Apply")
+        self.buttons, self.okButton, self.cancelButton, self.saveButton = dialog_buttons(self)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.saveButton.clicked.connect(self.save)

@@ -7,11 +7,18 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt
 from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QPushButton,
+    QRadioButton,
     QScrollArea,
     QStyle,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -92,6 +99,65 @@ class ProfileList(QListWidget):
         self.blockSignals(True)
         self.setCurrentRow(row)
         self.blockSignals(False)
+
+
+def list_column(
+    parent: QWidget,
+) -> tuple[QVBoxLayout, ProfileList, QPushButton, QPushButton]:
+    """The dialog's left column: its label, the list, New and Delete."""
+    profiles = ProfileList(parent)
+    new = QPushButton("&New", parent)
+    new.setObjectName("newProfileButton")
+    delete = QPushButton("&Delete", parent)
+    delete.setObjectName("deleteProfileButton")
+    buttons = QHBoxLayout()
+    buttons.addWidget(new)
+    buttons.addWidget(delete)
+    column = QVBoxLayout()
+    # Access keys are unique in the dialog (Alt+N is New, Alt+A is Apply, Alt+M the name).
+    label = QLabel("Saved pro&files:", parent)
+    label.setBuddy(profiles)
+    column.addWidget(label)
+    column.addWidget(profiles, 1)
+    column.addLayout(buttons)
+    return column, profiles, new, delete
+
+
+def hosting_choice(parent: QWidget) -> tuple[QWidget, QRadioButton, QRadioButton, QLabel]:
+    """The "Connection:" row: on-premise or cloud (exclusive), and a caption under them."""
+    from desktop.gui.widgets import caption
+
+    on_premise = QRadioButton("&On-premise (API Agent / API Server)", parent)
+    on_premise.setObjectName("onPremiseRadio")
+    cloud = QRadioButton("&EasyConnect cloud", parent)
+    cloud.setObjectName("cloudRadio")
+    group = QButtonGroup(parent)
+    group.addButton(on_premise)
+    group.addButton(cloud)
+    note = caption("", parent)
+    box = QWidget(parent)
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(4)
+    for widget in (on_premise, cloud, note):
+        column.addWidget(widget)
+    return box, on_premise, cloud, note
+
+
+def dialog_buttons(
+    parent: QWidget,
+) -> tuple[QDialogButtonBox, QPushButton, QPushButton, QPushButton]:
+    """OK (the default button: Enter in any field saves), Cancel and Apply (saves, stays open)."""
+    standard = QDialogButtonBox.StandardButton
+    box = QDialogButtonBox(standard.Ok | standard.Cancel | standard.Apply, parent)
+    ok, cancel, apply = (box.button(b) for b in (standard.Ok, standard.Cancel, standard.Apply))
+    ok.setObjectName("okButton")
+    # Not the first button of the dialog (New), which Qt would make the default otherwise.
+    ok.setDefault(True)
+    cancel.setObjectName("cancelButton")
+    apply.setObjectName("saveProfileButton")
+    apply.setText("&Apply")
+    return box, ok, cancel, apply
 
 
 # The window's own state (sizes and places, never a secret) beside the profiles, shared with the
