@@ -284,3 +284,25 @@ def test_the_dialog_opens_again_at_the_size_and_place_it_was_closed_at(
     with qtbot.waitSignal(again.accepted):
         qtbot.mouseClick(again.okButton, LEFT)
     assert open_dialog().size() == other
+
+
+def test_long_values_are_shown_from_their_start(qtbot: Any, open_dialog: Any) -> None:
+    long_path = "/" + "very-long-folder/" * 12 + "webservicesesws"
+    profile = Profile(
+        name=NAME + " — " + " ".join(["regional payroll and HR"] * 3),
+        esws_endpoint="https://esws.example.com" + long_path,
+        i3_base_url="https://i3.example.com",
+        wsdl="https://esws.example.com" + long_path + "?wsdl",
+    )
+    ProfileStore().save([profile], profile.name)
+    book = ProfileBook(ProfileStore(), SecretStore())
+    book.load()
+    dialog = ProfileDialog(book, profile.name)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.advanced.body.isVisible()  # a WSDL is set: unfolded
+    for edit in (dialog.nameEdit, dialog.endpointEdit, dialog.wsdlEdit):
+        metrics = edit.fontMetrics()
+        assert metrics.horizontalAdvance(edit.text()) > edit.width()  # longer than the field
+        assert edit.cursorPosition() == 0, edit.objectName()  # so its start is what shows

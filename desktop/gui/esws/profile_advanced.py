@@ -131,6 +131,8 @@ class AdvancedFields(QWidget):
         index = self.totalPathCombo.findData(profile.total_sync_path)
         self.totalPathCombo.setCurrentIndex(max(index, 0))
         self.wsdlEdit.setText(profile.wsdl or "")
+        for edit in (self.originsEdit, self.wsdlEdit):
+            edit.setCursorPosition(0)  # the start of a long value, not its end
         if (
             profile.allowed_origins
             or profile.wsdl

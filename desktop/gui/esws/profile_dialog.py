@@ -221,6 +221,8 @@ class ProfileDialog(QDialog):
         self.endpointEdit.setText(profile.esws_endpoint)
         self.i3Edit.setText(profile.i3_base_url)
         self.adminEdit.setText(profile.admin_username)
+        for edit in (self.nameEdit, self.endpointEdit, self.i3Edit, self.adminEdit):
+            edit.setCursorPosition(0)  # a long address shows its start (the scheme, the host)
         self.advanced.show_profile(profile)
         (self.cloudRadio if profile.cloud else self.onPremRadio).setChecked(True)
         self.rememberCheck.setChecked(profile.remember_password)
