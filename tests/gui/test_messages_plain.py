@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -125,3 +126,16 @@ def test_the_line_under_the_security_code_asks_about_a_pasted_space() -> None:
     assert text == (f"The security code must be exactly 32 characters, got 33. {SPACE_HINT}")
     assert pasted.strip() not in text  # the code itself is never shown
     assert field_message("user id", "is required") == "The user id is required."
+
+
+def test_the_form_asks_about_a_space_pasted_with_the_security_code(
+    qtbot: Any, saved_profile: Any, make_window: Any
+) -> None:
+    from tests.gui.conftest import type_into
+
+    window = make_window()
+    form = window.sync_tab.form
+    type_into(qtbot, form.companyIdEdit, " " + "b" * SECURITY_CODE_LENGTH)
+    form.passwordEdit.setFocus()  # leaving the field shows its problem
+    qtbot.waitUntil(lambda: SPACE_HINT in form.companyIdError.text())
+    assert "b" * SECURITY_CODE_LENGTH not in form.companyIdError.text()

@@ -28,7 +28,7 @@ from desktop.esws.request import (
     validation_errors,
 )
 from desktop.gui.esws.sync_form_layout import SyncFormLayout
-from desktop.gui.messages import Problem
+from desktop.gui.messages import Problem, field_message
 from desktop.gui.widgets import InlineError, Tone
 
 FIELD_PROFILE = "profile"
@@ -187,7 +187,8 @@ class SyncForm(SyncFormLayout):
         for field, label in self._errors().items():
             text = ""
             if field in problems and (field in self._touched or field == FIELD_PROFILE):
-                text = f"The {field} {problems[field]}."
+                value = self.companyIdEdit.text() if field == FIELD_COMPANY_ID else ""
+                text = field_message(field, problems[field], value)
             if self._server_problem and self._server_problem[0] == field and not text:
                 text = self._server_problem[1]
             label.set_problem(text)
@@ -266,8 +267,7 @@ class SyncForm(SyncFormLayout):
         self.errorBanner.show_message(problem.html(), tone, accessible_text=problem.plain())
         if problem.field in self._errors():
             # Under the field: a pointer to the banner, which has the code and the advice.
-            short = f"Refused by ESWS ({problem.code}): see below." if problem.code else ""
-            self._server_problem = (problem.field, short or problem.headline)
+            self._server_problem = (problem.field, problem.headline)
             self.revalidate()
             editor = self._edits().get(problem.field)
             if editor is not None:
