@@ -38,6 +38,7 @@ from desktop.esws.profiles import (
     Profile,
 )
 from desktop.esws.request import FIELD_ADMIN
+from desktop.gui import window_state
 from desktop.gui.esws.check_view import CheckView
 from desktop.gui.esws.profile_advanced import AdvancedFields
 from desktop.gui.esws.profile_book import ProfileBook
@@ -51,8 +52,6 @@ from desktop.gui.esws.profile_parts import (
     fit_screen,
     hosting_choice,
     list_column,
-    restore_geometry,
-    save_geometry,
 )
 from desktop.gui.messages import network_reminder
 from desktop.gui.widgets import ERROR_TEXT, Banner, InlineError, Tone, caption, field_column
@@ -197,7 +196,7 @@ class ProfileDialog(QDialog):
         self.profileList.currentRowChanged.connect(self._selected_row)
         self.newButton.clicked.connect(self.new_profile)
         self.deleteButton.clicked.connect(self.delete_profile)
-        if not restore_geometry(self, GEOMETRY_GROUP):
+        if not window_state.restore(self, GEOMETRY_GROUP):
             self.resize(fit_screen(self, QSize(*DEFAULT_SIZE)))
 
     # -- list and editor -------------------------------------------------------------------------
@@ -427,5 +426,5 @@ class ProfileDialog(QDialog):
 
     def done(self, result: int) -> None:
         self.checkView.reset()  # a check still running is cancelled with the dialog
-        save_geometry(self, GEOMETRY_GROUP)
+        window_state.save(self, GEOMETRY_GROUP)
         super().done(result)

@@ -1,11 +1,11 @@
 """Small parts of the profiles dialog: the list of profiles (managed ones marked), the question
-box, the plain-http warning's words, and where the dialog's size and place are remembered."""
+box, the plain-http warning's words, the dialog's buttons and its fit on a small screen."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialogButtonBox,
@@ -158,33 +158,6 @@ def dialog_buttons(
     apply.setObjectName("saveProfileButton")
     apply.setText("&Apply")
     return box, ok, cancel, apply
-
-
-# The window's own state (sizes and places, never a secret) beside the profiles, shared with the
-# main window: one group per window.
-WINDOW_STATE_FILE = "window.ini"
-
-
-def _window_settings() -> QSettings:
-    from desktop.core.paths import config_dir
-
-    return QSettings(str(config_dir() / WINDOW_STATE_FILE), QSettings.Format.IniFormat)
-
-
-def restore_geometry(window: QWidget, group: str) -> bool:
-    """Give ``window`` the size and place it had when last closed; False when none is known."""
-    saved = _window_settings().value(f"{group}/geometry")
-    if not isinstance(saved, QByteArray | bytes) or not saved:
-        return False
-    # Qt moves a window saved on a screen that has since gone back onto the available one.
-    return window.restoreGeometry(QByteArray(saved))
-
-
-def save_geometry(window: QWidget, group: str) -> None:
-    """Keep ``window``'s size and place for the next time it opens."""
-    settings = _window_settings()
-    settings.setValue(f"{group}/geometry", window.saveGeometry())
-    settings.sync()
 
 
 def fit_screen(window: QWidget, wanted: QSize) -> QSize:
