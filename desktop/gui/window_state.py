@@ -41,6 +41,26 @@ def _reachable(rect: QRect) -> bool:
     return False
 
 
+def _fitted(rect: QRect) -> QRect:
+    """``rect``, shrunk and moved onto the screen that shows most of it (a place saved on a
+    large monitor must not open larger than a small laptop screen)."""
+    screens = QGuiApplication.screens()
+    if not screens:
+        return rect
+    best = max(screens, key=lambda s: _area(s.availableGeometry().intersected(rect)))
+    room = best.availableGeometry()
+    fitted = QRect(rect)
+    fitted.setWidth(min(rect.width(), room.width()))
+    fitted.setHeight(min(rect.height(), room.height()))
+    fitted.moveLeft(max(room.left(), min(fitted.left(), room.right() - fitted.width() + 1)))
+    fitted.moveTop(max(room.top(), min(fitted.top(), room.bottom() - fitted.height() + 1)))
+    return fitted
+
+
+def _area(rect: QRect) -> int:
+    return max(rect.width(), 0) * max(rect.height(), 0)
+
+
 def restore(widget: QWidget, prefix: str) -> bool:
     """Put ``widget`` (not yet shown) where it was when last closed; False if nothing usable
     is stored (first run, a damaged file, or a place no screen shows)."""
@@ -50,7 +70,7 @@ def restore(widget: QWidget, prefix: str) -> bool:
         if value is not None:
             log.info("%s: the stored window place is not on any screen; default used", prefix)
         return False
-    widget.setGeometry(value)
+    widget.setGeometry(_fitted(value))
     if str(store.value(f"{prefix}/maximized", "false")).lower() == "true":
         widget.setWindowState(widget.windowState() | Qt.WindowState.WindowMaximized)
     return True

@@ -88,3 +88,19 @@ def test_the_file_holds_only_places_never_what_was_typed(
     assert DEMO_PASSWORD not in text
     keys = set(window_state.settings().allKeys())
     assert keys == {"MainWindow/geometry", "MainWindow/maximized"}
+
+
+def test_a_place_saved_on_a_larger_screen_is_fitted_to_this_one(qtbot: Any) -> None:
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.gui import window_state
+
+    room = QGuiApplication.primaryScreen().availableGeometry()
+    big = QRect(room.left() + 10, room.top() + 10, room.width() * 2, room.height() * 2)
+    window_state.settings().setValue("Probe/geometry", big)
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    assert window_state.restore(widget, "Probe")
+    assert room.contains(widget.geometry())
