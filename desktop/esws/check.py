@@ -26,6 +26,7 @@ import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from desktop.core.errors import I3SyncError, TransportError, TransportProblem, VendorRefusal
@@ -49,6 +50,9 @@ from desktop.esws.i3_urls import normalise_endpoint, normalise_i3_url
 from desktop.esws.refusals import REFUSALS
 from desktop.esws.request import SyncKind, SyncRequest
 from desktop.esws.wsdl_fence import is_remote
+
+if TYPE_CHECKING:
+    from desktop.esws.profiles import Profile
 
 __all__ = ["STEPS", "CheckTarget", "ConnectionCheck", "StepResult", "notes_for"]
 
@@ -83,6 +87,17 @@ class CheckTarget:
     ) -> CheckTarget:
         """Validate the addresses (``InputError`` naming the field) before anything is sent."""
         return cls(normalise_endpoint(endpoint), normalise_i3_url(i3_url), wsdl, profile, cloud)
+
+    @classmethod
+    def for_profile(cls, profile: Profile) -> CheckTarget:
+        """A saved profile's addresses, WSDL and cloud setting (``InputError`` when invalid)."""
+        return cls.of(
+            profile.esws_endpoint,
+            profile.i3_base_url,
+            profile.wsdl,
+            profile=profile.name,
+            cloud=profile.cloud,
+        )
 
 
 def notes_for(target: CheckTarget) -> list[str]:

@@ -149,13 +149,7 @@ def check_target(args: argparse.Namespace) -> CheckTarget:
     if profile is None:
         known = ", ".join(loaded.names) or "none saved"
         raise InputError("profile", f"no saved profile has this name (profiles: {known})")
-    return CheckTarget.of(
-        profile.esws_endpoint,
-        profile.i3_base_url,
-        profile.wsdl,
-        profile=profile.name,
-        cloud=profile.cloud,
-    )
+    return CheckTarget.for_profile(profile)
 
 
 def run_check(args: argparse.Namespace) -> int:

@@ -49,13 +49,7 @@ def check_target_for(profile: Profile) -> CheckTarget | None:
     from desktop.esws.check import CheckTarget
 
     try:
-        return CheckTarget.of(
-            profile.esws_endpoint,
-            profile.i3_base_url,
-            profile.wsdl,
-            profile=profile.name,
-            cloud=profile.cloud,
-        )
+        return CheckTarget.for_profile(profile)
     except (InputError, ValueError):
         return None
 
