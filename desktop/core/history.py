@@ -144,6 +144,16 @@ def describe(entry: HistoryEntry) -> str:
     return f"{what[:1].upper()}{what[1:]}."
 
 
+def local_time(entry: HistoryEntry) -> str:
+    """The entry's time in this computer's time zone, to the second (table and window)."""
+    return entry.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def page_loaded_text(entry: HistoryEntry) -> str:
+    """Whether I3's page then loaded, in words (empty when not known: the command line)."""
+    return "" if entry.page_loaded is None else ("loaded" if entry.page_loaded else "not loaded")
+
+
 def format_time(moment: datetime) -> str:
     """ISO 8601 in UTC with milliseconds and ``Z``: sorts as text, parses back exactly."""
     moment = moment.astimezone(UTC)

@@ -18,7 +18,13 @@ from collections.abc import Sequence
 from datetime import date, datetime, time
 
 from desktop.core.cli_support import EXIT_INPUT, EXIT_OK
-from desktop.core.history import HistoryEntry, HistoryError, HistoryFilter
+from desktop.core.history import (
+    HistoryEntry,
+    HistoryError,
+    HistoryFilter,
+    local_time,
+    page_loaded_text,
+)
 from desktop.core.history_export import write_csv
 from desktop.core.history_store import HistoryStore
 from desktop.core.reporting import exit_code_for, message_for
@@ -137,9 +143,8 @@ def _export(store: HistoryStore, where: HistoryFilter, target: str, limit: int |
 
 
 def _cells(entry: HistoryEntry) -> list[str]:
-    loaded = {None: "", True: "loaded", False: "not loaded"}[entry.page_loaded]
     values = [
-        entry.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+        local_time(entry),
         "window" if entry.source.value == "window" else "command line",
         entry.profile,
         entry.kind.value,
@@ -148,7 +153,7 @@ def _cells(entry: HistoryEntry) -> list[str]:
         entry.outcome.value,
         entry.code,
         str(entry.duration_ms),
-        loaded,
+        page_loaded_text(entry),
     ]
     return [one_line(value, MAX_CELL) for value in values]
 

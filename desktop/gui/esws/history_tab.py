@@ -40,7 +40,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.history import HistoryEntry, HistoryFilter, Kind
+from desktop.core.history import (
+    HistoryEntry,
+    HistoryFilter,
+    Kind,
+    local_time,
+    page_loaded_text,
+)
 from desktop.core.history import Outcome as Result
 from desktop.core.history_export import write_csv
 from desktop.core.history_store import HistoryStore
@@ -56,13 +62,7 @@ _SOURCES = {"window": "window", "cli": "command line"}
 _KINDS = {Kind.ONE: "one user", Kind.TOTAL: "all users"}
 
 
-def local_time(entry: HistoryEntry) -> str:
-    """The entry's time in this computer's time zone, to the second."""
-    return entry.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-
-
 def _cells(entry: HistoryEntry) -> tuple[str, ...]:
-    loaded = "" if entry.page_loaded is None else ("loaded" if entry.page_loaded else "not loaded")
     return (
         local_time(entry),
         _SOURCES.get(entry.source.value, entry.source.value),
@@ -73,7 +73,7 @@ def _cells(entry: HistoryEntry) -> tuple[str, ...]:
         entry.outcome.value,
         entry.code,
         str(entry.duration_ms),
-        loaded,
+        page_loaded_text(entry),
     )
 
 
