@@ -83,10 +83,13 @@ class HistoryModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.entries: list[HistoryEntry] = []
+        self._rows: list[tuple[str, ...]] = []  # each entry's cells, formatted once
 
     def set_entries(self, entries: list[HistoryEntry]) -> None:
         self.beginResetModel()
         self.entries = entries
+        # The header sizes its columns to their contents: data() is asked for every cell.
+        self._rows = [_cells(entry) for entry in entries]
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -100,7 +103,7 @@ class HistoryModel(QAbstractTableModel):
             return None
         entry = self.entries[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return _cells(entry)[index.column()]
+            return self._rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and entry.outcome is not Result.OK:
             # Escaped inside <qt>: a code sent by a server is shown, never rendered.
             return f"<qt>{escape(message_for_entry(entry))}</qt>"
