@@ -24,7 +24,9 @@ from desktop.core.urls import normalise_base_url, origin_of
 from desktop.esws.i3_urls import (
     DEFAULT_ENDPOINT,
     DEFAULT_I3_BASE_URL,
+    FIELD_ENDPOINT,
     FIELD_I3_URL,
+    TOTAL_SYNC_PATHS,
     normalise_endpoint,
     normalise_i3_url,
 )
@@ -35,17 +37,15 @@ MAX_NAME_LENGTH = 100
 MAX_FIELD_LENGTH = 2048
 MAX_ALLOWED_ORIGINS = 20
 
-# The two spellings of I3's total-sync page; the ESWS reference uses the plural.
-TOTAL_SYNC_USERS_LOGIN = "totalSyncUsersLogin"
-TOTAL_SYNC_USER_LOGIN = "totalSyncUserLogin"
-TOTAL_SYNC_PATHS = (TOTAL_SYNC_USERS_LOGIN, TOTAL_SYNC_USER_LOGIN)
+# The two spellings of I3's total-sync page (kept with the sync paths); the plural is ESWS's.
+TOTAL_SYNC_USERS_LOGIN, TOTAL_SYNC_USER_LOGIN = TOTAL_SYNC_PATHS
 
 # The vault entry of a profile is "<VAULT_KEY_PREFIX><id>/<kind>".
 VAULT_KEY_PREFIX = "esws-profile:"
 
 # InputError.field values, in the user's words.
 FIELD_NAME = "name"
-FIELD_ESWS_ENDPOINT = "ESWS endpoint"
+FIELD_ESWS_ENDPOINT = FIELD_ENDPOINT  # "ESWS endpoint"
 FIELD_I3_ADDRESS = FIELD_I3_URL  # "I3 address"
 FIELD_WSDL = "WSDL"
 FIELD_ALLOWED_ORIGINS = "other I3 addresses"

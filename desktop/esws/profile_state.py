@@ -124,8 +124,7 @@ def replace_saved(document: Document, profile: Profile) -> None:
     old = document.find_id(profile.id)
     assert old is not None
     document.profiles = [profile if p is old else p for p in document.profiles]
-    if document.last_used is not None and name_key(document.last_used) == name_key(old.name):
-        document.last_used = profile.name
+    follow_rename(document, old.name, profile.name)
 
 
 def canonical_last_used(profiles: list[Profile], last_used: str | None) -> str | None:

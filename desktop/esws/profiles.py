@@ -22,6 +22,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from desktop.core.errors import InputError
+from desktop.esws.i3_urls import TOTAL_SYNC_PATHS
 from desktop.esws.managed import ManagedProfiles, machine_managed_source
 from desktop.esws.profile_model import (
     DUPLICATE_NAME,
@@ -37,7 +38,6 @@ from desktop.esws.profile_model import (
     MAX_FIELD_LENGTH,
     MAX_NAME_LENGTH,
     PROFILE_KEYS,
-    TOTAL_SYNC_PATHS,
     TOTAL_SYNC_USER_LOGIN,
     TOTAL_SYNC_USERS_LOGIN,
     VAULT_KEY_PREFIX,
