@@ -36,7 +36,6 @@ class Tone(enum.Enum):
 _TONE_ROLES = {Tone.INFO: Role.INFO, Tone.WARNING: Role.WARNING, Tone.ERROR: Role.ERROR}
 # The light-palette colours, for code that still sets a fixed colour; prefer set_text_role().
 ERROR_TEXT = "#b3261e"
-MUTED_TEXT = "#5f6b7a"
 _TEXT_ROLE = "textRole"
 
 

@@ -54,7 +54,15 @@ from desktop.gui.esws.profile_parts import (
     list_column,
 )
 from desktop.gui.messages import network_reminder
-from desktop.gui.widgets import ERROR_TEXT, Banner, InlineError, Tone, caption, field_column
+from desktop.gui.widgets import (
+    ERROR_TEXT,
+    Banner,
+    InlineError,
+    Tone,
+    caption,
+    field_column,
+    show_start,
+)
 
 if TYPE_CHECKING:
     from desktop.core.vault import VaultStatus
@@ -221,7 +229,7 @@ class ProfileDialog(QDialog):
         self.i3Edit.setText(profile.i3_base_url)
         self.adminEdit.setText(profile.admin_username)
         for edit in (self.nameEdit, self.endpointEdit, self.i3Edit, self.adminEdit):
-            edit.setCursorPosition(0)  # a long address shows its start (the scheme, the host)
+            show_start(edit)  # a long address shows its start (the scheme, the host)
         self.advanced.show_profile(profile)
         (self.cloudRadio if profile.cloud else self.onPremRadio).setChecked(True)
         self.rememberCheck.setChecked(profile.remember_password)
@@ -233,9 +241,7 @@ class ProfileDialog(QDialog):
         self.rememberCheck.setToolTip(
             "" if vault is None or vault.available else escape(f"Secrets are kept {vault.where}.")
         )
-        for error in self.errors.values():
-            error.set_problem("")
-        self.problemBanner.clear()
+        self._clear_problems()
         self._set_managed(profile.managed)
         self.checkView.reset()
         self._dirty = False  # only the user's edits make it dirty

@@ -6,10 +6,9 @@ module the sentences (and the one rule about which tone an outcome gets).
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING
 
-from desktop.core.errors import I3SyncError, TransportError, TransportProblem, VendorRefusal
+from desktop.core.errors import TransportError, TransportProblem, VendorRefusal
 from desktop.esws.request import SyncKind, SyncRequest
 from desktop.gui.esws.sync_form import FIELD_PROFILE
 from desktop.gui.messages import Problem, describe
@@ -17,8 +16,6 @@ from desktop.gui.widgets import Tone
 
 if TYPE_CHECKING:
     from desktop.esws.profiles import Profile
-
-log = logging.getLogger(__name__)
 
 
 def failure(error: BaseException, profile: Profile, request: SyncRequest) -> tuple[Problem, Tone]:
@@ -34,8 +31,6 @@ def failure(error: BaseException, profile: Profile, request: SyncRequest) -> tup
             field=problem.field,
         )
     cancelled = isinstance(error, TransportError) and error.problem is TransportProblem.CANCELLED
-    if not isinstance(error, I3SyncError):
-        log.error("Sync failed unexpectedly: %s", type(error).__name__)
     return problem, Tone.INFO if cancelled else Tone.ERROR
 
 
