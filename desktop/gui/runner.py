@@ -129,7 +129,7 @@ class Job:
 
 
 class _Mailbox(QObject):
-    """Lives on the GUI thread for the whole process: worker threads post outcomes to it."""
+    """Lives on the GUI thread for the whole process: worker threads post calls to it."""
 
     arrived = Signal(object)
 
@@ -137,8 +137,8 @@ class _Mailbox(QObject):
         super().__init__()
         self.arrived.connect(self._arrived)
 
-    def _arrived(self, job: Job) -> None:
-        job._deliver()
+    def _arrived(self, call: Callable[[], None]) -> None:
+        call()
 
 
 _mailbox: _Mailbox | None = None
@@ -155,13 +155,18 @@ def _the_mailbox() -> _Mailbox:
         return _mailbox
 
 
-def _post(job: Job) -> None:
+def post_to_gui(call: Callable[[], None]) -> None:
+    """Run ``call`` on the GUI thread, in the order posted (from any thread).
+
+    Dropped once the mailbox is gone (the process is ending). The mailbox exists as soon as a
+    :class:`Runner` was made, which is on the GUI thread.
+    """
     with _mailbox_lock:
         mailbox = _mailbox
         if mailbox is None or not shiboken6.isValid(mailbox):
             return
         # Queued: the mailbox lives on the GUI thread and this is another thread.
-        mailbox.arrived.emit(job)
+        mailbox.arrived.emit(call)
 
 
 class _Jobs:
@@ -285,7 +290,7 @@ def _work(job: Job, call: Callable[[], Any]) -> None:
     except Exception as error:  # reported to the GUI thread, which words it for the user
         outcome = Outcome(None, error)
     if job._ended(outcome):
-        _post(job)
+        post_to_gui(job._deliver)
 
 
 class QueuedVaultWrites:

@@ -14,12 +14,10 @@ from __future__ import annotations
 
 import itertools
 import logging
-import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -31,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import InputError
-from desktop.gui.runner import Job, Outcome, Runner
+from desktop.gui.runner import Job, Outcome, Runner, post_to_gui
 from desktop.gui.widgets import caption
 
 if TYPE_CHECKING:
@@ -63,43 +61,15 @@ class _Run:
         self.active = True
 
 
-class _StepPost(QObject):
-    """Lives on the GUI thread for the whole process: check threads post step results to it.
+def _send(run: _Run, result: StepResult) -> None:
+    """A check thread: queue the step's result for the GUI thread (dropped once the run ended)."""
 
-    Never deleted (as the runner's mailbox): a check thread that ends after its view is gone
-    posts here, and the post is ignored.
-    """
-
-    arrived = Signal(object, object)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.arrived.connect(self._arrived)
-
-    def _arrived(self, run: _Run, result: StepResult) -> None:
+    def deliver() -> None:
         if run.active:
             run.deliver(result)
 
-
-_post: _StepPost | None = None
-_post_lock = threading.Lock()
-
-
-def _the_post() -> _StepPost:
-    global _post
-    with _post_lock:
-        if _post is None:
-            _post = _StepPost()  # first use is on the GUI thread (a CheckView is made there)
-        return _post
-
-
-def _send(run: _Run, result: StepResult) -> None:
-    """A check thread: queue the step's result for the GUI thread."""
-    with _post_lock:
-        post = _post
-        if post is None or not shiboken6.isValid(post) or not run.active:
-            return
-        post.arrived.emit(run, result)
+    if run.active:
+        post_to_gui(deliver)
 
 
 class CheckView(QWidget):
@@ -133,7 +103,6 @@ class CheckView(QWidget):
         self._check: ConnectionCheck | None = None
         self._steps: list[str] = []
         self.results: list[StepResult] = []
-        _the_post()
         self._build()
         # Deleted while a check runs (its dialog closed): stop listening to that run.
         runs: list[_Run | None] = [None]
