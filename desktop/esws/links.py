@@ -15,11 +15,11 @@ Whether the profile exists is for the window to say; this module checks syntax o
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from urllib.parse import SplitResult, parse_qsl, unquote_to_bytes, urlsplit
 
 from desktop.core.errors import InputError
+from desktop.core.text import text_problem
 from desktop.esws.request import SyncKind, parse_location
 
 SCHEME = "i3sync"
@@ -37,10 +37,9 @@ _MAX_FIELDS = 2 * len(_KEYS) + 2
 _SHAPES = f"must be {SCHEME}://{HOST}/one or {SCHEME}://{HOST}/total"
 _PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 _PRINTABLE_KEY = re.compile(r"[A-Za-z0-9_.-]{1,32}")
+
+
 # Bidirectional overrides and marks: they can make a name display as another one.
-_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-
-
 @dataclass(frozen=True)
 class SyncLink:
     """A well-formed request to open a sync page for a saved profile."""
@@ -61,7 +60,7 @@ def _raw_control(text: str) -> bool:
 
 def _unsafe_character(text: str) -> bool:
     """Control characters (C0, DEL, C1), line separators, lone surrogates and bidi controls."""
-    return any(unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") or ch in _BIDI for ch in text)
+    return text_problem(text) is not None
 
 
 def _unwrap(link: str) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from desktop.core.errors import InputError
+from desktop.core.text import LINE_SEPARATORS, is_control, is_surrogate, text_problem
 from desktop.core.urls import normalise_base_url, origin_of
 from desktop.esws.i3_urls import (
     DEFAULT_ENDPOINT,
@@ -60,11 +60,8 @@ _ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 # Bidirectional overrides and marks: they can make a name display as another one.
-_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-
-
 def _has_control(text: str) -> bool:
-    return any(unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") for ch in text)
+    return any(is_control(ch) or is_surrogate(ch) or ch in LINE_SEPARATORS for ch in text)
 
 
 def new_profile_id() -> str:
@@ -164,7 +161,7 @@ def _check_name(name: str) -> None:
         raise InputError(FIELD_NAME, "must not start or end with a space")
     if len(name) > MAX_NAME_LENGTH:
         raise InputError(FIELD_NAME, f"must be at most {MAX_NAME_LENGTH} characters")
-    if _has_control(name) or not _BIDI.isdisjoint(name):
+    if text_problem(name) is not None:
         raise InputError(
             FIELD_NAME, "must not contain control characters, line breaks or direction marks"
         )
