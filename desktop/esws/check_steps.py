@@ -11,12 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-import requests
-
 from desktop.core.cert_info import CertificateInfo
 from desktop.core.errors import TransportError, TransportProblem
 from desktop.core.http import HttpReply, http_status_detail
 from desktop.core.netprobe import Address, TlsResult
+from desktop.core.proxy import environment_route
 from desktop.core.text import one_line
 
 MAX_ADDRESSES_SHOWN = 3
@@ -172,12 +171,10 @@ def i3_detail(reply: HttpReply) -> str:
 def proxy_for(url: str) -> str | None:
     """``host:port`` of the proxy the system names for ``url`` (environment, or the registry on
     Windows; never its credentials), or ``None`` for a direct connection."""
+    proxy = environment_route(url).proxy
+    if not proxy:
+        return None
     try:
-        proxies = requests.utils.get_environ_proxies(url)
-        scheme = urlsplit(url).scheme.lower()
-        proxy = proxies.get(scheme) or proxies.get("all")
-        if not proxy:
-            return None
         parts = urlsplit(proxy if "://" in proxy else "http://" + proxy)
         host = parts.hostname or "?"
         return one_line(f"{host}:{parts.port}" if parts.port else host, 200)
