@@ -22,10 +22,14 @@ MASK = "[redacted]"
 _lock = threading.Lock()
 # Insertion-ordered, most recently registered last. Bounded: every sync registers a one-time
 # token, and an unbounded set made each log line's pattern grow without end (the soak saw 0.1 s
-# and megabytes per compiled pattern after a thousand syncs). The values in use are registered
-# again at each sync, so only old ones (spent tokens, which the patterns below mask anyway) go.
+# and megabytes per compiled pattern after a thousand syncs). What goes first is the oldest value
+# the shape patterns below mask anyway (spent tokens); a password or security code goes only
+# when more than MAX_SECRETS of them are kept.
 _secrets: dict[str, re.Pattern[str]] = {}  # each value with the pattern of its spellings
 MAX_SECRETS = 64
+
+_HEX_RUN = re.compile(r"\b[0-9a-fA-F]{32,}\b")
+_JWT = re.compile(r"\beyJ[\w-]+\.[\w-]+\.[\w-]*")
 
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # SOAP elements that carry secrets, with or without attributes and namespace prefix.
@@ -47,9 +51,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # I3 sync URLs end in the token.
     (re.compile(r"(SyncUsersLogin/|SyncUserLogin/)[^\s\"'<>]+"), rf"\1{MASK}"),
     # Long hex runs look like ESWS tokens or CRM.COM session ids.
-    (re.compile(r"\b[0-9a-fA-F]{32,}\b"), MASK),
+    (_HEX_RUN, MASK),
     # JWTs.
-    (re.compile(r"\beyJ[\w-]+\.[\w-]+\.[\w-]*"), MASK),
+    (_JWT, MASK),
 ]
 
 MIN_SECRET_LENGTH = 3
@@ -62,7 +66,13 @@ def register_secret(*values: str) -> None:
             if value and len(value) >= MIN_SECRET_LENGTH:
                 _secrets[value] = _secrets.pop(value) if value in _secrets else _pattern_for(value)
         while len(_secrets) > MAX_SECRETS:
-            del _secrets[next(iter(_secrets))]
+            shaped = (value for value in _secrets if _masked_by_shape(value))
+            del _secrets[next(shaped, next(iter(_secrets)))]
+
+
+def _masked_by_shape(value: str) -> bool:
+    """True for a value the token-shape patterns mask whole (ESWS tokens, CRM.COM ids, JWTs)."""
+    return bool(_HEX_RUN.fullmatch(value) or _JWT.fullmatch(value))
 
 
 def forget_secrets() -> None:
