@@ -67,6 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the window on a built-in simulator (no vendor account needed)",
     )
     parser.add_argument(
+        "--lang",
+        choices=WINDOW_LANGUAGES,
+        help="the window's language (default: the system's, or the one chosen in the window); "
+        "the command line stays English",
+    )
+    parser.add_argument(
         "--self-check",
         action="store_true",
         help="check this installation offscreen (simulator, vault, embedded browser); exit 0 or 1",
@@ -147,6 +153,31 @@ def run_window(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
 
 _WINDOW_FLAGS = frozenset({"--demo", "--debug"})
+WINDOW_LANGUAGES = ("en", "nl", "de")
+
+
+def _window_only(argv: list[str]) -> argparse.Namespace | None:
+    """The arguments when ``argv`` only opens the window (``--demo``, ``--debug``, ``--lang X``),
+    read without building every sub-command's parser; None for anything else."""
+    lang: str | None = None
+    rest = list(argv)
+    for index, token in enumerate(argv):
+        value = token.removeprefix("--lang=") if token.startswith("--lang=") else None
+        if token == "--lang" and index + 1 < len(argv):
+            value = argv[index + 1]
+            rest.remove(token)
+            rest.remove(value)
+        elif value is not None:
+            rest.remove(token)
+        if value is not None:
+            if value not in WINDOW_LANGUAGES or lang is not None:
+                return None  # the full parser says what is wrong
+            lang = value
+    if not set(rest) <= _WINDOW_FLAGS:
+        return None
+    return argparse.Namespace(
+        command=None, demo="--demo" in rest, debug="--debug" in rest, self_check=False, lang=lang
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -178,14 +209,9 @@ def _dispatch(argv: list[str]) -> int:
         # parse_link takes off the quotes Windows may leave around it.
         configure_logging()
         return run_link(argv[0])
-    if set(argv) <= _WINDOW_FLAGS:
-        # Opening the window is the common case: skip building every sub-command's parser
-        # (it imports the connectors), which the form would wait for.
-        args = argparse.Namespace(
-            command=None, demo="--demo" in argv, debug="--debug" in argv, self_check=False
-        )
-    else:
-        args = _parse(argv)
+    # Opening the window is the common case: skip building every sub-command's parser (it
+    # imports the connectors), which the form would wait for.
+    args = _window_only(argv) or _parse(argv)
     configure_logging(debug=args.debug, console=args.command is not None and args.debug)
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     if args.self_check:

@@ -34,11 +34,17 @@ def show_link_error(message: str) -> int:
     from PySide6.QtWidgets import QLabel, QMessageBox
 
     from desktop import APP_NAME
+    from desktop.gui.i18n import translate
     from desktop.gui.qt_setup import create_application
 
     log.error("Link or open request refused: %s", message)
     create_application([])
-    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, "This sync request was not opened.")
+    use_language(None)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        APP_NAME,
+        translate("Launch", "This sync request was not opened."),
+    )
     box.setObjectName("linkErrorBox")
     box.setTextFormat(Qt.TextFormat.PlainText)  # a link's text is not ours
     box.setInformativeText(message)
@@ -47,6 +53,16 @@ def show_link_error(message: str) -> int:
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.exec()
     return 2
+
+
+def use_language(requested: str | None) -> str:
+    """Install the window's language (``--lang``, the saved choice, the system's, English)."""
+    from PySide6.QtCore import QLocale
+
+    from desktop.gui import i18n
+
+    wanted = i18n.choose_language(requested, i18n.saved_language(), QLocale.system().uiLanguages())
+    return i18n.install(wanted)
 
 
 def run_gui(args: argparse.Namespace, argv: Sequence[str]) -> int:
@@ -59,7 +75,7 @@ def open_sync_page(link: SyncLink) -> int:
 
     A link may come from any web page, so it never starts a sync by itself.
     """
-    args = argparse.Namespace(demo=False, debug=False, command=None)
+    args = argparse.Namespace(demo=False, debug=False, command=None, lang=None)
     return start(args, [], link=link)
 
 
@@ -172,6 +188,7 @@ def deliver(window: MainWindow, request: OpenRequest) -> None:
     under way (then say so, and keep what is on screen)."""
     from html import escape
 
+    from desktop.gui.i18n import translate
     from desktop.gui.widgets import Tone
 
     bring_to_front(window)
@@ -181,7 +198,9 @@ def deliver(window: MainWindow, request: OpenRequest) -> None:
     tab = window.sync_tab
     if sync_in_progress(window):
         log.info("A request from another launch was not opened: a sync is in progress")
-        text = f"A sync is in progress; the request for {link.profile} was not opened."
+        text = translate(
+            "Launch", "A sync is in progress; the request for {profile} was not opened."
+        ).format(profile=link.profile)
         window.show_sync_tab()  # where the notice is (open_request does it otherwise)
         tab.show_notice("handover", escape(text), Tone.WARNING)
         if tab.sync_page is not None and tab.currentWidget() is tab.sync_page:
@@ -246,6 +265,7 @@ def start(
     if demo_mode:  # before QtWebEngine is loaded (it is, lazily, after the first paint)
         sandbox.allow_demo_as_root(os.environ, root=root)
     app = create_application(list(argv))
+    use_language(getattr(args, "lang", None))
     from desktop.core.vault import SecretStore
     from desktop.esws.profiles import ProfileStore
     from desktop.gui.main_window import MainWindow

@@ -1,0 +1,131 @@
+"""The window's language: English, Dutch or German, chosen once before any widget exists.
+
+Every string a person sees in the window goes through :func:`translate` with a context (usually
+the class or module that shows it) and a plain string literal, so that ``pyside6-lupdate`` finds
+it (``python packaging/i18n.py`` updates the catalogues; ``resources/i18n/README.md`` has the
+glossary). Text with values uses ``{name}`` placeholders filled after translation. The command
+line stays English.
+
+The language comes from ``--lang``, else the setting saved from the window's Language menu, else
+the operating system's UI languages, else English. Changing it takes effect at the next start
+(widgets are built once, in their language).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+
+log = logging.getLogger(__name__)
+
+LANGUAGES: dict[str, str] = {"en": "English", "nl": "Nederlands", "de": "Deutsch"}
+DEFAULT_LANGUAGE = "en"
+SETTING_KEY = "Preferences/language"
+CATALOGUE_PREFIX = "i3sync_"
+
+# The translators stay referenced here: Qt does not own them, and a collected one translates
+# nothing.
+_installed: list[QTranslator] = []
+_current = DEFAULT_LANGUAGE
+
+
+def translate(context: str, text: str) -> str:
+    """``text`` in the window's language (``text`` itself when it has no translation)."""
+    return QCoreApplication.translate(context, text)
+
+
+def normalised(code: str | None) -> str | None:
+    """``nl``/``de``/``en`` for a language tag such as ``nl-BE``, ``de_AT`` or ``EN``; else None."""
+    if not code:
+        return None
+    base = code.strip().replace("_", "-").split("-", 1)[0].lower()
+    return base if base in LANGUAGES else None
+
+
+def system_language(ui_languages: Iterable[str]) -> str:
+    """The first of the system's UI languages (in the user's order) the app speaks, else English."""
+    for tag in ui_languages:
+        found = normalised(tag)
+        if found is not None:
+            return found
+    return DEFAULT_LANGUAGE
+
+
+def choose_language(requested: str | None, saved: str | None, ui_languages: Iterable[str]) -> str:
+    """``--lang`` wins, then the saved setting, then the system's languages, then English."""
+    return normalised(requested) or normalised(saved) or system_language(ui_languages)
+
+
+def saved_language(store: QSettings | None = None) -> str | None:
+    """The language chosen in the window's Language menu, if any (a damaged value is ignored)."""
+    store = store if store is not None else _settings()
+    value = store.value(SETTING_KEY)
+    return normalised(value) if isinstance(value, str) else None
+
+
+def save_language(code: str, store: QSettings | None = None) -> None:
+    """Keep ``code`` for the next start (the Language menu)."""
+    found = normalised(code)
+    if found is None:
+        raise ValueError(f"unknown language: {code!r}")
+    store = store if store is not None else _settings()
+    store.setValue(SETTING_KEY, found)
+    store.sync()
+
+
+def _settings() -> QSettings:
+    from desktop.gui.window_state import settings
+
+    return settings()
+
+
+def current_language() -> str:
+    """The language installed by :func:`install` (English before it runs)."""
+    return _current
+
+
+def locale() -> QLocale:
+    """Dates, times and numbers for the window: the system's own conventions when it speaks the
+    chosen language (``nl-BE`` stays Belgian), else that language's defaults."""
+    system = QLocale.system()
+    if normalised(system.name()) == _current:
+        return system
+    return QLocale(_current)
+
+
+def install(code: str) -> str:
+    """Load the catalogues for ``code`` (ours and Qt's own, for the standard buttons and menus);
+    returns the language installed: English when a catalogue is missing (logged, never fatal)."""
+    global _current
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("install() needs the QApplication")
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    language = normalised(code) or DEFAULT_LANGUAGE
+    _current = DEFAULT_LANGUAGE
+    if language != DEFAULT_LANGUAGE:
+        from desktop.core.paths import resource_path
+
+        ours = QTranslator()
+        path = resource_path("i18n") / f"{CATALOGUE_PREFIX}{language}.qm"
+        if not ours.load(str(path)):
+            log.warning("No catalogue for %s at %s; the window stays English", language, path)
+            QLocale.setDefault(QLocale(DEFAULT_LANGUAGE))
+            return DEFAULT_LANGUAGE
+        app.installTranslator(ours)
+        _installed.append(ours)
+        qt_own = QTranslator()
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt_own.load(f"qtbase_{language}", qt_dir):
+            app.installTranslator(qt_own)
+            _installed.append(qt_own)
+        else:
+            log.info("Qt's own %s catalogue is missing: standard buttons stay English", language)
+        _current = language
+    QLocale.setDefault(locale())
+    log.info("Window language: %s", _current)
+    return _current

@@ -1,0 +1,61 @@
+"""The window's language: chosen from --lang, the saved setting, the system, English; installed
+from the committed catalogues; English again when asked."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QLocale
+
+from desktop.gui import i18n
+from desktop.gui.launch import use_language
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards(qapp) -> Iterator[None]:
+    yield
+    i18n.install("en")
+
+
+@pytest.mark.parametrize(
+    ("requested", "saved", "system", "expected"),
+    [
+        ("de", "nl", ["nl-NL"], "de"),
+        (None, "nl", ["de-DE"], "nl"),
+        (None, None, ["fr-FR", "de-AT", "nl-NL"], "de"),
+        (None, None, ["nl_BE"], "nl"),
+        (None, None, ["fr-FR", "ja-JP"], "en"),
+        (None, "xx", [], "en"),
+        ("EN-gb", None, ["de-DE"], "en"),
+    ],
+)
+def test_the_language_is_chosen_in_order(requested, saved, system, expected) -> None:
+    assert i18n.choose_language(requested, saved, system) == expected
+
+
+def test_dutch_and_german_catalogues_are_found_and_english_comes_back(qapp) -> None:
+    assert i18n.install("nl") == "nl"
+    assert i18n.translate("Launch", "This sync request was not opened.").startswith("Dit ")
+    assert QLocale().language() == QLocale.Language.Dutch
+    assert i18n.install("de") == "de"
+    assert "nicht geöffnet" in i18n.translate("Launch", "This sync request was not opened.")
+    assert QLocale().language() == QLocale.Language.German
+    assert i18n.install("en") == "en"
+    assert i18n.translate("Launch", "This sync request was not opened.").startswith("This ")
+
+
+def test_qt_own_standard_buttons_follow_the_language(qapp) -> None:
+    i18n.install("de")
+    from PySide6.QtCore import QCoreApplication
+
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Abbrechen"
+
+
+def test_the_saved_choice_persists_and_lang_overrides_it(qapp) -> None:
+    i18n.save_language("nl")
+    assert i18n.saved_language() == "nl"
+    assert use_language(None) == "nl"
+    assert use_language("de") == "de"
+    with pytest.raises(ValueError, match="unknown language"):
+        i18n.save_language("fr")
