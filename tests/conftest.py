@@ -20,6 +20,10 @@ from tests.nusoap_server import NusoapError, NusoapEsws, find_nusoap_dir
 # Before any Qt import: render offscreen, and let Chromium run as root (CI runs as root).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+# The window follows the system's language: tests read English whatever the machine speaks
+# (tests of Dutch and German ask for them).
+os.environ["LANGUAGE"] = "en"
+os.environ["LC_ALL"] = "C.UTF-8"
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
