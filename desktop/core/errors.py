@@ -7,6 +7,7 @@ endpoints and causes, never from the values the user typed.
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 
 
 class I3SyncError(Exception):
@@ -14,11 +15,30 @@ class I3SyncError(Exception):
 
 
 class InputError(I3SyncError):
-    """A value the user gave cannot be sent; ``field`` names it in the user's words."""
+    """A value the user gave cannot be sent; ``field`` names it in the user's words.
 
-    def __init__(self, field: str, problem: str) -> None:
+    ``problem`` is the English the command line prints. A problem the window shows is raised with
+    its ``template``, marked ``QT_TRANSLATE_NOOP("Input", ...)``, and the ``values`` of its
+    ``{placeholders}`` (never a secret): ``problem`` is then ``template.format(**values)``, and the
+    window shows the translated template filled with the same values.
+    """
+
+    def __init__(
+        self,
+        field: str,
+        problem: str | None = None,
+        *,
+        template: str | None = None,
+        values: Mapping[str, str | int] | None = None,
+    ) -> None:
+        if problem is None:
+            if template is None:
+                raise TypeError("InputError needs a problem or a template")
+            problem = template.format(**(values or {}))
         self.field = field
         self.problem = problem
+        self.template = template
+        self.values: dict[str, str | int] = dict(values or {})
         super().__init__(f"{field}: {problem}")
 
 

@@ -13,6 +13,8 @@ encoded for the wire, so it is refused with a message naming the field, never ec
 
 from __future__ import annotations
 
+from desktop.core.i18n import QT_TRANSLATE_NOOP
+
 MAX_SHOWN_LENGTH = 300
 ELLIPSIS = "…"
 
@@ -23,9 +25,12 @@ BIDI_CONTROLS = frozenset(
 # Line and paragraph separators end a line in many terminals and widgets.
 LINE_SEPARATORS = frozenset("\u2028\u2029")
 
-PROBLEM_NOT_TEXT = "holds bytes that are not valid text in this system's encoding"
-PROBLEM_CONTROL = "must not contain control characters or line breaks"
-PROBLEM_BIDI = "must not contain bidirectional-text control characters"
+# Said after a field's name ("The admin username must not..."); the window translates them.
+PROBLEM_NOT_TEXT = QT_TRANSLATE_NOOP(
+    "Input", "holds bytes that are not valid text in this system's encoding"
+)
+PROBLEM_CONTROL = QT_TRANSLATE_NOOP("Input", "must not contain control characters or line breaks")
+PROBLEM_BIDI = QT_TRANSLATE_NOOP("Input", "must not contain bidirectional-text control characters")
 
 
 def is_control(ch: str) -> bool:

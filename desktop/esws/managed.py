@@ -26,10 +26,16 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.errors import InputError
+from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.paths import site_config_dir
 from desktop.esws.i3_urls import DEFAULT_I3_BASE_URL
 from desktop.esws.profile_model import (
+    FIELD_ALLOWED_ORIGINS,
     FIELD_ESWS_ENDPOINT,
+    FIELD_I3_ADDRESS,
+    FIELD_NAME,
+    FIELD_TOTAL_SYNC_PATH,
+    FIELD_WSDL,
     MANAGED_PROFILE,
     PROFILE_KEYS,
     Profile,
@@ -283,15 +289,15 @@ def with_preferences(profile: Profile, preferences: Mapping[str, Any]) -> Profil
     return replace(profile, **changes) if changes else profile
 
 
-# Fields IT sets, in the words InputError uses.
+# Fields IT sets, in the words InputError uses (the window translates them: context "Fields").
 _IT_FIELDS = {
-    "name": "name",
+    "name": FIELD_NAME,
     "esws_endpoint": FIELD_ESWS_ENDPOINT,
-    "i3_base_url": "I3 address",
-    "cloud": "cloud",
-    "wsdl": "WSDL",
-    "allowed_origins": "other I3 addresses",
-    "total_sync_path": "total sync page",
+    "i3_base_url": FIELD_I3_ADDRESS,
+    "cloud": QT_TRANSLATE_NOOP("Fields", "cloud"),
+    "wsdl": FIELD_WSDL,
+    "allowed_origins": FIELD_ALLOWED_ORIGINS,
+    "total_sync_path": FIELD_TOTAL_SYNC_PATH,
 }
 
 
@@ -302,11 +308,11 @@ def preference_change(original: Profile, wanted: Profile) -> dict[str, Any]:
     """
     for attribute, words in _IT_FIELDS.items():
         if getattr(original, attribute) != getattr(wanted, attribute):
-            raise InputError(words, MANAGED_PROFILE)
+            raise InputError(words, template=MANAGED_PROFILE)
     choices: dict[str, Any] = {"remember_password": wanted.remember_password}
     if original.admin_username:
         if wanted.admin_username != original.admin_username:
-            raise InputError(FIELD_ADMIN, MANAGED_PROFILE)
+            raise InputError(FIELD_ADMIN, template=MANAGED_PROFILE)
     elif wanted.admin_username:
         choices["admin_username"] = wanted.admin_username
     return choices

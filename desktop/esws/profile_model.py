@@ -19,7 +19,14 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from desktop.core.errors import InputError
-from desktop.core.text import LINE_SEPARATORS, is_control, is_surrogate, text_problem
+from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.text import (
+    LINE_SEPARATORS,
+    PROBLEM_CONTROL,
+    is_control,
+    is_surrogate,
+    text_problem,
+)
 from desktop.core.urls import normalise_base_url, origin_of
 from desktop.esws.i3_urls import (
     DEFAULT_ENDPOINT,
@@ -31,7 +38,7 @@ from desktop.esws.i3_urls import (
     normalise_i3_url,
 )
 from desktop.esws.profiles_io import Corrupt, name_key
-from desktop.esws.request import FIELD_ADMIN
+from desktop.esws.request import FIELD_ADMIN, PROBLEM_REQUIRED
 
 MAX_NAME_LENGTH = 100
 MAX_FIELD_LENGTH = 2048
@@ -43,19 +50,49 @@ TOTAL_SYNC_USERS_LOGIN, TOTAL_SYNC_USER_LOGIN = TOTAL_SYNC_PATHS
 # The vault entry of a profile is "<VAULT_KEY_PREFIX><id>/<kind>".
 VAULT_KEY_PREFIX = "esws-profile:"
 
-# InputError.field values, in the user's words.
-FIELD_NAME = "name"
+# InputError.field values, in the user's words (the window translates them: context "Fields").
+FIELD_NAME = QT_TRANSLATE_NOOP("Fields", "name")
 FIELD_ESWS_ENDPOINT = FIELD_ENDPOINT  # "ESWS endpoint"
 FIELD_I3_ADDRESS = FIELD_I3_URL  # "I3 address"
-FIELD_WSDL = "WSDL"
-FIELD_ALLOWED_ORIGINS = "other I3 addresses"
-FIELD_TOTAL_SYNC_PATH = "total sync page"
+FIELD_WSDL = QT_TRANSLATE_NOOP("Fields", "WSDL")
+FIELD_ALLOWED_ORIGINS = QT_TRANSLATE_NOOP("Fields", "other I3 addresses")
+FIELD_TOTAL_SYNC_PATH = QT_TRANSLATE_NOOP("Fields", "total sync page")
 
+# What is wrong with a field, said after its name (InputError.template; context "Input").
 # Said as "The name is already taken: ..." by the dialog.
-DUPLICATE_NAME = "is already taken: a profile with this name already exists"
+DUPLICATE_NAME = QT_TRANSLATE_NOOP(
+    "Input", "is already taken: a profile with this name already exists"
+)
 # A user profile may not take a managed profile's name; a managed one cannot be changed here.
-MANAGED_NAME = "is the name of a profile your IT department manages: choose another"
-MANAGED_PROFILE = "is managed by your IT department: it cannot be changed or removed here"
+MANAGED_NAME = QT_TRANSLATE_NOOP(
+    "Input", "is the name of a profile your IT department manages: choose another"
+)
+MANAGED_PROFILE = QT_TRANSLATE_NOOP(
+    "Input", "is managed by your IT department: it cannot be changed or removed here"
+)
+# The same two, for one of several profiles added at once, named by its {name}.
+NAMED_DUPLICATE_NAME = QT_TRANSLATE_NOOP(
+    "Input", "“{name}” is already taken: a profile with this name already exists"
+)
+NAMED_MANAGED_NAME = QT_TRANSLATE_NOOP(
+    "Input", "“{name}” is the name of a profile your IT department manages: choose another"
+)
+PROBLEM_ORIGIN_EXAMPLE = QT_TRANSLATE_NOOP(
+    "Input", "must be addresses such as https://i3.example.com"
+)
+PROBLEM_ORIGIN_INVALID = QT_TRANSLATE_NOOP("Input", "holds an address that is not valid")
+PROBLEM_ORIGIN_PATH = QT_TRANSLATE_NOOP("Input", "must be addresses without a path")
+PROBLEM_ORIGINS_TOO_MANY = QT_TRANSLATE_NOOP("Input", "may list at most {count}")
+PROBLEM_ORIGINS_FORM = QT_TRANSLATE_NOOP("Input", "must be written as https://host[:port]")
+PROBLEM_WSDL = QT_TRANSLATE_NOOP("Input", "must be a file path or an address, or left unset")
+PROBLEM_ONE_OF = QT_TRANSLATE_NOOP("Input", "must be one of {first} or {second}")
+PROBLEM_PROFILE_ID = QT_TRANSLATE_NOOP("Input", "has an invalid profile id")
+PROBLEM_SPACE_AT_ENDS = QT_TRANSLATE_NOOP("Input", "must not start or end with a space")
+PROBLEM_NAME_TOO_LONG = QT_TRANSLATE_NOOP("Input", "must be at most {count} characters")
+PROBLEM_NAME_CONTROL = QT_TRANSLATE_NOOP(
+    "Input", "must not contain control characters, line breaks or direction marks"
+)
+PROBLEM_ADDRESS = QT_TRANSLATE_NOOP("Input", "is not a valid address")
 _ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
@@ -78,15 +115,15 @@ def legacy_profile_id(name: str) -> str:
 def normalise_origin(text: str) -> str:
     """``scheme://host[:port]`` of an http(s) origin, port shown only when not the default."""
     if len(text) > MAX_FIELD_LENGTH or _has_control(text):
-        raise InputError(FIELD_ALLOWED_ORIGINS, "must be addresses such as https://i3.example.com")
+        raise InputError(FIELD_ALLOWED_ORIGINS, template=PROBLEM_ORIGIN_EXAMPLE)
     try:
         base = normalise_base_url(text, FIELD_ALLOWED_ORIGINS, "https://i3.example.com")
         scheme, host, port = origin_of(base)
         has_path = bool(urlsplit(base).path)
     except ValueError:
-        raise InputError(FIELD_ALLOWED_ORIGINS, "holds an address that is not valid") from None
+        raise InputError(FIELD_ALLOWED_ORIGINS, template=PROBLEM_ORIGIN_INVALID) from None
     if has_path:
-        raise InputError(FIELD_ALLOWED_ORIGINS, "must be addresses without a path")
+        raise InputError(FIELD_ALLOWED_ORIGINS, template=PROBLEM_ORIGIN_PATH)
     shown = f"[{host}]" if ":" in host else host
     default = 443 if scheme == "https" else 80
     return f"{scheme}://{shown}" + ("" if port == default else f":{port}")
@@ -99,7 +136,11 @@ def parse_allowed_origins(text: str) -> tuple[str, ...]:
         if piece and (origin := normalise_origin(piece)) not in found:
             found.append(origin)
     if len(found) > MAX_ALLOWED_ORIGINS:
-        raise InputError(FIELD_ALLOWED_ORIGINS, f"may list at most {MAX_ALLOWED_ORIGINS}")
+        raise InputError(
+            FIELD_ALLOWED_ORIGINS,
+            template=PROBLEM_ORIGINS_TOO_MANY,
+            values={"count": MAX_ALLOWED_ORIGINS},
+        )
     return tuple(found)
 
 
@@ -139,41 +180,43 @@ class Profile:
         _check_address(self.esws_endpoint, FIELD_ESWS_ENDPOINT, normalise_endpoint)
         _check_address(self.i3_base_url, FIELD_I3_ADDRESS, normalise_i3_url)
         if len(self.admin_username) > MAX_FIELD_LENGTH or _has_control(self.admin_username):
-            raise InputError(FIELD_ADMIN, "must not contain control characters or line breaks")
+            raise InputError(FIELD_ADMIN, template=PROBLEM_CONTROL)
         if self.wsdl is not None and (
             not self.wsdl.strip() or len(self.wsdl) > MAX_FIELD_LENGTH or _has_control(self.wsdl)
         ):
-            raise InputError(FIELD_WSDL, "must be a file path or an address, or left unset")
+            raise InputError(FIELD_WSDL, template=PROBLEM_WSDL)
         if parse_allowed_origins(" ".join(self.allowed_origins)) != tuple(self.allowed_origins):
-            raise InputError(FIELD_ALLOWED_ORIGINS, "must be written as https://host[:port]")
+            raise InputError(FIELD_ALLOWED_ORIGINS, template=PROBLEM_ORIGINS_FORM)
         if self.total_sync_path not in TOTAL_SYNC_PATHS:
             raise InputError(
-                FIELD_TOTAL_SYNC_PATH, "must be one of " + " or ".join(TOTAL_SYNC_PATHS)
+                FIELD_TOTAL_SYNC_PATH,
+                template=PROBLEM_ONE_OF,
+                values={"first": TOTAL_SYNC_USERS_LOGIN, "second": TOTAL_SYNC_USER_LOGIN},
             )
         if not _ID.fullmatch(self.id):
-            raise InputError(FIELD_NAME, "has an invalid profile id")
+            raise InputError(FIELD_NAME, template=PROBLEM_PROFILE_ID)
 
 
 def _check_name(name: str) -> None:
     if not name.strip():
-        raise InputError(FIELD_NAME, "is required")
+        raise InputError(FIELD_NAME, template=PROBLEM_REQUIRED)
     if name != name.strip():
-        raise InputError(FIELD_NAME, "must not start or end with a space")
+        raise InputError(FIELD_NAME, template=PROBLEM_SPACE_AT_ENDS)
     if len(name) > MAX_NAME_LENGTH:
-        raise InputError(FIELD_NAME, f"must be at most {MAX_NAME_LENGTH} characters")
-    if text_problem(name) is not None:
         raise InputError(
-            FIELD_NAME, "must not contain control characters, line breaks or direction marks"
+            FIELD_NAME, template=PROBLEM_NAME_TOO_LONG, values={"count": MAX_NAME_LENGTH}
         )
+    if text_problem(name) is not None:
+        raise InputError(FIELD_NAME, template=PROBLEM_NAME_CONTROL)
 
 
 def _check_address(text: str, field_name: str, normalise: Callable[[str, str], str]) -> None:
     if len(text) > MAX_FIELD_LENGTH or _has_control(text):
-        raise InputError(field_name, "is not a valid address")
+        raise InputError(field_name, template=PROBLEM_ADDRESS)
     try:
         normalise(text, field_name)
     except ValueError:  # urlsplit on "http://[::1" and the like
-        raise InputError(field_name, "is not a valid address") from None
+        raise InputError(field_name, template=PROBLEM_ADDRESS) from None
 
 
 # -- one profile entry <-> JSON --------------------------------------------------------------

@@ -86,7 +86,7 @@ def managed_named(managed: ManagedProfiles, name: str) -> Profile | None:
 
 def refuse_managed_name(managed: ManagedProfiles, profile: Profile) -> None:
     if managed_named(managed, profile.name) is not None:
-        raise InputError(FIELD_NAME, MANAGED_NAME)
+        raise InputError(FIELD_NAME, template=MANAGED_NAME)
 
 
 def set_preferences(document: Document, managed: ManagedProfiles, profile: Profile) -> bool:
@@ -120,7 +120,7 @@ def clash(profiles: list[Profile], profile: Profile) -> Profile | None:
 def replace_saved(document: Document, profile: Profile) -> None:
     """Put ``profile`` in place of the saved one with its id; last_used follows a rename."""
     if clash(document.profiles, profile) is not None:
-        raise InputError(FIELD_NAME, DUPLICATE_NAME)
+        raise InputError(FIELD_NAME, template=DUPLICATE_NAME)
     old = document.find_id(profile.id)
     assert old is not None
     document.profiles = [profile if p is old else p for p in document.profiles]

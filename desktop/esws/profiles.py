@@ -22,6 +22,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from desktop.core.errors import InputError
+from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.esws.i3_urls import TOTAL_SYNC_PATHS
 from desktop.esws.managed import ManagedProfiles, machine_managed_source
 from desktop.esws.profile_model import (
@@ -37,6 +38,8 @@ from desktop.esws.profile_model import (
     MAX_ALLOWED_ORIGINS,
     MAX_FIELD_LENGTH,
     MAX_NAME_LENGTH,
+    NAMED_DUPLICATE_NAME,
+    NAMED_MANAGED_NAME,
     PROFILE_KEYS,
     TOTAL_SYNC_USER_LOGIN,
     TOTAL_SYNC_USERS_LOGIN,
@@ -107,6 +110,12 @@ log = logging.getLogger(__name__)
 
 FILE_NAME = "profiles.json"
 FORMAT_VERSION = 1
+
+# What is wrong with the name field in a change to the saved list (context "Input").
+_LISTED_TWICE = QT_TRANSLATE_NOOP("Input", "is listed twice (the same profile id)")
+_DELETED_MEANWHILE = QT_TRANSLATE_NOOP("Input", "belongs to a profile that was deleted meanwhile")
+_NO_SUCH_PROFILE = QT_TRANSLATE_NOOP("Input", "names no saved profile")
+
 # How long a change waits for another process's change to the same file.
 LOCK_TIMEOUT = 10.0
 
@@ -250,9 +259,9 @@ class ProfileStore:
         for profile in own:
             profile.validate()
             if name_key(profile.name) in names:
-                raise InputError(FIELD_NAME, DUPLICATE_NAME)
+                raise InputError(FIELD_NAME, template=DUPLICATE_NAME)
             if profile.id in ids:
-                raise InputError(FIELD_NAME, "is listed twice (the same profile id)")
+                raise InputError(FIELD_NAME, template=_LISTED_TWICE)
             names.add(name_key(profile.name))
             ids.add(profile.id)
 
@@ -274,7 +283,7 @@ class ProfileStore:
             if clash(document.profiles, profile) or any(
                 p.id == profile.id for p in document.profiles
             ):
-                raise InputError(FIELD_NAME, DUPLICATE_NAME)
+                raise InputError(FIELD_NAME, template=DUPLICATE_NAME)
             document.profiles.append(profile)
             return True
 
@@ -291,14 +300,14 @@ class ProfileStore:
 
         def apply(document: Document, managed: ManagedProfiles) -> bool:
             for profile in profiles:
-                shown = f"“{profile.name}”"
+                named = {"name": profile.name}
                 if managed_named(managed, profile.name) is not None:
-                    raise InputError(FIELD_NAME, f"{shown} {MANAGED_NAME}")
+                    raise InputError(FIELD_NAME, template=NAMED_MANAGED_NAME, values=named)
                 same = clash(document.profiles, profile)
                 if same is None:
                     document.profiles.append(profile)
                 elif not replace_same_name:
-                    raise InputError(FIELD_NAME, f"{shown} {DUPLICATE_NAME}")
+                    raise InputError(FIELD_NAME, template=NAMED_DUPLICATE_NAME, values=named)
                 else:
                     keep = replace(profile, id=same.id, legacy_vault_key=same.legacy_vault_key)
                     document.profiles = [keep if p is same else p for p in document.profiles]
@@ -320,7 +329,7 @@ class ProfileStore:
                 return True
             refuse_managed_name(managed, profile)
             if document.find_id(profile.id) is None:
-                raise InputError(FIELD_NAME, "belongs to a profile that was deleted meanwhile")
+                raise InputError(FIELD_NAME, template=_DELETED_MEANWHILE)
             replace_saved(document, profile)
             return True
 
@@ -355,10 +364,10 @@ class ProfileStore:
 
         def apply(document: Document, managed: ManagedProfiles) -> bool:
             if managed_named(managed, old) is not None:
-                raise InputError(FIELD_NAME, MANAGED_PROFILE)
+                raise InputError(FIELD_NAME, template=MANAGED_PROFILE)
             current = find_named(document.profiles, old)
             if current is None:
-                raise InputError(FIELD_NAME, "names no saved profile")
+                raise InputError(FIELD_NAME, template=_NO_SUCH_PROFILE)
             renamed = replace(current, name=new)
             renamed.validate()
             refuse_managed_name(managed, renamed)
@@ -381,7 +390,7 @@ class ProfileStore:
                 target = None if name is None else find_named(document.profiles, name)
                 is_managed = name is not None and managed_named(managed, name) is not None
             if is_managed:
-                raise InputError(FIELD_NAME, MANAGED_PROFILE)
+                raise InputError(FIELD_NAME, template=MANAGED_PROFILE)
             if target is None:
                 return False
             document.profiles = [p for p in document.profiles if p is not target]
@@ -396,7 +405,7 @@ class ProfileStore:
             if any(p.id == profile_id for p in managed.profiles) or (
                 profile_id is None and name is not None and managed_named(managed, name)
             ):
-                raise InputError(FIELD_NAME, MANAGED_PROFILE)
+                raise InputError(FIELD_NAME, template=MANAGED_PROFILE)
             return self.load()
         return self._change(apply)
 

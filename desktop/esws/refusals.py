@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from desktop.core.errors import VendorRefusal
+from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.text import one_line
 from desktop.esws.request import FIELD_ADMIN, FIELD_COMPANY_ID, FIELD_PASSWORD, FIELD_USER
 
@@ -19,40 +20,60 @@ class RefusalInfo:
 # In the order ESWS checks them (getSyncToken documentation).
 REFUSALS: dict[str, RefusalInfo] = {
     "ERROR_NO_SECURITY_HASH": RefusalInfo(
-        "I3 received no security code. Enter the 32-character company security code.",
+        QT_TRANSLATE_NOOP(
+            "Refusals",
+            "I3 received no security code. Enter the 32-character company security code.",
+        ),
         FIELD_COMPANY_ID,
     ),
     "ERROR_UNKNOWN_SECURITY_HASH": RefusalInfo(
-        "Check the security code Identysoft gave you, character for character, and that the "
-        "profile's ESWS address is your company's.",
+        QT_TRANSLATE_NOOP(
+            "Refusals",
+            "Check the security code Identysoft gave you, character for character, and that the "
+            "profile's ESWS address is your company's.",
+        ),
         FIELD_COMPANY_ID,
     ),
     "NO USERNAME PROVIDED": RefusalInfo(
-        "I3 received no admin username. Enter the username of an I3 administrator.",
+        QT_TRANSLATE_NOOP(
+            "Refusals",
+            "I3 received no admin username. Enter the username of an I3 administrator.",
+        ),
         FIELD_ADMIN,
     ),
     "NO PASSWORD PROVIDED": RefusalInfo(
-        "I3 received no password. Enter the I3 administrator's password.",
+        QT_TRANSLATE_NOOP(
+            "Refusals", "I3 received no password. Enter the I3 administrator's password."
+        ),
         FIELD_PASSWORD,
     ),
     "NO USERID PROVIDED": RefusalInfo(
-        "I3 received no user id. Enter the I3 id of the person to synchronise.",
+        QT_TRANSLATE_NOOP(
+            "Refusals",
+            "I3 received no user id. Enter the I3 id of the person to synchronise.",
+        ),
         FIELD_USER,
     ),
     "NO ADMIN FOUND BASED ON USERNAME AND PASSWORD": RefusalInfo(
-        "The admin username and password do not match an I3 administrator of this company. "
-        "Check both (passwords are case-sensitive).",
+        QT_TRANSLATE_NOOP(
+            "Refusals",
+            "The admin username and password do not match an I3 administrator of this company. "
+            "Check both (passwords are case-sensitive).",
+        ),
         FIELD_PASSWORD,
     ),
     "NO USER FOUND BASED ON THE ID PROVIDED": RefusalInfo(
-        "Check the person's user id in I3.",
+        QT_TRANSLATE_NOOP("Refusals", "Check the person's user id in I3."),
         FIELD_USER,
     ),
 }
 
-UNKNOWN_REFUSAL_ADVICE = (
+# The advice of an undocumented refusal. The window shows every refusal's advice translated
+# (context "Refusals"); the command line prints the English.
+UNKNOWN_REFUSAL_ADVICE = QT_TRANSLATE_NOOP(
+    "Refusals",
     "I3 refused with a message this version does not know. Check the security code, the admin "
-    "username and password, and the user id; if they are right, ask Identysoft what it means."
+    "username and password, and the user id; if they are right, ask Identysoft what it means.",
 )
 MAX_CODE_LENGTH = 80
 

@@ -7,17 +7,31 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from desktop.core.errors import InputError
+from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.text import text_problem
 
 SECURITY_CODE_LENGTH = 32
 MAX_LOCATION_DIGITS = 10  # 2**31 - 1 has ten
 
-# Field names as the user sees them; InputError.field carries one of these.
-FIELD_COMPANY_ID = "security code"
-FIELD_ADMIN = "admin username"
-FIELD_PASSWORD = "password"
-FIELD_USER = "user id"
-FIELD_LOCATION = "location id"
+# Field names as the user sees them; InputError.field carries one of these (the window shows
+# them translated, under the context "Fields").
+FIELD_COMPANY_ID = QT_TRANSLATE_NOOP("Fields", "security code")
+FIELD_ADMIN = QT_TRANSLATE_NOOP("Fields", "admin username")
+FIELD_PASSWORD = QT_TRANSLATE_NOOP("Fields", "password")
+FIELD_USER = QT_TRANSLATE_NOOP("Fields", "user id")
+FIELD_LOCATION = QT_TRANSLATE_NOOP("Fields", "location id")
+
+# What is wrong with a field, said after its name; InputError.template carries one of these.
+PROBLEM_COMPANY_ID_EMPTY = QT_TRANSLATE_NOOP(
+    "Input", "is empty; paste the 32-character code from Identysoft"
+)
+PROBLEM_COMPANY_ID_LENGTH = QT_TRANSLATE_NOOP(
+    "Input", "must be exactly {length} characters, got {count}"
+)
+PROBLEM_REQUIRED = QT_TRANSLATE_NOOP("Input", "is required")
+PROBLEM_NOT_WHOLE = QT_TRANSLATE_NOOP("Input", "must be a whole number, or empty for none")
+PROBLEM_TOO_LARGE = QT_TRANSLATE_NOOP("Input", "is too large")
+PROBLEM_NOT_POSITIVE = QT_TRANSLATE_NOOP("Input", "must be a positive number, or empty for none")
 
 
 class SyncKind(enum.Enum):
@@ -63,19 +77,20 @@ def check_text(field_name: str, value: str, *, secret: bool = False) -> str:
     """
     problem = text_problem(value, secret=secret)
     if problem is not None:
-        raise InputError(field_name, problem)
+        raise InputError(field_name, template=problem)
     return value
 
 
 def check_company_id(value: str) -> str:
     """The security code exactly as given (never stripped: it may hold any printable character)."""
     if not value:
-        raise InputError(FIELD_COMPANY_ID, "is empty; paste the 32-character code from Identysoft")
+        raise InputError(FIELD_COMPANY_ID, template=PROBLEM_COMPANY_ID_EMPTY)
     check_text(FIELD_COMPANY_ID, value, secret=True)
     if len(value) != SECURITY_CODE_LENGTH:
         raise InputError(
             FIELD_COMPANY_ID,
-            f"must be exactly {SECURITY_CODE_LENGTH} characters, got {len(value)}",
+            template=PROBLEM_COMPANY_ID_LENGTH,
+            values={"length": SECURITY_CODE_LENGTH, "count": len(value)},
         )
     return value
 
@@ -83,7 +98,7 @@ def check_company_id(value: str) -> str:
 def check_required(field_name: str, value: str, *, secret: bool = False) -> str:
     """A required text field: not empty, not only white space, and sendable (:func:`check_text`)."""
     if not value.strip():
-        raise InputError(field_name, "is required")
+        raise InputError(field_name, template=PROBLEM_REQUIRED)
     return check_text(field_name, value, secret=secret)
 
 
@@ -98,15 +113,15 @@ def parse_location(text: str | int | None) -> int | None:
         if not stripped:
             return None
         if not stripped.isascii() or not stripped.isdigit():
-            raise InputError(FIELD_LOCATION, "must be a whole number, or empty for none")
+            raise InputError(FIELD_LOCATION, template=PROBLEM_NOT_WHOLE)
         if len(stripped.lstrip("0")) > MAX_LOCATION_DIGITS:
             # Before int(): Python refuses to convert more than 4,300 digits (ValueError).
-            raise InputError(FIELD_LOCATION, "is too large")
+            raise InputError(FIELD_LOCATION, template=PROBLEM_TOO_LARGE)
         number = int(stripped)
     if number <= 0:
-        raise InputError(FIELD_LOCATION, "must be a positive number, or empty for none")
+        raise InputError(FIELD_LOCATION, template=PROBLEM_NOT_POSITIVE)
     if number > 2**31 - 1:
-        raise InputError(FIELD_LOCATION, "is too large")
+        raise InputError(FIELD_LOCATION, template=PROBLEM_TOO_LARGE)
     return number
 
 
@@ -148,6 +163,28 @@ def validation_errors(
     user_id: str = "",
     location: str = "",
 ) -> dict[str, str]:
+    """Every problem of a form at once, keyed by field name (English, as the command line says
+    them; the window uses :func:`validation_problems`, whose errors it can translate)."""
+    found = validation_problems(
+        kind,
+        company_id=company_id,
+        admin_username=admin_username,
+        admin_password=admin_password,
+        user_id=user_id,
+        location=location,
+    )
+    return {name: error.problem for name, error in found.items()}
+
+
+def validation_problems(
+    kind: SyncKind,
+    *,
+    company_id: str,
+    admin_username: str,
+    admin_password: str,
+    user_id: str = "",
+    location: str = "",
+) -> dict[str, InputError]:
     """Every problem of a form at once, keyed by field name (for inline messages)."""
     checks: list[tuple[str, Callable[[], object]]] = [
         (FIELD_COMPANY_ID, lambda: check_company_id(company_id)),
@@ -157,10 +194,10 @@ def validation_errors(
     if kind is SyncKind.ONE_USER:
         checks.append((FIELD_USER, lambda: check_required(FIELD_USER, user_id)))
         checks.append((FIELD_LOCATION, lambda: parse_location(location)))
-    problems: dict[str, str] = {}
+    problems: dict[str, InputError] = {}
     for name, check in checks:
         try:
             check()
         except InputError as error:
-            problems[name] = error.problem
+            problems[name] = error
     return problems
