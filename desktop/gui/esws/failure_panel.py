@@ -7,9 +7,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStyle, QVBoxLayout, QWidget
 
 from desktop.gui.esws.check_view import CheckView
+from desktop.gui.i18n import translate
 from desktop.gui.messages import Problem
 from desktop.gui.widgets import caption, section_heading
 
@@ -33,13 +34,25 @@ class FailurePanel(QWidget):
         self.titleLabel.setObjectName("pageFailureTitle")
         self.titleLabel.setWordWrap(True)
         self.titleLabel.setTextFormat(Qt.TextFormat.PlainText)  # quotes Chromium and the URL
+        # Not colour alone: the failure has an icon beside its headline, and says it in words.
+        self.iconLabel = QLabel(self)
+        self.iconLabel.setObjectName("pageFailureIcon")
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self.iconLabel.setPixmap(icon.pixmap(32, 32))
+        self.iconLabel.setAccessibleName(translate("FailurePanel", "Error"))
+        self.iconLabel.setToolTip(translate("FailurePanel", "The I3 page could not be opened"))
+        heading = QHBoxLayout()
+        heading.addWidget(self.iconLabel, 0, Qt.AlignmentFlag.AlignTop)
+        heading.addWidget(self.titleLabel, 1)
         self.textLabel = QLabel(self)
         self.textLabel.setObjectName("pageFailureText")
         self.textLabel.setWordWrap(True)
         self.textLabel.setTextFormat(Qt.TextFormat.PlainText)
-        retry = QPushButton("&Try again", self)
+        self.retryButton = retry = QPushButton(translate("FailurePanel", "&Try again"), self)
+        retry.setObjectName("pageFailureRetry")
         retry.clicked.connect(self.retryRequested)
-        back = QPushButton("Back to the &form", self)
+        self.backButton = back = QPushButton(translate("FailurePanel", "Back to the &form"), self)
+        back.setObjectName("pageFailureBack")
         back.clicked.connect(self.backRequested)
         buttons = QHBoxLayout()
         buttons.addWidget(retry)
@@ -50,10 +63,16 @@ class FailurePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 40, 40, 40)
         layout.setSpacing(12)
-        layout.addWidget(self.titleLabel)
+        layout.addLayout(heading)
         layout.addWidget(self.textLabel)
         layout.addWidget(
-            caption("Nothing was synchronised. The sync token is kept until you go back.", self)
+            caption(
+                translate(
+                    "FailurePanel",
+                    "Nothing was synchronised. The sync token is kept until you go back.",
+                ),
+                self,
+            )
         )
         layout.addLayout(buttons)
         layout.addWidget(self.checkView)
@@ -62,6 +81,8 @@ class FailurePanel(QWidget):
     def show_problem(self, problem: Problem) -> None:
         """Fill in ``problem``; a check of an earlier failure is dropped."""
         self.titleLabel.setText(problem.headline)
+        self.titleLabel.setAccessibleName(problem.headline)
         self.textLabel.setText(problem.advice)
+        self.textLabel.setAccessibleDescription(problem.advice)
         self.checkView.reset()
         self.checkView.setVisible(self._target() is not None)

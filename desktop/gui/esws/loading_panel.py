@@ -11,26 +11,37 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop.gui.i18n import locale, translate
 from desktop.gui.messages import Problem, network_reminder
 from desktop.gui.widgets import caption, section_heading
 
 REMINDER_AFTER_S = 10.0  # about when an admin starts to wonder
 PAGE_DEADLINE_S = 45.0  # then the load is stopped and the failure page shown
 
+# English; the panel shows it translated (LoadingPanel context).
 SLOW_CLOUD = "I3 is taking long to answer."
 
 
 def reminder_text(cloud: bool) -> str:
     """What the panel adds once the page is slow: the same-network prerequisite on-premise."""
+    slow = translate("LoadingPanel", "I3 is taking long to answer.")
     if cloud:
-        return SLOW_CLOUD
-    return "I3 is taking long to answer. " + network_reminder(cloud=False)
+        return slow
+    return f"{slow} {network_reminder(cloud=False)}"  # two whole sentences
+
+
+def seconds_text(seconds: float) -> str:
+    """``seconds`` as the window's locale writes it (``2.5`` in English, ``2,5`` in German)."""
+    return locale().toString(float(seconds), "g", 6)
 
 
 def page_timeout(host: str, seconds: float, *, cloud: bool) -> Problem:
     """The failure page's message when I3's page did not start within ``seconds``."""
     return Problem(
-        f"The I3 page at {host} did not answer within {seconds:g} s.", network_reminder(cloud)
+        translate(
+            "LoadingPanel", "The I3 page at {host} did not answer within {seconds} s."
+        ).format(host=host, seconds=seconds_text(seconds)),
+        network_reminder(cloud),
     )
 
 
@@ -65,9 +76,13 @@ class LoadingPanel(QWidget):
         self.reminderLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.reminderLabel.setWordWrap(True)
         self.reminderLabel.hide()
-        self.cancelButton = QPushButton("&Cancel", self)
+        self.elapsedLabel.setAccessibleName(translate("LoadingPanel", "Time waited"))
+        self.reminderLabel.setAccessibleName(translate("LoadingPanel", "Why it may take long"))
+        self.cancelButton = QPushButton(translate("LoadingPanel", "&Cancel"), self)
         self.cancelButton.setObjectName("pageLoadingCancel")
-        self.cancelButton.setToolTip("Stop waiting and go back to the form")
+        self.cancelButton.setToolTip(
+            translate("LoadingPanel", "Stop waiting and go back to the form (Esc)")
+        )
         self.cancelButton.clicked.connect(self.cancelled)
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancelButton)
@@ -101,7 +116,9 @@ class LoadingPanel(QWidget):
     def start(self, host: str, *, cloud: bool) -> None:
         """Begin waiting for the page of ``host``: the clock starts at 0 s, no reminder yet."""
         self.cloud = cloud
-        self.titleLabel.setText(f"Opening I3 at {host}…")
+        self.titleLabel.setText(
+            translate("LoadingPanel", "Opening I3 at {host}…").format(host=host)
+        )
         self.titleLabel.setAccessibleName(self.titleLabel.text())
         self.reminderLabel.clear()
         self.reminderLabel.hide()
@@ -134,12 +151,19 @@ class LoadingPanel(QWidget):
 
     def _show_elapsed(self) -> None:
         seconds = self.elapsed_s()
-        self.elapsedLabel.setText(
-            f"Waiting for I3's page: {seconds} s" if seconds else "Waiting for I3's page…"
+        text = (
+            translate("LoadingPanel", "Waiting for I3's page: {seconds} s").format(
+                seconds=locale().toString(seconds)
+            )
+            if seconds
+            else translate("LoadingPanel", "Waiting for I3's page…")
         )
+        self.elapsedLabel.setText(text)
+        self.elapsedLabel.setAccessibleDescription(text)
 
     def _remind(self) -> None:
         self.reminderLabel.setText(reminder_text(self.cloud))
+        self.reminderLabel.setAccessibleDescription(self.reminderLabel.text())
         self.reminderLabel.show()
         self.reminderShown.emit()
 

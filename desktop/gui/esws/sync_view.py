@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWebEngineCore import (
     QWebEngineDownloadRequest,
     QWebEngineLoadingInfo,
@@ -40,6 +40,7 @@ from desktop.core.urls import origin_of
 from desktop.gui.esws.failure_panel import FailurePanel
 from desktop.gui.esws.loading_panel import LoadingPanel, page_timeout
 from desktop.gui.esws.web_page import GuardedPage, PopupWindow, shown_host
+from desktop.gui.i18n import translate
 from desktop.gui.messages import Problem, host_of, page_failure, page_title
 from desktop.gui.widgets import Banner, Tone
 
@@ -60,7 +61,9 @@ def ask_where_to_save(parent: QWidget, file_name: str, host: str) -> Path | None
     """The default download question: a Save dialog; cancelling it refuses the download."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DownloadLocation)
     chosen, _filter = QFileDialog.getSaveFileName(
-        parent, f"Save a file from {host}?", str(Path(folder) / file_name)
+        parent,
+        translate("SyncView", "Save a file from {host}?").format(host=host),
+        str(Path(folder) / file_name),
     )
     return Path(chosen) if chosen else None
 
@@ -105,17 +108,21 @@ class SyncView(QWidget):
             app.aboutToQuit.connect(self.shutdown)
 
     def _build(self) -> None:
-        self.backButton = QPushButton("← &Back to form", self)
+        self.backButton = QPushButton(translate("SyncView", "← &Back to form"), self)
         self.backButton.setObjectName("backButton")
+        self.backButton.setToolTip(translate("SyncView", "Back to the form (Alt+Left)"))
         self.backButton.clicked.connect(self.backRequested)
         self.titleLabel = QLabel(self)
         self.titleLabel.setObjectName("pageTitle")
         self.titleLabel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.titleLabel.setTextFormat(Qt.TextFormat.PlainText)  # page titles are not ours
         self.titleLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.reloadButton = QPushButton("&Reload", self)
+        self.titleLabel.setAccessibleName(translate("SyncView", "Page title"))
+        self.reloadButton = QPushButton(translate("SyncView", "&Reload"), self)
         self.reloadButton.setObjectName("reloadButton")
+        self.reloadButton.setToolTip(translate("SyncView", "Load the I3 page again (F5, Ctrl+R)"))
         self.reloadButton.clicked.connect(self.reload)
+        self._add_browser_keys()
         header = QHBoxLayout()
         header.setContentsMargins(10, 8, 10, 8)
         header.setSpacing(10)
@@ -127,7 +134,7 @@ class SyncView(QWidget):
         self.progress.setObjectName("pageProgress")
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(4)
-        self.progress.setAccessibleName("Page loading")
+        self.progress.setAccessibleName(translate("SyncView", "Page loading"))
         self.progress.hide()
         self.notice = Banner("pageNotice", self)
 
@@ -159,6 +166,35 @@ class SyncView(QWidget):
         root.addLayout(notice_box)
         root.addWidget(self.stack, 1)
 
+    def _add_browser_keys(self) -> None:
+        """Back and Reload by the keys browsers use, wherever the focus is in this view."""
+        self.shortcuts: list[QShortcut] = []
+        keys: list[tuple[QKeySequence, Callable[[], None]]] = [
+            (QKeySequence(QKeySequence.StandardKey.Back), self._back_by_key),
+            (QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left), self._back_by_key),
+            (QKeySequence(QKeySequence.StandardKey.Refresh), self._reload_by_key),
+            (QKeySequence(Qt.Key.Key_F5), self._reload_by_key),
+            (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_R), self._reload_by_key),
+        ]
+        seen: set[str] = set()
+        for sequence, action in keys:
+            text = sequence.toString()
+            if not text or text in seen:
+                continue  # a platform without that standard key, or one already bound
+            seen.add(text)
+            shortcut = QShortcut(sequence, self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(action)
+            self.shortcuts.append(shortcut)
+
+    def _back_by_key(self) -> None:
+        if self.backButton.isEnabled():
+            self.backButton.click()
+
+    def _reload_by_key(self) -> None:
+        if self.reloadButton.isEnabled():
+            self.reloadButton.click()
+
     # -- one sync ----------------------------------------------------------------------------
 
     def prepare(self) -> None:
@@ -186,7 +222,7 @@ class SyncView(QWidget):
         page.popupCreated.connect(self._popup)
         page.certificateRefused.connect(self._certificate_refused)
         view = QWebEngineView(self._holder)
-        view.setAccessibleName("I3 sync page")
+        view.setAccessibleName(translate("SyncView", "I3 sync page"))
         view.setPage(page)
         view.hide()
         return profile, page, view
@@ -219,7 +255,9 @@ class SyncView(QWidget):
         self._holder_layout.addWidget(self.view)
         self.view.show()
         self._wait_for_page()
-        self.titleLabel.setText(f"Opening I3 at {host_of(url)}…")
+        self.titleLabel.setText(
+            translate("SyncView", "Opening I3 at {host}…").format(host=host_of(url))
+        )
         log.info("Opening the I3 sync page at %s", host_of(url))
         self.view.load(QUrl(url))
 
@@ -232,7 +270,7 @@ class SyncView(QWidget):
         self.stack.setCurrentWidget(self._holder)
         if self._token_used:
             log.info("Reload of a spent sync link: asking for a new token")
-            self.titleLabel.setText("Getting a new sync token…")
+            self.titleLabel.setText(translate("SyncView", "Getting a new sync token…"))
             self.freshTokenWanted.emit()
             return
         self._wait_for_page()
@@ -330,7 +368,7 @@ class SyncView(QWidget):
         self.loading.stop()
         self.failure.show_problem(problem)
         self.stack.setCurrentWidget(self.failure)
-        self.titleLabel.setText("The I3 page could not be opened")
+        self.titleLabel.setText(translate("SyncView", "The I3 page could not be opened"))
         self.pageLoaded.emit(False)
 
     def _title_changed(self, title: str) -> None:
@@ -341,9 +379,15 @@ class SyncView(QWidget):
 
     def _certificate_refused(self, host: str, description: str) -> None:
         self._cert_problem = Problem(
-            f"The I3 page at {host} was not opened: its security certificate is not trusted.",
-            f"{description} This can mean the connection is being intercepted. Nothing was sent. "
-            "Ask your IT department to check the certificate of this address.",
+            translate(
+                "SyncView",
+                "The I3 page at {host} was not opened: its security certificate is not trusted.",
+            ).format(host=host),
+            translate(
+                "SyncView",
+                "{description} This can mean the connection is being intercepted. Nothing was "
+                "sent. Ask your IT department to check the certificate of this address.",
+            ).format(description=description),
         )
 
     def _blocked(self, url: QUrl, clicked: bool) -> None:
@@ -352,15 +396,20 @@ class SyncView(QWidget):
         self.navigationBlocked.emit(url.toString())
         actions: list[tuple[str, Callable[[], None]]] = []
         if clicked and url.scheme() in ("http", "https"):
-            actions.append(("Open in browser", lambda: self._open_outside(url)))
-        actions.append(("Dismiss", self.notice.clear))
+            actions.append(
+                (translate("SyncView", "Open in browser"), lambda: self._open_outside(url))
+            )
+        actions.append((translate("SyncView", "Dismiss"), self.notice.clear))
         self.notice.show_message(
-            f"A link to <b>{host}</b> was not opened here: only I3's own pages open in this "
-            "window. If it is one of I3's own addresses, add it to the profile's other I3 "
-            "addresses (Manage profiles).",
+            translate(
+                "SyncView",
+                "A link to <b>{host}</b> was not opened here: only I3's own pages open in this "
+                "window. If it is one of I3's own addresses, add it to the profile's other I3 "
+                "addresses (Manage profiles).",
+            ).format(host=host),
             Tone.WARNING,
             actions,
-            accessible_text=f"Blocked a link to {host}",
+            accessible_text=translate("SyncView", "Blocked a link to {host}").format(host=host),
         )
 
     def _open_outside(self, url: QUrl) -> None:
@@ -395,7 +444,10 @@ class SyncView(QWidget):
         download.isFinishedChanged.connect(lambda d=download: self._download_done(d))
         self._downloads.append(download)
         download.accept()
-        self.notice.show_message(f"Saving <b>{escape(target.name)}</b>…", Tone.INFO)
+        self.notice.show_message(
+            translate("SyncView", "Saving <b>{file}</b>…").format(file=escape(target.name)),
+            Tone.INFO,
+        )
 
     def _open_folder(self, folder: QUrl) -> None:
         QDesktopServices.openUrl(folder)
@@ -405,9 +457,16 @@ class SyncView(QWidget):
         if download.state() == QWebEngineDownloadRequest.DownloadState.DownloadCompleted:
             folder = QUrl.fromLocalFile(str(path.parent))
             self.notice.show_message(
-                f"Saved <b>{escape(path.name)}</b> in {escape(str(path.parent))}.",
+                translate("SyncView", "Saved <b>{file}</b> in {folder}.").format(
+                    file=escape(path.name), folder=escape(str(path.parent))
+                ),
                 Tone.INFO,
-                [("Open folder", lambda: self._open_folder(folder))],
+                [(translate("SyncView", "Open folder"), lambda: self._open_folder(folder))],
             )
         else:
-            self.notice.show_message(f"<b>{escape(path.name)}</b> was not saved.", Tone.WARNING)
+            self.notice.show_message(
+                translate("SyncView", "<b>{file}</b> was not saved.").format(
+                    file=escape(path.name)
+                ),
+                Tone.WARNING,
+            )
