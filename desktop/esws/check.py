@@ -31,12 +31,14 @@ from urllib.parse import urlsplit
 
 from desktop.core.errors import I3SyncError, TransportError, TransportProblem, VendorRefusal
 from desktop.core.http import HttpPoster, Timeouts, is_cleartext_remote
+from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.netprobe import Address, NetProbe
 from desktop.core.proxy import Route
 from desktop.core.redaction import register_secret
 from desktop.core.text import one_line
 from desktop.core.urls import origin_of
 from desktop.esws.check_steps import (
+    CANCELLED,
     CheckFailed,
     StepResult,
     advice_for,
@@ -56,13 +58,34 @@ if TYPE_CHECKING:
 
 __all__ = ["STEPS", "CheckTarget", "ConnectionCheck", "StepResult", "notes_for"]
 
-STEPS = ("resolve", "connect", "tls", "wsdl", "esws", "i3")
+# The steps' names are also the JSON's "step" values: the window shows them translated.
+STEPS = (
+    QT_TRANSLATE_NOOP("ConnectionCheck", "resolve"),
+    QT_TRANSLATE_NOOP("ConnectionCheck", "connect"),
+    QT_TRANSLATE_NOOP("ConnectionCheck", "tls"),
+    QT_TRANSLATE_NOOP("ConnectionCheck", "wsdl"),
+    QT_TRANSLATE_NOOP("ConnectionCheck", "esws"),
+    QT_TRANSLATE_NOOP("ConnectionCheck", "i3"),
+)
 NO_HASH = "ERROR_NO_SECURITY_HASH"
 
-ON_PREMISE_REMINDER = (
+ON_PREMISE_REMINDER = QT_TRANSLATE_NOOP(
+    "ConnectionCheck",
     "I3 runs on-premise for this profile: its sync page also needs this computer on the same "
-    "network as the API Agent (API Server), which no check from here can prove."
+    "network as the API Agent (API Server), which no check from here can prove.",
 )
+# The notes shown with a result (the command line prints them as they are).
+CLEARTEXT_ENDPOINT = QT_TRANSLATE_NOOP(
+    "ConnectionCheck",
+    "warning: the ESWS endpoint is plain http:// on another computer: the admin password and "
+    "the token would travel unencrypted; use https://",
+)
+CLEARTEXT_I3 = QT_TRANSLATE_NOOP(
+    "ConnectionCheck",
+    "warning: the I3 address is plain http:// on another computer: the sync link (a login "
+    "token) would travel unencrypted; use https://",
+)
+NOTE_PREFIX = QT_TRANSLATE_NOOP("ConnectionCheck", "note: ")
 
 
 @dataclass(frozen=True)
@@ -104,17 +127,11 @@ def notes_for(target: CheckTarget) -> list[str]:
     """Sentences to show with the result: plain-http warnings and the on-premise reminder."""
     notes = []
     if is_cleartext_remote(target.endpoint):
-        notes.append(
-            "warning: the ESWS endpoint is plain http:// on another computer: the admin "
-            "password and the token would travel unencrypted; use https://"
-        )
+        notes.append(CLEARTEXT_ENDPOINT)
     if is_cleartext_remote(target.i3_url):
-        notes.append(
-            "warning: the I3 address is plain http:// on another computer: the sync link "
-            "(a login token) would travel unencrypted; use https://"
-        )
+        notes.append(CLEARTEXT_I3)
     if target.cloud is False:
-        notes.append("note: " + ON_PREMISE_REMINDER)
+        notes.append(NOTE_PREFIX + ON_PREMISE_REMINDER)
     return notes
 
 
@@ -201,7 +218,7 @@ class ConnectionCheck:
 
     def _skip_reason(self, step: str, results: dict[str, StepResult]) -> str | None:
         if self._cancelled:
-            return "cancelled"
+            return CANCELLED
         for needed in self.needs(step):
             done = results.get(needed)
             if done is not None and not done.ok:
@@ -232,7 +249,7 @@ class ConnectionCheck:
         if not ok and self._cancelled:
             # Ended by Cancel, not by what it checked: reported like the steps after it, as not
             # run to the end (no advice for a failure that did not happen).
-            return StepResult.skip(step, "cancelled")
+            return StepResult.skip(step, CANCELLED)
         ms = round((time.monotonic() - start) * 1000)
         return StepResult(step, ok, one_line(detail, 600), ms)
 

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from desktop.core.cert_info import CertificateInfo
 from desktop.core.errors import TransportError, TransportProblem
 from desktop.core.http import HttpReply, http_status_detail
+from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.netprobe import Address, TlsResult
 from desktop.core.proxy import environment_route
 from desktop.core.text import one_line
@@ -22,6 +23,12 @@ MAX_ADDRESSES_SHOWN = 3
 EXPIRY_WARNING_DAYS = 14
 
 SKIPPED = "skipped: "
+# Why a step did not run when the check was cancelled (the window shows it translated).
+CANCELLED = QT_TRANSLATE_NOOP("ConnectionCheck", "cancelled")
+# The first word of a step's line (the command line prints these; the window translates them).
+STATUS_OK = QT_TRANSLATE_NOOP("ConnectionCheck", "ok")
+STATUS_FAIL = QT_TRANSLATE_NOOP("ConnectionCheck", "FAIL")
+STATUS_SKIP = QT_TRANSLATE_NOOP("ConnectionCheck", "skip")
 
 
 @dataclass(frozen=True)
@@ -47,13 +54,17 @@ class StepResult:
     @property
     def status(self) -> str:
         """``ok``, ``FAIL`` or ``skip``: the first word of the step's line."""
-        return "ok" if self.ok else ("skip" if self.skipped else "FAIL")
+        return STATUS_OK if self.ok else (STATUS_SKIP if self.skipped else STATUS_FAIL)
+
+    @property
+    def shown_detail(self) -> str:
+        """The detail of the step's line: the JSON's, without a skipped step's prefix."""
+        return self.detail.removeprefix(SKIPPED) if self.skipped else self.detail
 
     def line(self) -> str:
         """``ok   <step>  <detail>  (<ms> ms)``, ``FAIL <step>  <detail>`` or
         ``skip <step>  <why>`` (the JSON's detail without its ``skipped:`` prefix)."""
-        detail = self.detail.removeprefix(SKIPPED) if self.skipped else self.detail
-        text = f"{self.status:<4} {self.step}  {detail}"
+        text = f"{self.status:<4} {self.step}  {self.shown_detail}"
         return f"{text}  ({self.ms} ms)" if self.ok else text
 
     def as_json(self) -> dict[str, object]:

@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.core.errors import InputError
+from desktop.gui.i18n import locale, translate
 from desktop.gui.runner import Job, Outcome, Runner, post_to_gui
 from desktop.gui.widgets import caption
 
@@ -50,6 +52,71 @@ def check_target_for(profile: Profile) -> CheckTarget | None:
         return CheckTarget.for_profile(profile)
     except (InputError, ValueError):
         return None
+
+
+def _check_texts() -> dict[str, str]:
+    """The check's marked English texts (``desktop.esws.check``) and what the window shows for
+    each. Built on demand: the language is installed after import."""
+    from desktop.esws import check, check_steps
+
+    return {
+        check.STEPS[0]: translate("ConnectionCheck", "resolve"),
+        check.STEPS[1]: translate("ConnectionCheck", "connect"),
+        check.STEPS[2]: translate("ConnectionCheck", "tls"),
+        check.STEPS[3]: translate("ConnectionCheck", "wsdl"),
+        check.STEPS[4]: translate("ConnectionCheck", "esws"),
+        check.STEPS[5]: translate("ConnectionCheck", "i3"),
+        check_steps.CANCELLED: translate("ConnectionCheck", "cancelled"),
+        check_steps.STATUS_OK: translate("ConnectionCheck", "ok"),
+        check_steps.STATUS_FAIL: translate("ConnectionCheck", "FAIL"),
+        check_steps.STATUS_SKIP: translate("ConnectionCheck", "skip"),
+        check.CLEARTEXT_ENDPOINT: translate(
+            "ConnectionCheck",
+            "warning: the ESWS endpoint is plain http:// on another computer: the admin password "
+            "and the token would travel unencrypted; use https://",
+        ),
+        check.CLEARTEXT_I3: translate(
+            "ConnectionCheck",
+            "warning: the I3 address is plain http:// on another computer: the sync link (a "
+            "login token) would travel unencrypted; use https://",
+        ),
+        check.NOTE_PREFIX: translate("ConnectionCheck", "note: "),
+        check.ON_PREMISE_REMINDER: translate(
+            "ConnectionCheck",
+            "I3 runs on-premise for this profile: its sync page also needs this computer on the "
+            "same network as the API Agent (API Server), which no check from here can prove.",
+        ),
+    }
+
+
+def shown_text(text: str, texts: dict[str, str] | None = None) -> str:
+    """``text`` (one of the check's marked texts) in the window's language; other text (a step's
+    detail, which quotes servers and addresses) as it is."""
+    return (texts if texts is not None else _check_texts()).get(text, text)
+
+
+def shown_note(note: str) -> str:
+    """A note of ``notes_for`` in the window's language."""
+    from desktop.esws.check import NOTE_PREFIX
+
+    texts = _check_texts()
+    if note.startswith(NOTE_PREFIX):
+        rest = note.removeprefix(NOTE_PREFIX)
+        return shown_text(NOTE_PREFIX, texts) + shown_text(rest, texts)
+    return shown_text(note, texts)
+
+
+def shown_line(result: StepResult) -> str:
+    """A step's line as :meth:`StepResult.line` writes it, in the window's language."""
+    texts = _check_texts()
+    status = shown_text(result.status, texts)
+    detail = shown_text(result.shown_detail, texts)
+    text = f"{status.ljust(4)} {shown_text(result.step, texts)}  {detail}"
+    if not result.ok:
+        return text
+    return translate("ConnectionCheck", "{line}  ({ms} ms)").format(
+        line=text, ms=locale().toString(result.ms or 0)
+    )
 
 
 class _Run:
@@ -110,31 +177,48 @@ class CheckView(QWidget):
         self.destroyed.connect(lambda *_: _forget(runs))
 
     def _build(self) -> None:
-        self.testButton = QPushButton("Test &connection", self)
+        self.testButton = QPushButton(translate("CheckView", "Test &connection"), self)
         self.testButton.setObjectName("testConnectionButton")
         self.testButton.setAutoDefault(False)
         self.testButton.setToolTip(
-            "Check, step by step, the way to ESWS and I3. No password or security code is sent."
+            translate(
+                "CheckView",
+                "Check, step by step, the way to ESWS and I3. No password or security code is "
+                "sent.",
+            )
         )
         self.testButton.clicked.connect(self.start)
-        self.cancelButton = QPushButton("Cancel", self)
+        # No access key (the dialogs it sits in use theirs): named for a screen reader instead.
+        self.cancelButton = QPushButton(translate("CheckView", "Cancel"), self)
         self.cancelButton.setObjectName("cancelCheckButton")
+        self.cancelButton.setAccessibleName(translate("CheckView", "Cancel the connection check"))
+        self.cancelButton.setToolTip(translate("CheckView", "Cancel the connection check"))
         self.cancelButton.setAutoDefault(False)
         self.cancelButton.clicked.connect(self.cancel)
         self.cancelButton.hide()
+        # Not colour alone: a failed check says so in words and shows a warning icon.
+        self.statusIcon = QLabel(self)
+        self.statusIcon.setObjectName("checkStatusIcon")
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self.statusIcon.setPixmap(icon.pixmap(16, 16))
+        self.statusIcon.setAccessibleName(translate("CheckView", "Problem found"))
+        self.statusIcon.setToolTip(translate("CheckView", "Problem found"))
+        self.statusIcon.hide()
         self.statusLabel = QLabel(self)
         self.statusLabel.setObjectName("checkStatus")
+        self.statusLabel.setAccessibleName(translate("CheckView", "Connection check status"))
         self.statusLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.statusLabel.setWordWrap(True)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.testButton)
         row.addWidget(self.cancelButton)
+        row.addWidget(self.statusIcon)
         row.addWidget(self.statusLabel, 1)
 
         self.lines = QPlainTextEdit(self)  # plain text by nature: server text stays text
         self.lines.setObjectName("checkLines")
-        self.lines.setAccessibleName("Connection check results")
+        self.lines.setAccessibleName(translate("CheckView", "Connection check results"))
         self.lines.setReadOnly(True)
         self.lines.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.lines.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
@@ -142,6 +226,7 @@ class CheckView(QWidget):
         self.lines.hide()
         self.notesLabel = caption("", self, name="checkNotes")
         self.notesLabel.setTextFormat(Qt.TextFormat.PlainText)
+        self.notesLabel.setAccessibleName(translate("CheckView", "Notes on the connection"))
         self.notesLabel.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -171,14 +256,19 @@ class CheckView(QWidget):
         try:
             check = ConnectionCheck(target, self.timeout)
         except (InputError, ValueError) as error:
-            self.statusLabel.setText(f"The connection cannot be tested: {error}.")
+            self._set_status(
+                translate("CheckView", "The connection cannot be tested: {problem}.").format(
+                    problem=error
+                ),
+                problem=True,
+            )
             return False
         self._check = check
         self._steps = check.steps()
         self.results = []
         self.lines.clear()
         self.lines.show()
-        notes = notes_for(target)
+        notes = [shown_note(note) for note in notes_for(target)]
         self.notesLabel.setText("\n".join(notes))
         self.notesLabel.setVisible(bool(notes))
         run = _Run(next(self._numbers), self._step_done)
@@ -197,11 +287,20 @@ class CheckView(QWidget):
         return True
 
     def _show_progress(self) -> None:
-        self.statusLabel.setText(f"Testing… {len(self.results)} of {len(self._steps)} steps done.")
+        self._set_status(
+            translate("CheckView", "Testing… {done} of {total} steps done.").format(
+                done=len(self.results), total=len(self._steps)
+            )
+        )
+
+    def _set_status(self, text: str, *, problem: bool = False) -> None:
+        self.statusLabel.setText(text)
+        self.statusLabel.setAccessibleDescription(text)
+        self.statusIcon.setVisible(problem)
 
     def _step_done(self, result: StepResult) -> None:
         self.results.append(result)
-        self.lines.appendPlainText(result.line())
+        self.lines.appendPlainText(shown_line(result))
         self._show_progress()
         self.stepFinished.emit(result)
 
@@ -219,7 +318,7 @@ class CheckView(QWidget):
         """End the run now: the steps left show as skipped, the check's sockets close."""
         if self._run is None:
             return
-        from desktop.esws.check_steps import StepResult
+        from desktop.esws.check_steps import CANCELLED, StepResult
 
         run, job = self._run, self._job
         run.active = False  # what the check thread still reports is not shown
@@ -227,7 +326,7 @@ class CheckView(QWidget):
             job.cancel()  # aborts the step in flight (check.cancel) and drops the outcome
         for step in self._steps:
             if all(step != done.step for done in self.results):
-                self._step_done(StepResult.skip(step, "cancelled"))
+                self._step_done(StepResult.skip(step, CANCELLED))
         log.info("Connection check cancelled")
         self._finish(cancelled=True)
 
@@ -241,14 +340,16 @@ class CheckView(QWidget):
         self.cancelButton.hide()
         failed = [r.step for r in self.results if not r.ok and not r.skipped]
         if cancelled:
-            summary = "Cancelled."
+            summary = translate("CheckView", "Cancelled.")
         elif failed:
-            summary = f"Failed at {', '.join(failed)}: see the advice on its line."
+            names = ", ".join(shown_text(step) for step in failed)
+            summary = translate("CheckView", "Failed at {steps}: see the advice on its line.")
+            summary = summary.format(steps=names)
         elif self.results and all(r.ok for r in self.results):
-            summary = "Every step is ok."
+            summary = translate("CheckView", "Every step is ok.")
         else:
-            summary = "Some steps did not run."
-        self.statusLabel.setText(summary)
+            summary = translate("CheckView", "Some steps did not run.")
+        self._set_status(summary, problem=bool(failed) and not cancelled)
         self.finished.emit(list(self.results))
 
     def reset(self) -> None:
@@ -260,7 +361,7 @@ class CheckView(QWidget):
         self.lines.hide()
         self.notesLabel.clear()
         self.notesLabel.hide()
-        self.statusLabel.clear()
+        self._set_status("")
 
 
 def _forget(runs: list[_Run | None]) -> None:
