@@ -12,22 +12,28 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.core.errors import InputError
+from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.text import text_problem
 
-# Field names as the user sees them; InputError.field carries one of these.
-FIELD_URL = "CRM.COM address"
-FIELD_ORGANISATION = "organisation"
-FIELD_UNIT = "unit"
-FIELD_USERNAME = "username"
-FIELD_PASSWORD = "password"
-FIELD_IDENTIFIER = "access token identifier"
-FIELD_PASS_CODE = "pass code"
-FIELD_AUTH_CODE = "authentication code"
+# Field names as the user sees them; InputError.field carries one of these (the window
+# translates them, context "Fields").
+FIELD_URL = QT_TRANSLATE_NOOP("Fields", "CRM.COM address")
+FIELD_ORGANISATION = QT_TRANSLATE_NOOP("Fields", "organisation")
+FIELD_UNIT = QT_TRANSLATE_NOOP("Fields", "unit")
+FIELD_USERNAME = QT_TRANSLATE_NOOP("Fields", "username")
+FIELD_PASSWORD = QT_TRANSLATE_NOOP("Fields", "password")
+FIELD_IDENTIFIER = QT_TRANSLATE_NOOP("Fields", "access token identifier")
+FIELD_PASS_CODE = QT_TRANSLATE_NOOP("Fields", "pass code")
+FIELD_AUTH_CODE = QT_TRANSLATE_NOOP("Fields", "authentication code")
 
 EXAMPLE_URL = "https://crm.example.com/crmapi/rest/v2"
 
 # Nothing legitimate is this long; a pasted document is a mistake worth naming.
 MAX_FIELD_LENGTH = 1024
+
+# Said after a field's name ("Check the organisation: is required."); the window translates them.
+PROBLEM_REQUIRED = QT_TRANSLATE_NOOP("Input", "is required")
+PROBLEM_TOO_LONG = QT_TRANSLATE_NOOP("Input", "is longer than {count} characters")
 
 
 class LoginMode(enum.Enum):
@@ -100,7 +106,7 @@ def _plain(field_name: str, value: str, *, required: bool) -> str:
     """A non-secret text field, trimmed; ``InputError`` when required and empty."""
     text = value.strip()
     if required and not text:
-        raise InputError(field_name, "is required")
+        raise InputError(field_name, PROBLEM_REQUIRED)
     _check_length(field_name, text)
     _check_text(field_name, text, secret=False)
     return text
@@ -109,7 +115,7 @@ def _plain(field_name: str, value: str, *, required: bool) -> str:
 def _secret(field_name: str, value: str) -> str:
     """A secret exactly as given (never trimmed: spaces may be part of it)."""
     if not value:
-        raise InputError(field_name, "is required")
+        raise InputError(field_name, PROBLEM_REQUIRED)
     _check_length(field_name, value)
     _check_text(field_name, value, secret=True)
     return value
@@ -125,7 +131,7 @@ def _check_text(field_name: str, value: str, *, secret: bool) -> None:
 
 def _check_length(field_name: str, value: str) -> None:
     if len(value) > MAX_FIELD_LENGTH:
-        raise InputError(field_name, f"is longer than {MAX_FIELD_LENGTH} characters")
+        raise InputError(field_name, template=PROBLEM_TOO_LONG, values={"count": MAX_FIELD_LENGTH})
 
 
 # The fields of each mode, in form order: (field name, keyword, is secret); all required.
