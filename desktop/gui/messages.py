@@ -3,6 +3,13 @@
 Every message says what failed in plain words (a headline), what to do (advice), and, for a
 vendor refusal, the vendor's code exactly on a secondary "Error code:" line so that support can
 search for it. Nothing here ever includes a typed value.
+
+Every text is in the window's language (:func:`desktop.gui.i18n.translate`): the module-level
+tables hold the English, marked with ``QT_TRANSLATE_NOOP``, and are translated where shown (the
+language is installed after this module is imported). The core marks what it says the same way:
+a refusal's advice under the context "Refusals", field names under "Fields", and what is wrong
+with a field (``InputError.template``, filled with ``InputError.values``) under "Input". Vendor
+codes, hosts and the technical "Details" stay as they are.
 """
 
 from __future__ import annotations
@@ -19,8 +26,39 @@ from desktop.core.errors import (
     TransportProblem,
     VendorRefusal,
 )
+from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.text import one_line
+from desktop.esws.profile_model import FIELD_ALLOWED_ORIGINS
 from desktop.esws.request import FIELD_COMPANY_ID, SECURITY_CODE_LENGTH
+from desktop.gui.i18n import locale, translate
+
+# The contexts under which the core marks what the window shows.
+FIELDS_CONTEXT = "Fields"
+INPUT_CONTEXT = "Input"
+REFUSALS_CONTEXT = "Refusals"
+
+_translate_marked = translate
+
+
+def shown(context: str, marked: str) -> str:
+    """``marked``, a text marked ``QT_TRANSLATE_NOOP(context, ...)`` where it is defined (a table
+    here, or the core), in the window's language.
+
+    Not spelt ``translate()``: lupdate and the catalogue test read only literal texts there; these
+    are collected at their markers.
+    """
+    return _translate_marked(context, marked)
+
+
+# Field names InputError.field carries that are defined in modules without markers (the same
+# English, marked here so that the catalogues hold them).
+_OTHER_FIELD_NAMES = (
+    QT_TRANSLATE_NOOP("Fields", "ESWS endpoint"),
+    QT_TRANSLATE_NOOP("Fields", "I3 address"),
+    QT_TRANSLATE_NOOP("Fields", "profile"),
+)
+# How the line under a field names it, when not by its plain name.
+_SUBJECTS = {FIELD_ALLOWED_ORIGINS: QT_TRANSLATE_NOOP("Fields", "list of other I3 addresses")}
 
 
 @dataclass(frozen=True)
@@ -45,7 +83,9 @@ class Problem:
     @property
     def code_line(self) -> str:
         """``Error code: X`` (the vendor's code verbatim, for support), or empty."""
-        return f"Error code: {self.code}" if self.code else ""
+        if not self.code:
+            return ""
+        return translate("Messages", "Error code: {code}").format(code=self.code)
 
     def html(self) -> str:
         """Rich text for a QLabel (every part escaped): headline, advice, then the code line."""
@@ -84,65 +124,105 @@ def page_title(title: str) -> str:
 def network_reminder(cloud: bool) -> str:
     """The vendor's network prerequisite, worded for on-premise or EasyConnect cloud companies."""
     if cloud:
-        return (
+        return translate(
+            "Messages",
             "This profile uses the EasyConnect cloud, so no local API Agent is needed: "
-            "check this computer's internet connection, proxy and firewall."
+            "check this computer's internet connection, proxy and firewall.",
         )
-    return (
+    return translate(
+        "Messages",
         "This computer must be on the same network as the company's API Agent / API Server "
-        "(for example on site or over the VPN), unless the company uses the EasyConnect cloud."
+        "(for example on site or over the VPN), unless the company uses the EasyConnect cloud.",
     )
 
 
 _TRANSPORT_ADVICE: dict[TransportProblem, str] = {
-    TransportProblem.REFUSED: "Nothing answered at that address. Check the ESWS address in the "
-    "profile (Manage profiles).",
-    TransportProblem.DNS: "The server's name could not be found. Check the ESWS address in "
-    "the profile and this computer's network connection.",
-    TransportProblem.CONNECT_TIMEOUT: "No connection could be made in time. Check the network, "
-    "VPN or proxy, then try again.",
-    TransportProblem.READ_TIMEOUT: "The server accepted the request but did not answer. "
-    "Try again in a moment.",
-    TransportProblem.TLS: "The server's certificate is not trusted by this computer. Ask your "
-    "IT department to check it.",
-    TransportProblem.HTTP_STATUS: "Check that the ESWS address in the profile is the one "
-    "Identysoft gave you.",
-    TransportProblem.SOAP_FAULT: "The server reported an internal fault. Try again; if it "
-    "persists, contact Identysoft with the time of the attempt.",
-    TransportProblem.MALFORMED: "Check that the ESWS address in the profile is the one "
-    "Identysoft gave you.",
-    TransportProblem.TOO_LARGE: "Check that the ESWS address in the profile is the one "
-    "Identysoft gave you.",
-    TransportProblem.UNEXPECTED_REPLY: "Check that the ESWS address in the profile is the one "
-    "Identysoft gave you.",
-    TransportProblem.NETWORK: "Check this computer's network connection, then try again.",
+    TransportProblem.REFUSED: QT_TRANSLATE_NOOP(
+        "Messages",
+        "Nothing answered at that address. Check the ESWS address in the profile "
+        "(Manage profiles).",
+    ),
+    TransportProblem.DNS: QT_TRANSLATE_NOOP(
+        "Messages",
+        "The server's name could not be found. Check the ESWS address in the profile and this "
+        "computer's network connection.",
+    ),
+    TransportProblem.CONNECT_TIMEOUT: QT_TRANSLATE_NOOP(
+        "Messages",
+        "No connection could be made in time. Check the network, VPN or proxy, then try again.",
+    ),
+    TransportProblem.READ_TIMEOUT: QT_TRANSLATE_NOOP(
+        "Messages", "The server accepted the request but did not answer. Try again in a moment."
+    ),
+    TransportProblem.TLS: QT_TRANSLATE_NOOP(
+        "Messages",
+        "The server's certificate is not trusted by this computer. Ask your IT department to "
+        "check it.",
+    ),
+    TransportProblem.HTTP_STATUS: QT_TRANSLATE_NOOP(
+        "Messages", "Check that the ESWS address in the profile is the one Identysoft gave you."
+    ),
+    TransportProblem.SOAP_FAULT: QT_TRANSLATE_NOOP(
+        "Messages",
+        "The server reported an internal fault. Try again; if it persists, contact Identysoft "
+        "with the time of the attempt.",
+    ),
+    TransportProblem.MALFORMED: QT_TRANSLATE_NOOP(
+        "Messages", "Check that the ESWS address in the profile is the one Identysoft gave you."
+    ),
+    TransportProblem.TOO_LARGE: QT_TRANSLATE_NOOP(
+        "Messages", "Check that the ESWS address in the profile is the one Identysoft gave you."
+    ),
+    TransportProblem.UNEXPECTED_REPLY: QT_TRANSLATE_NOOP(
+        "Messages", "Check that the ESWS address in the profile is the one Identysoft gave you."
+    ),
+    TransportProblem.NETWORK: QT_TRANSLATE_NOOP(
+        "Messages", "Check this computer's network connection, then try again."
+    ),
 }
 
 # Headlines of a failure to talk to ESWS ("ESWS" is the I3 sync service named in the profile).
 _TRANSPORT_HEADLINE: dict[TransportProblem, str] = {
-    TransportProblem.REFUSED: "Could not reach ESWS at {where}",
-    TransportProblem.DNS: "Could not find the server {where}",
-    TransportProblem.CONNECT_TIMEOUT: "Could not reach ESWS at {where} in time",
-    TransportProblem.TLS: "The secure connection to {where} failed",
-    TransportProblem.HTTP_STATUS: "The server at {where} answered with an error",
-    TransportProblem.SOAP_FAULT: "ESWS at {where} reported an error",
-    TransportProblem.MALFORMED: "The answer from {where} could not be read",
-    TransportProblem.TOO_LARGE: "The answer from {where} was far too large",
-    TransportProblem.UNEXPECTED_REPLY: "The answer from {where} was not what I3 sends",
-    TransportProblem.NETWORK: "Could not reach ESWS at {where}",
+    TransportProblem.REFUSED: QT_TRANSLATE_NOOP("Messages", "Could not reach ESWS at {where}"),
+    TransportProblem.DNS: QT_TRANSLATE_NOOP("Messages", "Could not find the server {where}"),
+    TransportProblem.CONNECT_TIMEOUT: QT_TRANSLATE_NOOP(
+        "Messages", "Could not reach ESWS at {where} in time"
+    ),
+    TransportProblem.TLS: QT_TRANSLATE_NOOP("Messages", "The secure connection to {where} failed"),
+    TransportProblem.HTTP_STATUS: QT_TRANSLATE_NOOP(
+        "Messages", "The server at {where} answered with an error"
+    ),
+    TransportProblem.SOAP_FAULT: QT_TRANSLATE_NOOP("Messages", "ESWS at {where} reported an error"),
+    TransportProblem.MALFORMED: QT_TRANSLATE_NOOP(
+        "Messages", "The answer from {where} could not be read"
+    ),
+    TransportProblem.TOO_LARGE: QT_TRANSLATE_NOOP(
+        "Messages", "The answer from {where} was far too large"
+    ),
+    TransportProblem.UNEXPECTED_REPLY: QT_TRANSLATE_NOOP(
+        "Messages", "The answer from {where} was not what I3 sends"
+    ),
+    TransportProblem.NETWORK: QT_TRANSLATE_NOOP("Messages", "Could not reach ESWS at {where}"),
 }
 
 # What each documented ESWS refusal means, in the user's words; the code goes on the code line.
 REFUSAL_HEADLINES: dict[str, str] = {
-    "ERROR_NO_SECURITY_HASH": "The security code is missing",
-    "ERROR_UNKNOWN_SECURITY_HASH": "No company has this security code",
-    "NO USERNAME PROVIDED": "The admin username is missing",
-    "NO PASSWORD PROVIDED": "The password is missing",
-    "NO USERID PROVIDED": "The user id is missing",
-    "NO ADMIN FOUND BASED ON USERNAME AND PASSWORD": "The username or password is not correct",
-    "NO USER FOUND BASED ON THE ID PROVIDED": "I3 has no user with this id",
+    "ERROR_NO_SECURITY_HASH": QT_TRANSLATE_NOOP("Messages", "The security code is missing"),
+    "ERROR_UNKNOWN_SECURITY_HASH": QT_TRANSLATE_NOOP(
+        "Messages", "No company has this security code"
+    ),
+    "NO USERNAME PROVIDED": QT_TRANSLATE_NOOP("Messages", "The admin username is missing"),
+    "NO PASSWORD PROVIDED": QT_TRANSLATE_NOOP("Messages", "The password is missing"),
+    "NO USERID PROVIDED": QT_TRANSLATE_NOOP("Messages", "The user id is missing"),
+    "NO ADMIN FOUND BASED ON USERNAME AND PASSWORD": QT_TRANSLATE_NOOP(
+        "Messages", "The username or password is not correct"
+    ),
+    "NO USER FOUND BASED ON THE ID PROVIDED": QT_TRANSLATE_NOOP(
+        "Messages", "I3 has no user with this id"
+    ),
 }
-UNKNOWN_REFUSAL_HEADLINE = "I3 refused the request"
+_UNREACHABLE = QT_TRANSLATE_NOOP("Messages", "Could not reach {where}")
+UNKNOWN_REFUSAL_HEADLINE = QT_TRANSLATE_NOOP("Messages", "I3 refused the request")
 
 _REACHABILITY = (
     TransportProblem.REFUSED,
@@ -153,66 +233,129 @@ _REACHABILITY = (
 _WITHIN = re.compile(r"within (\d+(?:\.\d+)?) s\b")
 
 
+def _seconds(value: float) -> str:
+    # As the window's locale writes it (2.5 in English, 2,5 in German), with the SI unit.
+    return f"{locale().toString(float(value), 'g', 6)} s"
+
+
 def waited_seconds(error: TransportError, timeout: float | None = None) -> str:
     """How long a timed-out exchange waited, ``30 s``: from the error's detail, else ``timeout``."""
     found = _WITHIN.search(error.detail)
     if found:
-        return f"{float(found.group(1)):g} s"
+        return _seconds(float(found.group(1)))
     # Here, not at the top: core.http loads requests, which must not slow the first paint.
     from desktop.core.http import DEFAULT_READ_TIMEOUT
 
-    return f"{(timeout if timeout is not None else DEFAULT_READ_TIMEOUT):g} s"
+    return _seconds(timeout if timeout is not None else DEFAULT_READ_TIMEOUT)
+
+
+def field_name(field: str) -> str:
+    """A field's name (``InputError.field``, a refusal's field) in the window's language."""
+    return shown(FIELDS_CONTEXT, field)
+
+
+def input_problem(error: InputError) -> str:
+    """What is wrong with the field, in the window's language (after the field's name).
+
+    The translated template is filled with the error's values; a problem raised without a
+    template is translated as it is (it is found when marked), else shown in English.
+    """
+    if error.template is None:
+        return shown(INPUT_CONTEXT, error.problem)
+    try:
+        return shown(INPUT_CONTEXT, error.template).format(**error.values)
+    except (KeyError, IndexError, ValueError):  # a damaged translation: the English is right
+        return error.problem
+
+
+def _problem_text(problem: str | InputError) -> str:
+    if isinstance(problem, InputError):
+        return input_problem(problem)
+    return shown(INPUT_CONTEXT, problem)
+
+
+def _transport(error: TransportError, *, cloud: bool, timeout: float | None) -> Problem:
+    if error.problem is TransportProblem.CANCELLED:
+        return Problem(
+            translate("Messages", "Cancelled."),
+            translate("Messages", "No token was used and no sync was started."),
+        )
+    where = host_of(error.endpoint) or error.endpoint
+    advice = [shown("Messages", _TRANSPORT_ADVICE.get(error.problem, ""))]
+    if error.problem is TransportProblem.READ_TIMEOUT:
+        headline = translate("Messages", "No answer within {seconds} from ESWS at {where}").format(
+            seconds=waited_seconds(error, timeout), where=where
+        )
+    else:
+        headline = shown("Messages", _TRANSPORT_HEADLINE.get(error.problem, _UNREACHABLE)).format(
+            where=where
+        )
+        # Technical, for support: what the connection said (never a typed value), in English.
+        if error.detail:
+            details = translate("Messages", "(Details: {problem}: {detail}.)").format(
+                problem=error.problem.value, detail=error.detail
+            )
+        else:
+            details = translate("Messages", "(Details: {problem}.)").format(
+                problem=error.problem.value
+            )
+        advice.append(details)
+    if error.problem in _REACHABILITY and not cloud:
+        advice.append(
+            translate(
+                "Messages",
+                "Is the API Agent / API Server running and reachable from this computer?",
+            )
+        )
+    return Problem(headline, " ".join(part for part in advice if part))
 
 
 def describe(error: BaseException, *, cloud: bool = False, timeout: float | None = None) -> Problem:
-    """The banner message for any error a sync can end with.
+    """The banner message for any error a sync can end with, in the window's language.
 
     ``timeout`` is the read timeout used, for a timeout whose error does not say how long it
     waited (by default the core's :data:`~desktop.core.http.DEFAULT_READ_TIMEOUT`).
     """
     if isinstance(error, VendorRefusal):
-        headline = REFUSAL_HEADLINES.get(error.code, UNKNOWN_REFUSAL_HEADLINE)
-        return Problem(headline, error.advice, code=error.code, field=error.field)
+        headline = shown("Messages", REFUSAL_HEADLINES.get(error.code, UNKNOWN_REFUSAL_HEADLINE))
+        advice = shown(REFUSALS_CONTEXT, error.advice)
+        return Problem(headline, advice, code=error.code, field=error.field)
     if isinstance(error, TransportError):
-        if error.problem is TransportProblem.CANCELLED:
-            return Problem("Cancelled.", "No token was used and no sync was started.")
-        where = host_of(error.endpoint) or error.endpoint
-        advice = _TRANSPORT_ADVICE.get(error.problem, "")
-        if error.problem is TransportProblem.READ_TIMEOUT:
-            headline = f"No answer within {waited_seconds(error, timeout)} from ESWS at {where}"
-        else:
-            headline = _TRANSPORT_HEADLINE.get(error.problem, "Could not reach {where}")
-            headline = headline.format(where=where)
-            if error.detail:
-                # Technical, for support: what the connection said (never a typed value).
-                advice += f" (Details: {error.problem.value}: {error.detail}.)"
-            else:
-                advice += f" (Details: {error.problem.value}.)"
-        if error.problem in _REACHABILITY and not cloud:
-            advice += " Is the API Agent / API Server running and reachable from this computer?"
-        return Problem(headline, advice.strip())
+        return _transport(error, cloud=cloud, timeout=timeout)
     if isinstance(error, InputError):
-        return Problem(f"Check the {error.field}: {error.problem}.", "", field=error.field)
+        headline = translate("Messages", "Check the {field}: {problem}.").format(
+            field=field_name(error.field), problem=input_problem(error)
+        )
+        return Problem(headline, "", field=error.field)
     if isinstance(error, I3SyncError):
-        return Problem("The sync could not start.", str(error))
+        return Problem(translate("Messages", "The sync could not start."), str(error))
     # A bug: say so plainly, point to the log, and never echo the exception text (it may quote
     # a value the user typed).
     return Problem(
-        "Something went wrong inside I3 Sync Desktop.",
-        f"({type(error).__name__}) The details are in the log file; please send it to support.",
+        translate("Messages", "Something went wrong inside I3 Sync Desktop."),
+        translate(
+            "Messages",
+            "({name}) The details are in the log file; please send it to support.",
+        ).format(name=type(error).__name__),
     )
 
 
-SPACE_HINT = "Was a space pasted at the start or end?"
+SPACE_HINT = QT_TRANSLATE_NOOP("Messages", "Was a space pasted at the start or end?")
 
 
-def field_message(field: str, problem: str, value: str = "") -> str:
-    """The line under a field for a problem the core found; ``value`` (never quoted) lets a
-    security code with a pasted space say so."""
-    text = f"The {field} {problem}."
-    if field == FIELD_COMPANY_ID and security_code_hint(value):
-        text += " " + SPACE_HINT
-    return text
+def field_message(field: str, problem: str | InputError, value: str = "") -> str:
+    """The line under a field for a problem the core found, in the window's language.
+
+    ``problem`` is the :class:`InputError` (its template is translated), or its English
+    ``problem`` text (translated when it is a marked text without values). ``value`` (never
+    quoted) lets a security code with a pasted space say so.
+    """
+    subject = shown(FIELDS_CONTEXT, _SUBJECTS.get(field, field))
+    text = translate("Messages", "The {field} {problem}.").format(
+        field=subject, problem=_problem_text(problem)
+    )
+    hint = security_code_hint(value) if field == FIELD_COMPANY_ID else ""
+    return f"{text} {hint}" if hint else text
 
 
 def security_code_hint(value: str) -> str:
@@ -221,13 +364,11 @@ def security_code_hint(value: str) -> str:
     The value itself is never quoted: the hint only asks about pasted spaces.
     """
     if value != value.strip() and len(value.strip()) == SECURITY_CODE_LENGTH:
-        return SPACE_HINT
+        return shown("Messages", SPACE_HINT)
     return ""
 
 
 def page_failure(url: str, reason: str, *, cloud: bool) -> Problem:
     """The in-app explanation when I3's page cannot be loaded at all."""
-    host = host_of(url)
-    return Problem(
-        f"The I3 page at {host} could not be opened ({reason}).", network_reminder(cloud)
-    )
+    headline = translate("Messages", "The I3 page at {host} could not be opened ({reason}).")
+    return Problem(headline.format(host=host_of(url), reason=reason), network_reminder(cloud))
