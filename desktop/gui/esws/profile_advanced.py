@@ -2,7 +2,8 @@
 
 Other I3 addresses (further origins I3's sync page may redirect to), the spelling of I3's
 total-sync page, and the WSDL. Folded away by default; unfolded when the profile shown uses one of
-them or one of them holds a problem, so nothing set there is hidden from the user.
+them or one of them holds a problem, so nothing set there is hidden from the user. Its texts are
+translated under the dialog's context ("ProfileDialog").
 """
 
 from __future__ import annotations
@@ -27,12 +28,16 @@ from desktop.esws.profiles import (
     Profile,
     parse_allowed_origins,
 )
+from desktop.gui.i18n import translate
 from desktop.gui.widgets import InlineError, caption, field_column
 
-# Shown in the combo; the data of each entry is the path segment itself.
-_PATH_LABELS = {
-    TOTAL_SYNC_USERS_LOGIN: "totalSyncUsersLogin (as in the ESWS reference)",
-}
+
+def path_label(path: str) -> str:
+    """How a spelling of the total-sync page is shown in the combo (the spelling itself stays
+    verbatim: it is part of I3's address)."""
+    if path == TOTAL_SYNC_USERS_LOGIN:
+        return translate("ProfileDialog", "{path} (as in the ESWS reference)").format(path=path)
+    return path
 
 
 class AdvancedFields(QWidget):
@@ -45,30 +50,41 @@ class AdvancedFields(QWidget):
         self.setObjectName("advancedSection")
         self.toggle = QToolButton(self)
         self.toggle.setObjectName("advancedToggle")
-        self.toggle.setText("Ad&vanced")
+        self.toggle.setText(translate("ProfileDialog", "Ad&vanced"))
         self.toggle.setCheckable(True)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.toggle.setAutoRaise(True)
-        self.toggle.setAccessibleName("Advanced settings")
+        self.toggle.setAccessibleName(translate("ProfileDialog", "Advanced settings"))
+        self.toggle.setToolTip(
+            translate("ProfileDialog", "Show or hide the settings only IT should change")
+        )
         self.toggle.toggled.connect(self._unfold)
 
         self.originsEdit = QLineEdit(self)
         self.originsEdit.setObjectName("allowedOriginsEdit")
-        self.originsEdit.setAccessibleName("Other I3 addresses")
-        self.originsEdit.setPlaceholderText("e.g. https://i3-2.example.com")
+        self.originsEdit.setAccessibleName(translate("ProfileDialog", "Other I3 addresses"))
+        self.originsEdit.setPlaceholderText(
+            translate("ProfileDialog", "e.g. {address}").format(address="https://i3-2.example.com")
+        )
         self.originsEdit.textEdited.connect(self.changed)
         self.totalPathCombo = QComboBox(self)
         self.totalPathCombo.setObjectName("totalSyncPathCombo")
-        self.totalPathCombo.setAccessibleName("Total-sync page")
+        self.totalPathCombo.setAccessibleName(translate("ProfileDialog", "Total-sync page"))
         for path in TOTAL_SYNC_PATHS:
-            self.totalPathCombo.addItem(_PATH_LABELS.get(path, path), path)
+            self.totalPathCombo.addItem(path_label(path), path)
         self.totalPathCombo.activated.connect(lambda *_: self.changed.emit())
         self.wsdlEdit = QLineEdit(self)
         self.wsdlEdit.setObjectName("wsdlEdit")
-        self.wsdlEdit.setAccessibleName("WSDL")
-        self.wsdlEdit.setPlaceholderText("Bundled (leave empty)")
+        self.wsdlEdit.setAccessibleName(translate("ProfileDialog", "WSDL"))
+        self.wsdlEdit.setPlaceholderText(translate("ProfileDialog", "Bundled (leave empty)"))
         self.wsdlEdit.textEdited.connect(self.changed)
+        # The field each problem is about, for the dialog to put the cursor in.
+        self.editors: dict[str, QWidget] = {
+            FIELD_ALLOWED_ORIGINS: self.originsEdit,
+            FIELD_TOTAL_SYNC_PATH: self.totalPathCombo,
+            FIELD_WSDL: self.wsdlEdit,
+        }
         self.errors = {
             FIELD_ALLOWED_ORIGINS: InlineError("allowedOriginsError", self),
             FIELD_TOTAL_SYNC_PATH: InlineError("totalSyncPathError", self),
@@ -83,28 +99,35 @@ class AdvancedFields(QWidget):
         form.setHorizontalSpacing(12)
         form.setVerticalSpacing(8)
         self.notice = caption(
-            "Only change these when Identysoft or your IT department asks you to.", self.body
+            translate(
+                "ProfileDialog",
+                "Only change these when Identysoft or your IT department asks you to.",
+            ),
+            self.body,
         )
         form.addRow(self.notice)
         for text, editor, field, help_text in (
             (
-                "Ot&her I3 addresses:",
+                translate("ProfileDialog", "Ot&her I3 addresses:"),
                 self.originsEdit,
                 FIELD_ALLOWED_ORIGINS,
-                "Further I3 addresses its sync page may move to (separate with spaces or "
-                "commas). The I3 address above is always allowed.",
+                translate(
+                    "ProfileDialog",
+                    "Further I3 addresses its sync page may move to (separate with spaces or "
+                    "commas). The I3 address above is always allowed.",
+                ),
             ),
             (
-                "&Total-sync page:",
+                translate("ProfileDialog", "&Total-sync page:"),
                 self.totalPathCombo,
                 FIELD_TOTAL_SYNC_PATH,
-                "How I3 spells the page that synchronises all users.",
+                translate("ProfileDialog", "How I3 spells the page that synchronises all users."),
             ),
             (
-                "&WSDL:",
+                translate("ProfileDialog", "&WSDL:"),
                 self.wsdlEdit,
                 FIELD_WSDL,
-                "Only if Identysoft asks you to use another WSDL.",
+                translate("ProfileDialog", "Only if Identysoft asks you to use another WSDL."),
             ),
         ):
             label = QLabel(text, self.body)

@@ -6,7 +6,9 @@ checks the profile as typed (validated first). A profile the IT department manag
 read-only: only the user's own choices (admin username, remember the password) can be changed.
 
 OK (the default button: Enter in any field) saves and closes, Apply saves and keeps the dialog
-open, Cancel and Esc close, asking first only when there are unsaved edits.
+open, Cancel and Esc close, asking first only when there are unsaved edits. Tab follows the
+dialog from the list to the buttons; every field has a label with a unique access key. Texts are
+translated under the context "ProfileDialog" (its sentences are in ``profile_texts``).
 """
 
 from __future__ import annotations
@@ -31,7 +33,6 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import InputError
 from desktop.core.text import one_line
 from desktop.esws.profiles import (
-    FIELD_ALLOWED_ORIGINS,
     FIELD_ESWS_ENDPOINT,
     FIELD_I3_ADDRESS,
     FIELD_NAME,
@@ -39,28 +40,32 @@ from desktop.esws.profiles import (
 )
 from desktop.esws.request import FIELD_ADMIN
 from desktop.gui import window_state
+from desktop.gui.esws import profile_texts
 from desktop.gui.esws.check_view import CheckView
 from desktop.gui.esws.profile_advanced import AdvancedFields
 from desktop.gui.esws.profile_book import ProfileBook
 from desktop.gui.esws.profile_parts import (
-    MANAGED_TIP,
     Confirm,
     EditorScroller,
+    chain_tab_order,
     cleartext_warning,
     confirm,
     dialog_buttons,
     fit_screen,
     hosting_choice,
     list_column,
+    managed_tip,
 )
-from desktop.gui.messages import network_reminder
+from desktop.gui.i18n import translate
+from desktop.gui.messages import field_message, network_reminder
+from desktop.gui.palette import Role
 from desktop.gui.widgets import (
-    ERROR_TEXT,
     Banner,
     InlineError,
     Tone,
     caption,
     field_column,
+    set_text_role,
     show_start,
 )
 
@@ -74,9 +79,6 @@ log = logging.getLogger(__name__)
 GEOMETRY_GROUP = "ProfilesDialog"
 # Fits a 1280 x 720 screen at 150 % (853 x 480 logical pixels) with the taskbar; the editor scrolls.
 DEFAULT_SIZE = (820, 440)
-
-# How a field is named in a sentence, where "The <field>" would not read well.
-_SUBJECTS = {FIELD_ALLOWED_ORIGINS: "list of other I3 addresses"}
 
 
 class ProfileDialog(QDialog):
@@ -96,7 +98,7 @@ class ProfileDialog(QDialog):
         (never asked here: an OS vault waiting to be unlocked would freeze the window)."""
         super().__init__(parent)
         self.setObjectName("profileDialog")
-        self.setWindowTitle("Connection profiles")
+        self.setWindowTitle(translate("ProfileDialog", "Connection profiles"))
         self.book = book
         self._vault_status = vault or book.known_vault
         self.confirm: Confirm = confirm
@@ -118,23 +120,38 @@ class ProfileDialog(QDialog):
             edit.textEdited.connect(self._changed)
             return edit
 
-        self.nameEdit = line("profileNameEdit", "Profile name", "e.g. Head office")
-        self.endpointEdit = line("endpointEdit", "ESWS endpoint", "https://…/webservicesesws")
-        self.i3Edit = line("i3UrlEdit", "I3 address", "https://i3.identysoft.com")
-        self.adminEdit = line("profileAdminEdit", "Admin username", "Optional")
+        self.nameEdit = line(
+            "profileNameEdit",
+            translate("ProfileDialog", "Profile name"),
+            translate("ProfileDialog", "e.g. Head office"),
+        )
+        # The two addresses' placeholders are examples of an address: no words to translate.
+        self.endpointEdit = line(
+            "endpointEdit", translate("ProfileDialog", "ESWS endpoint"), "https://…/webservicesesws"
+        )
+        self.i3Edit = line(
+            "i3UrlEdit", translate("ProfileDialog", "I3 address"), "https://i3.identysoft.com"
+        )
+        self.adminEdit = line(
+            "profileAdminEdit",
+            translate("ProfileDialog", "Admin username"),
+            translate("ProfileDialog", "Optional"),
+        )
         self.advanced = AdvancedFields(self)
         self.advanced.changed.connect(self._changed)
         self.wsdlEdit = self.advanced.wsdlEdit
         hosting_box, self.onPremRadio, self.cloudRadio, self.hostingCaption = hosting_choice(self)
         for radio in (self.onPremRadio, self.cloudRadio):
             radio.toggled.connect(self._hosting_changed)
-        self.rememberCheck = QCheckBox("&Remember the password on this computer", self)
+        self.rememberCheck = QCheckBox(
+            translate("ProfileDialog", "&Remember the password on this computer"), self
+        )
         self.rememberCheck.setObjectName("profileRememberCheck")
         self.rememberCheck.toggled.connect(self._changed)
-        # Said where the address is typed: plain http:// to another computer is readable.
+        # Said where the address is typed: plain http:// to another computer is readable. In the
+        # palette's error colour, legible on light and dark (it follows a change of palette).
         self.cleartextWarning = caption("", self, name="cleartextWarning")
-        self.cleartextWarning.setTextFormat(Qt.TextFormat.PlainText)
-        self.cleartextWarning.setStyleSheet(f"color: {ERROR_TEXT};")
+        set_text_role(self.cleartextWarning, Role.ERROR)
         self.cleartextWarning.hide()
         self.endpointEdit.textChanged.connect(self._check_cleartext)
         self.i3Edit.textChanged.connect(self._check_cleartext)
@@ -148,29 +165,31 @@ class ProfileDialog(QDialog):
             )
         }
         self.errors.update(self.advanced.errors)
-        self.managedNote = caption(
-            f"{MANAGED_TIP}: only the admin username and “Remember the password” can be changed "
-            "here.",
-            self,
-            name="managedNote",
-        )
+        self.managedNote = caption(profile_texts.managed_note(), self, name="managedNote")
         self.managedNote.hide()
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setHorizontalSpacing(12)
         form.setVerticalSpacing(8)
+        self.editors: dict[str, QWidget] = {
+            FIELD_NAME: self.nameEdit,
+            FIELD_ESWS_ENDPOINT: self.endpointEdit,
+            FIELD_I3_ADDRESS: self.i3Edit,
+            FIELD_ADMIN: self.adminEdit,
+            **self.advanced.editors,
+        }
         for text, edit, field in (
-            ("Na&me:", self.nameEdit, FIELD_NAME),
-            ("ESWS end&point:", self.endpointEdit, FIELD_ESWS_ENDPOINT),
-            ("&I3 address:", self.i3Edit, FIELD_I3_ADDRESS),
-            ("Admin &username:", self.adminEdit, FIELD_ADMIN),
+            (translate("ProfileDialog", "Na&me:"), self.nameEdit, FIELD_NAME),
+            (translate("ProfileDialog", "ESWS end&point:"), self.endpointEdit, FIELD_ESWS_ENDPOINT),
+            (translate("ProfileDialog", "&I3 address:"), self.i3Edit, FIELD_I3_ADDRESS),
+            (translate("ProfileDialog", "Admin &username:"), self.adminEdit, FIELD_ADMIN),
         ):
             label = QLabel(text, self)
             label.setBuddy(edit)
             extra = (self.cleartextWarning,) if edit is self.i3Edit else ()
             form.addRow(label, field_column(edit, self.errors[field], *extra))
-        form.addRow("Connection:", hosting_box)
+        form.addRow(translate("ProfileDialog", "Connection:"), hosting_box)
         form.addRow("", self.rememberCheck)
         self.problemBanner = Banner("profileProblem", self)
         # The profile as typed, validated first; nothing secret is sent.
@@ -204,6 +223,27 @@ class ProfileDialog(QDialog):
         self.profileList.currentRowChanged.connect(self._selected_row)
         self.newButton.clicked.connect(self.new_profile)
         self.deleteButton.clicked.connect(self.delete_profile)
+        # Tab in the order the dialog reads: the list, then the fields top to bottom, then the
+        # connection check and the dialog's buttons.
+        chain_tab_order(
+            self.profileList,
+            self.newButton,
+            self.deleteButton,
+            self.nameEdit,
+            self.endpointEdit,
+            self.i3Edit,
+            self.adminEdit,
+            self.onPremRadio,
+            self.cloudRadio,
+            self.rememberCheck,
+            self.advanced.toggle,
+            self.advanced.originsEdit,
+            self.advanced.totalPathCombo,
+            self.wsdlEdit,
+            self.checkView.testButton,
+            self.checkView.cancelButton,
+            *self.buttons.buttons(),
+        )
         if not window_state.restore(self, GEOMETRY_GROUP):
             self.resize(fit_screen(self, QSize(*DEFAULT_SIZE)))
 
@@ -220,7 +260,7 @@ class ProfileDialog(QDialog):
         profile = self.book.find(self._editing)
         managed = profile is not None and profile.managed
         self.deleteButton.setEnabled(bool(self.book.names) and not managed)
-        self.deleteButton.setToolTip(MANAGED_TIP if managed else "")
+        self.deleteButton.setToolTip(managed_tip() if managed else "")
 
     def _show(self, profile: Profile, *, new: bool = False) -> None:
         self._editing = None if new else profile.name
@@ -239,7 +279,9 @@ class ProfileDialog(QDialog):
         self.rememberCheck.setEnabled(vault is None or vault.available)
         # Tooltips guess rich text from their content: the vault's own wording is escaped.
         self.rememberCheck.setToolTip(
-            "" if vault is None or vault.available else escape(f"Secrets are kept {vault.where}.")
+            ""
+            if vault is None or vault.available
+            else escape(profile_texts.vault_missing_tip(vault.where))
         )
         self._clear_problems()
         self._set_managed(profile.managed)
@@ -250,7 +292,7 @@ class ProfileDialog(QDialog):
 
     def _set_managed(self, managed: bool) -> None:
         """IT's settings of a managed profile are shown, never editable (nor its name)."""
-        tip = MANAGED_TIP if managed else ""
+        tip = managed_tip() if managed else ""
         for edit in (self.nameEdit, self.endpointEdit, self.i3Edit):
             edit.setReadOnly(managed)
             edit.setToolTip(tip)
@@ -267,6 +309,7 @@ class ProfileDialog(QDialog):
     def _check_cleartext(self, *_: object) -> None:
         warning = cleartext_warning(self.endpointEdit.text(), self.i3Edit.text())
         self.cleartextWarning.setText(warning)
+        self.cleartextWarning.setAccessibleName(warning)  # read out where it is shown
         self.cleartextWarning.setVisible(bool(warning))
 
     def _hosting_changed(self, *_: object) -> None:
@@ -291,10 +334,10 @@ class ProfileDialog(QDialog):
     def _discard_ok(self) -> bool:
         return self.confirm(
             self,
-            "Unsaved changes",
-            "Discard the changes to this profile?",
-            "Discard changes",
-            "Keep editing",
+            translate("ProfileDialog", "Unsaved changes"),
+            translate("ProfileDialog", "Discard the changes to this profile?"),
+            translate("ProfileDialog", "Discard changes"),
+            translate("ProfileDialog", "Keep editing"),
         )
 
     def edited_profile(self) -> Profile:
@@ -316,19 +359,25 @@ class ProfileDialog(QDialog):
         )
 
     def _show_problem(self, error: InputError) -> None:
+        """The problem under its field (read out with the field), and the cursor in it."""
         label = self.errors.get(error.field)
-        subject = _SUBJECTS.get(error.field, error.field)
-        message = f"The {subject} {error.problem}."
-        if label is not None:
-            label.set_problem(message)
-            if label in self.advanced.errors.values():
-                self.advanced.unfold()
-        else:
+        message = field_message(error.field, error)
+        if label is None:
             self.problemBanner.show_message(escape(message), Tone.ERROR)  # quotes the input
+            return
+        label.set_problem(message)
+        if label in self.advanced.errors.values():
+            self.advanced.unfold()
+        editor = self.editors.get(error.field)
+        if editor is not None:
+            editor.setAccessibleDescription(message)
+            editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _clear_problems(self) -> None:
         for error in self.errors.values():
             error.set_problem("")
+        for editor in self.editors.values():
+            editor.setAccessibleDescription("")
         self.problemBanner.clear()
 
     def _check_target(self) -> CheckTarget | None:
@@ -355,10 +404,7 @@ class ProfileDialog(QDialog):
     def new_profile(self) -> None:
         if self._dirty and not self._discard_ok():
             return
-        existing = {name.casefold() for name in self.book.names}
-        name, number = "New profile", 2
-        while name.casefold() in existing:
-            name, number = f"New profile {number}", number + 1
+        name = profile_texts.new_profile_name(self.book.names)
         # No current row either: choosing the profile shown before switches back to it.
         self.profileList.select_quietly(-1)
         self._show(Profile(name=name), new=True)
@@ -376,12 +422,9 @@ class ProfileDialog(QDialog):
             return False
         except OSError as error:
             log.warning("Could not save profiles: %s", type(error).__name__)
+            reason = error.strerror or type(error).__name__
             self.problemBanner.show_message(
-                escape(
-                    f"The profile could not be saved to {self.book.store.path} "
-                    f"({error.strerror or type(error).__name__})."
-                ),
-                Tone.ERROR,
+                escape(profile_texts.save_failed(str(self.book.store.path), reason)), Tone.ERROR
             )
             return False
         log.info("Profile saved")
@@ -397,21 +440,16 @@ class ProfileDialog(QDialog):
         editing = self.book.find(name)
         if editing is not None and editing.managed:
             return  # the button is disabled; IT removes managed profiles
-        question = (
-            f"Delete the profile “{name}”? Its saved security code and password are removed "
-            "from this computer too."
-        )
-        if not self.confirm(self, "Delete profile", question, "Delete profile", "Cancel"):
+        title = translate("ProfileDialog", "Delete profile")
+        question = profile_texts.delete_question(name)
+        cancel = translate("ProfileDialog", "Cancel")
+        if not self.confirm(self, title, question, title, cancel):
             return
         try:
             self.book.delete(name)
         except OSError as error:
-            self.problemBanner.show_message(
-                escape(
-                    f"The profile could not be deleted ({error.strerror or type(error).__name__})."
-                ),
-                Tone.ERROR,
-            )
+            reason = error.strerror or type(error).__name__
+            self.problemBanner.show_message(escape(profile_texts.delete_failed(reason)), Tone.ERROR)
             return
         self._dirty = False
         self._reload_list(None)
