@@ -86,7 +86,10 @@ def test_history_tab_lists_newest_first_in_local_time_and_filters_narrow_rows_an
     assert tab.model.rowCount() == 5
     assert cell(tab, 0, "Outcome") == "cancelled" and cell(tab, 4, "User") == "7"
     newest = history.entries()[0]
-    assert cell(tab, 0, "Time") == newest.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    from desktop.gui.esws.history_tab import shown_time
+
+    assert cell(tab, 0, "Time") == shown_time(newest)
+    assert f"{newest.at.astimezone().minute:02d}" in cell(tab, 0, "Time")
     assert cell(tab, 1, "From") == "command line" and cell(tab, 1, "Kind") == "all users"
     # A profile that is only in the history (deleted, or a script's) can be chosen too.
     branch = tab.profileFilter.findText("Branch")

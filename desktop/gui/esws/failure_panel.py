@@ -51,7 +51,7 @@ class FailurePanel(QWidget):
         self.retryButton = retry = QPushButton(translate("FailurePanel", "&Try again"), self)
         retry.setObjectName("pageFailureRetry")
         retry.clicked.connect(self.retryRequested)
-        self.backButton = back = QPushButton(translate("FailurePanel", "Back to the &form"), self)
+        self.backButton = back = QPushButton(translate("FailurePanel", "Back to the f&orm"), self)
         back.setObjectName("pageFailureBack")
         back.clicked.connect(self.backRequested)
         buttons = QHBoxLayout()

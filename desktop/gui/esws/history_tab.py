@@ -19,6 +19,8 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
+    QDateTime,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -40,40 +42,82 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.history import (
-    HistoryEntry,
-    HistoryFilter,
-    Kind,
-    local_time,
-    page_loaded_text,
-)
+from desktop.core.history import HistoryEntry, HistoryFilter, Kind, Source
 from desktop.core.history import Outcome as Result
 from desktop.core.history_export import write_csv
 from desktop.core.history_store import HistoryStore
 from desktop.esws.history import message_for_entry
+from desktop.gui.i18n import locale, translate
+from desktop.gui.palette import Role
 from desktop.gui.runner import Job, Outcome, Runner
+from desktop.gui.widgets import set_text_role
 
 log = logging.getLogger(__name__)
 
 ROW_LIMIT = 1000  # rows shown; the count and the export cover every match
-ALL = "All"
+# The columns' English names (tests and code find a column by these); shown translated.
 COLUMNS = ("Time", "From", "Profile", "Kind", "User", "Location", "Outcome", "Code", "ms", "Page")
-_SOURCES = {"window": "window", "cli": "command line"}
-_KINDS = {Kind.ONE: "one user", Kind.TOTAL: "all users"}
 
 
-def _cells(entry: HistoryEntry) -> tuple[str, ...]:
+def column_titles() -> tuple[str, ...]:
+    """The header of each of :data:`COLUMNS`, in the window's language."""
     return (
-        local_time(entry),
-        _SOURCES.get(entry.source.value, entry.source.value),
+        translate("HistoryTab", "Time"),
+        translate("HistoryTab", "From"),
+        translate("HistoryTab", "Profile"),
+        translate("HistoryTab", "Kind"),
+        translate("HistoryTab", "User"),
+        translate("HistoryTab", "Location"),
+        translate("HistoryTab", "Outcome"),
+        translate("HistoryTab", "Code"),
+        translate("HistoryTab", "ms"),
+        translate("HistoryTab", "Page"),
+    )
+
+
+def outcome_names() -> dict[Result, str]:
+    """Each outcome as the table and the filter name it (the stored values stay English)."""
+    return {
+        Result.OK: translate("HistoryTab", "ok"),
+        Result.REFUSED: translate("HistoryTab", "refused"),
+        Result.FAILED: translate("HistoryTab", "failed"),
+        Result.CANCELLED: translate("HistoryTab", "cancelled"),
+    }
+
+
+def shown_time(entry: HistoryEntry, where: QLocale | None = None) -> str:
+    """The entry's time in this computer's zone, written the window's locale's short way
+    (``12/2/26, 9:19 AM`` in English, ``02.12.26 09:19`` in German). Exports stay ISO 8601."""
+    moment = QDateTime.fromSecsSinceEpoch(int(entry.at.timestamp())).toLocalTime()
+    return (where or locale()).toString(moment, QLocale.FormatType.ShortFormat)
+
+
+def _cells(entry: HistoryEntry, where: QLocale) -> tuple[str, ...]:
+    sources = {
+        Source.WINDOW: translate("HistoryTab", "window"),
+        Source.COMMAND_LINE: translate("HistoryTab", "command line"),
+    }
+    kinds = {
+        Kind.ONE: translate("HistoryTab", "one user"),
+        Kind.TOTAL: translate("HistoryTab", "all users"),
+    }
+    if entry.page_loaded is None:
+        page = ""  # not known: the command line opens no page
+    elif entry.page_loaded:
+        page = translate("HistoryTab", "loaded")
+    else:
+        page = translate("HistoryTab", "not loaded")
+    return (
+        shown_time(entry, where),
+        sources.get(entry.source, entry.source.value),
         entry.profile,
-        _KINDS[entry.kind],
+        kinds[entry.kind],
         entry.user_id,
-        "" if entry.location_id is None else str(entry.location_id),
-        entry.outcome.value,
+        "" if entry.location_id is None else str(entry.location_id),  # an id, not a quantity
+        outcome_names()[entry.outcome],
         entry.code,
-        str(entry.duration_ms),
-        page_loaded_text(entry),
+        where.toString(entry.duration_ms),
+        page,
     )
 
 
@@ -89,7 +133,8 @@ class HistoryModel(QAbstractTableModel):
         self.beginResetModel()
         self.entries = entries
         # The header sizes its columns to their contents: data() is asked for every cell.
-        self._rows = [_cells(entry) for entry in entries]
+        where = locale()
+        self._rows = [_cells(entry, where) for entry in entries]
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -111,7 +156,7 @@ class HistoryModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return column_titles()[section]
         return None
 
 
@@ -150,19 +195,25 @@ class HistoryTab(QWidget):
         self.set_profile_names(profile_names)
         self.userFilter = QLineEdit()
         self.userFilter.setObjectName("historyUserFilter")
-        self.userFilter.setPlaceholderText("User id")
+        self.userFilter.setPlaceholderText(translate("HistoryTab", "User id"))
+        self.userFilter.setAccessibleName(translate("HistoryTab", "Filter by user id"))
         self.userFilter.setClearButtonEnabled(True)
         self.outcomeFilter = QComboBox()
         self.outcomeFilter.setObjectName("historyOutcomeFilter")
-        self.outcomeFilter.addItem(ALL, None)
-        for result in Result:
-            self.outcomeFilter.addItem(result.value, result)
+        self.outcomeFilter.addItem(translate("HistoryTab", "All"), None)
+        for result, name in outcome_names().items():
+            self.outcomeFilter.addItem(name, result)
         today = QDate.currentDate()
-        self.fromCheck, self.fromDate = QCheckBox("From"), QDateEdit(today.addDays(-30))
-        self.toCheck, self.toDate = QCheckBox("to"), QDateEdit(today)
+        self.fromCheck = QCheckBox(translate("HistoryTab", "Fro&m"))
+        self.fromDate = QDateEdit(today.addDays(-30))
+        self.fromDate.setAccessibleName(translate("HistoryTab", "First day shown"))
+        self.toCheck = QCheckBox(translate("HistoryTab", "&to"))
+        self.toDate = QDateEdit(today)
+        self.toDate.setAccessibleName(translate("HistoryTab", "Last day shown"))
+        date_format = locale().dateFormat(QLocale.FormatType.ShortFormat)
         for check, edit in ((self.fromCheck, self.fromDate), (self.toCheck, self.toDate)):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(date_format)
             edit.setEnabled(False)
             check.toggled.connect(edit.setEnabled)
             check.toggled.connect(self.refresh)
@@ -172,12 +223,16 @@ class HistoryTab(QWidget):
         self.userFilter.editingFinished.connect(self.refresh)
         self.userFilter.textChanged.connect(self._user_text_changed)
 
+        profile_label = QLabel(translate("HistoryTab", "&Profile"))
+        profile_label.setBuddy(self.profileFilter)
+        outcome_label = QLabel(translate("HistoryTab", "O&utcome"))
+        outcome_label.setBuddy(self.outcomeFilter)
         filters = QHBoxLayout()
         for widget in (
-            QLabel("Profile"),
+            profile_label,
             self.profileFilter,
             self.userFilter,
-            QLabel("Outcome"),
+            outcome_label,
             self.outcomeFilter,
             self.fromCheck,
             self.fromDate,
@@ -190,6 +245,7 @@ class HistoryTab(QWidget):
         self.model = HistoryModel(self)
         self.table = QTableView()
         self.table.setObjectName("historyTable")
+        self.table.setAccessibleName(translate("HistoryTab", "Sync history"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -205,16 +261,23 @@ class HistoryTab(QWidget):
         self.table.doubleClicked.connect(lambda *_: self.sync_again())
 
         self.countLabel = _plain_label("historyCount")
+        self.countLabel.setAccessibleName(translate("HistoryTab", "Entries found"))
         self.problemLabel = _plain_label("historyProblem")
+        self.problemLabel.setAccessibleName(translate("HistoryTab", "Problem"))
+        set_text_role(self.problemLabel, Role.ERROR)
         self.problemLabel.hide()
         self.detailLabel = _plain_label("historyDetail")
+        self.detailLabel.setAccessibleName(translate("HistoryTab", "What happened"))
         self.statusLabel = _plain_label("historyStatus")
-        self.exportButton = QPushButton("Export CSV…")
+        self.statusLabel.setAccessibleName(translate("HistoryTab", "Export"))
+        self.exportButton = QPushButton(translate("HistoryTab", "&Export CSV…"))
         self.exportButton.setObjectName("historyExport")
         self.exportButton.clicked.connect(self.export_csv)
-        self.syncAgainButton = QPushButton("Sync again")
+        self.syncAgainButton = QPushButton(translate("HistoryTab", "Sync &again"))
         self.syncAgainButton.setObjectName("historySyncAgain")
-        self.syncAgainButton.setToolTip("Fill the sync form with this entry; nothing is sent.")
+        self.syncAgainButton.setToolTip(
+            translate("HistoryTab", "Fill the sync form with this entry; nothing is sent.")
+        )
         self.syncAgainButton.setEnabled(False)
         self.syncAgainButton.clicked.connect(self.sync_again)
         buttons = QHBoxLayout()
@@ -238,7 +301,7 @@ class HistoryTab(QWidget):
         current = self.profileFilter.currentData()
         self.profileFilter.blockSignals(True)
         self.profileFilter.clear()
-        self.profileFilter.addItem(ALL, None)
+        self.profileFilter.addItem(translate("HistoryTab", "All"), None)
         for name in names:
             self.profileFilter.addItem(name, name)
         index = self.profileFilter.findData(current) if current is not None else 0
@@ -289,14 +352,23 @@ class HistoryTab(QWidget):
             log.warning("The sync history could not be read: %s", type(error).__name__)
             self.model.set_entries([])
             self.countLabel.setText("")
-            self.problemLabel.setText(f"The sync history cannot be shown: {error}")
+            self._set_line(
+                self.problemLabel,
+                translate("HistoryTab", "The sync history cannot be shown: {problem}").format(
+                    problem=error
+                ),
+            )
             self.problemLabel.show()
         else:
             self.problemLabel.hide()
             self.model.set_entries(page.entries)
             self._offer_profiles(entry.profile for entry in page.entries)
-            shown = f" (newest {len(page.entries)} shown)" if page.count > len(page.entries) else ""
-            self.countLabel.setText(f"{page.count} {_entries(page.count)}{shown}")
+            count = _entries(page.count)
+            if page.count > len(page.entries):
+                count = translate("HistoryTab", "{entries} (newest {shown} shown)").format(
+                    entries=count, shown=locale().toString(len(page.entries))
+                )
+            self._set_line(self.countLabel, count)
         self._selection_changed()
         self.loaded.emit()
 
@@ -310,9 +382,14 @@ class HistoryTab(QWidget):
         entry = self.selected_entry()
         self.syncAgainButton.setEnabled(entry is not None)
         if entry is None or entry.outcome is Result.OK:
-            self.detailLabel.setText("")
+            self._set_line(self.detailLabel, "")
         else:
-            self.detailLabel.setText(message_for_entry(entry))
+            self._set_line(self.detailLabel, message_for_entry(entry))
+
+    @staticmethod
+    def _set_line(label: QLabel, text: str) -> None:
+        label.setText(text)
+        label.setAccessibleDescription(text)  # announced with the label's name
 
     # -- actions ---------------------------------------------------------------------------------
 
@@ -325,7 +402,10 @@ class HistoryTab(QWidget):
     def export_csv(self) -> None:
         """Ask where, then write every matching entry as CSV (on the runner)."""
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export the sync history", "i3sync-history.csv", "CSV files (*.csv)"
+            self,
+            translate("HistoryTab", "Export the sync history"),
+            "i3sync-history.csv",
+            translate("HistoryTab", "CSV files (*.csv)"),
         )
         if not path:
             return
@@ -339,15 +419,19 @@ class HistoryTab(QWidget):
             self.exportButton.setEnabled(True)
             if outcome.error is not None:
                 log.warning("History export failed: %s", type(outcome.error).__name__)
-                text = f"The export failed: {outcome.error}"
+                text = translate("HistoryTab", "The export failed: {problem}").format(
+                    problem=outcome.error
+                )
             else:
                 rows = outcome.value or 0
-                text = f"Exported {rows} {_entries(rows)} to {target}."
-            self.statusLabel.setText(text)
+                text = translate("HistoryTab", "Exported {entries} to {file}.").format(
+                    entries=_entries(rows), file=target
+                )
+            self._set_line(self.statusLabel, text)
             self.exported.emit(text)
 
         self.exportButton.setEnabled(False)
-        self.statusLabel.setText("Exporting…")
+        self._set_line(self.statusLabel, translate("HistoryTab", "Exporting…"))
         self._runner.run(write, done)
 
     def shutdown(self) -> None:
@@ -356,7 +440,11 @@ class HistoryTab(QWidget):
 
 
 def _entries(count: int) -> str:
-    return "entry" if count == 1 else "entries"
+    """``1 entry``, ``5 entries``: the number as the locale writes it (``1,000`` / ``1.000``)."""
+    number = locale().toString(count)
+    if count == 1:
+        return translate("HistoryTab", "{count} entry").format(count=number)
+    return translate("HistoryTab", "{count} entries").format(count=number)
 
 
 def _local_midnight(day: QDate) -> datetime:
