@@ -16,9 +16,9 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from desktop import APP_NAME
 from desktop.core.vault import SecretVault
@@ -28,6 +28,8 @@ from desktop.gui.esws.profile_book import ProfileBook
 from desktop.gui.esws.sync_tab import SyncTab
 from desktop.gui.esws.token_worker import ClientFactory, TokenSource, default_client_factory
 from desktop.gui.help import HelpMenu
+from desktop.gui.i18n import translate
+from desktop.gui.language_menu import LanguageMenu
 from desktop.gui.qt_setup import app_icon
 from desktop.gui.runner import QueuedVaultWrites, Runner
 
@@ -40,8 +42,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-CRM_TAB_TITLE = "CRM.COM"
-HISTORY_TAB_TITLE = "History"
+CRM_TAB_TITLE = "CRM.COM"  # a product name: never translated
 USER_HISTORY: Final = "user history"  # MainWindow's default: the user's own history file
 WARM_UP_DELAY_MS = 150
 STATE_KEY = "MainWindow"  # its group in window.ini
@@ -92,7 +93,7 @@ class MainWindow(QMainWindow):
         self.sync_tab = SyncTab(
             book, esws, self.tabs, vault_runner=vault_runner, history=self.history
         )
-        self.tabs.addTab(self.sync_tab, "I3 sync")
+        self.tabs.addTab(self.sync_tab, translate("MainWindow", "I3 sync"))
         # A sync asked for from outside, or started, while another tab is shown: back to it.
         self.sync_tab.openRequested.connect(self.show_sync_tab)
         self.sync_tab.form.syncRequested.connect(self.show_sync_tab)
@@ -105,16 +106,48 @@ class MainWindow(QMainWindow):
         self._history_placeholder: QWidget | None = None
         if self.history is not None or self._user_history:
             self._history_placeholder = _placeholder()
-            self.tabs.addTab(self._history_placeholder, HISTORY_TAB_TITLE)
+            self.tabs.addTab(self._history_placeholder, history_tab_title())
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
-        self.help_menu = HelpMenu(self)
-        self.menuBar().addMenu(self.help_menu)
+        self._build_menus()
         # Whichever the tab shows first (the form, or the welcome on a first start) is painted.
         self.sync_tab.form.installEventFilter(self)
         self.sync_tab.welcome.installEventFilter(self)
         self._fit_to_screen()
         window_state.restore(self, STATE_KEY)  # where the user left it, if still on a screen
+
+    def _build_menus(self) -> None:
+        """File (profiles, close), View (language) and Help, each reachable by Alt and a key."""
+        self.file_menu = QMenu(translate("MainWindow", "&File"), self)
+        self.file_menu.setObjectName("fileMenu")
+        self.profilesAction = QAction(translate("MainWindow", "&Manage profiles…"), self)
+        self.profilesAction.setObjectName("manageProfilesAction")
+        self.profilesAction.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_P))
+        self.profilesAction.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.profilesAction.triggered.connect(self.manage_profiles)
+        self.closeAction = QAction(translate("MainWindow", "&Close"), self)
+        self.closeAction.setObjectName("closeWindowAction")
+        self.closeAction.setShortcut(QKeySequence(QKeySequence.StandardKey.Close))
+        self.closeAction.triggered.connect(self.close)
+        self.file_menu.addAction(self.profilesAction)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.closeAction)
+        self.addAction(self.profilesAction)  # Ctrl+P while the menu bar is not in use
+        self.view_menu = QMenu(translate("MainWindow", "&View"), self)
+        self.view_menu.setObjectName("viewMenu")
+        self.language_menu = LanguageMenu(self)
+        self.view_menu.addMenu(self.language_menu)
+        self.help_menu = HelpMenu(self)
+        for menu in (self.file_menu, self.view_menu, self.help_menu):
+            self.menuBar().addMenu(menu)
+
+    def manage_profiles(self) -> None:
+        """File > Manage profiles (Ctrl+P): the profiles dialog, unless a sync is under way."""
+        form = self.sync_tab.form
+        if self.sync_tab.fetcher.busy or form.busy:
+            return  # its Manage profiles button is locked too: the form must not change
+        self.show_sync_tab()
+        self.sync_tab.manage_profiles()
 
     def _fit_to_screen(self) -> None:
         self.resize(900, 780)
@@ -197,7 +230,7 @@ class MainWindow(QMainWindow):
         self.history_tab = HistoryTab(self.history, self.sync_tab.book.names)
         self.history_tab.syncAgainRequested.connect(self._sync_again)
         placeholder, self._history_placeholder = self._history_placeholder, None
-        self._replace_placeholder(placeholder, self.history_tab, HISTORY_TAB_TITLE)
+        self._replace_placeholder(placeholder, self.history_tab, history_tab_title())
 
     def _history_written(self) -> None:
         if self.history_tab is not None:
@@ -211,7 +244,7 @@ class MainWindow(QMainWindow):
         if self.sync_tab.fetcher.busy and self.history_tab is not None:
             # Never replace the form of a sync under way (its Cancel would be lost).
             self.history_tab.statusLabel.setText(
-                "A sync is under way: try again once it has ended."
+                translate("MainWindow", "A sync is under way: try again once it has ended.")
             )
             return
         kind = SyncKind.ONE_USER if entry.kind is Kind.ONE else SyncKind.ALL_USERS
@@ -258,5 +291,9 @@ def _placeholder() -> QWidget:
     """What a tab shows until its content is built on first use."""
     widget = QWidget()
     layout = QVBoxLayout(widget)
-    layout.addWidget(QLabel("Loading…"))
+    layout.addWidget(QLabel(translate("MainWindow", "Loading…")))
     return widget
+
+
+def history_tab_title() -> str:
+    return translate("MainWindow", "History")

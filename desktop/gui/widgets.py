@@ -10,7 +10,7 @@ import enum
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QPalette, QResizeEvent
+from PySide6.QtGui import QFont, QKeySequence, QPalette, QResizeEvent, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.gui.i18n import translate
 from desktop.gui.palette import Role, banner_colours, text_colour
 
 
@@ -115,7 +116,10 @@ class Banner(QFrame):
         self._tone = tone
         self._apply_tone()
         self.label.setText(html)
-        self.label.setAccessibleName(accessible_text or "Message")
+        self.label.setAccessibleName(accessible_text or translate("Banner", "Message"))
+        # Read out with the message whatever its name: the plain text of what it says.
+        plain = accessible_text or QTextDocumentFragment.fromHtml(html).toPlainText()
+        self.label.setAccessibleDescription(plain)
         self.setProperty("tone", tone.value)
         for button in self._actions:
             self._buttons.removeWidget(button)
@@ -124,6 +128,8 @@ class Banner(QFrame):
         for caption, callback in actions or []:
             button = QPushButton(caption, self)
             button.setAutoDefault(False)
+            if not QKeySequence.mnemonic(caption):  # no access key: a name to be found by
+                button.setAccessibleName(caption.replace("&&", "&"))
             button.clicked.connect(callback)
             self._buttons.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
             self._actions.append(button)

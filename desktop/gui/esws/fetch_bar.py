@@ -5,7 +5,27 @@ from __future__ import annotations
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
+from desktop.esws.request import (
+    FIELD_ADMIN,
+    FIELD_COMPANY_ID,
+    FIELD_LOCATION,
+    FIELD_PASSWORD,
+    FIELD_USER,
+)
+from desktop.gui.i18n import translate
 from desktop.gui.widgets import caption
+
+
+def field_names() -> dict[str, str]:
+    """The form's fields as the hint names them, in the window's language."""
+    return {
+        "profile": translate("Fields", "profile"),
+        FIELD_COMPANY_ID: translate("Fields", "security code"),
+        FIELD_ADMIN: translate("Fields", "admin username"),
+        FIELD_PASSWORD: translate("Fields", "password"),
+        FIELD_USER: translate("Fields", "user id"),
+        FIELD_LOCATION: translate("Fields", "location id"),
+    }
 
 
 class FetchBar(QWidget):
@@ -20,15 +40,20 @@ class FetchBar(QWidget):
         self.progress.setRange(0, 0)  # indeterminate: ESWS says nothing until it answers
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(6)
-        self.progress.setAccessibleName("Waiting for ESWS")
+        self.progress.setAccessibleName(translate("FetchBar", "Waiting for ESWS"))
         self.statusLabel = QLabel(self)
         self.statusLabel.setTextFormat(Qt.TextFormat.PlainText)  # names the server's host
         self.statusLabel.setObjectName("fetchStatus")
+        self.statusLabel.setAccessibleName(translate("FetchBar", "Sync status"))
         self.hintLabel = caption("", self, name="syncHint")
-        self.cancelButton = QPushButton("Cancel", self)
+        self.hintLabel.setAccessibleName(translate("FetchBar", "What the sync needs"))
+        # No access key: Esc cancels, and Alt+N would be one more letter taken in the window.
+        self.cancelButton = QPushButton(translate("FetchBar", "Cancel"), self)
         self.cancelButton.setObjectName("cancelButton")
         self.cancelButton.setAutoDefault(False)
-        self.syncButton = QPushButton("&Sync", self)
+        self.cancelButton.setAccessibleName(translate("FetchBar", "Cancel the request"))
+        self.cancelButton.setToolTip(translate("FetchBar", "Cancel the request (Esc)"))
+        self.syncButton = QPushButton(translate("FetchBar", "&Sync"), self)
         self.syncButton.setObjectName("syncButton")
         self.syncButton.setDefault(True)
         self.syncButton.setMinimumWidth(110)
@@ -60,14 +85,25 @@ class FetchBar(QWidget):
             self._elapsed.start()
             self._ticker.start()
             self._tick()
+            # Said once (not at every tick of the counter): what the wait is for.
+            self.statusLabel.setAccessibleDescription(self.statusLabel.text())
+            self.cancelButton.setAccessibleDescription(self.statusLabel.text())
         else:
             self._ticker.stop()
             self.statusLabel.clear()
+            self.statusLabel.setAccessibleDescription("")
 
     def _tick(self) -> None:
         seconds = self._elapsed.elapsed() // 1000
-        waited = f" ({seconds} s)" if seconds >= 1 else ""
-        self.statusLabel.setText(f"Asking ESWS at {self.where} for a sync token…{waited}")
+        if seconds >= 1:
+            text = translate(
+                "FetchBar", "Asking ESWS at {where} for a sync token… ({seconds} s)"
+            ).format(where=self.where, seconds=seconds)
+        else:
+            text = translate("FetchBar", "Asking ESWS at {where} for a sync token…").format(
+                where=self.where
+            )
+        self.statusLabel.setText(text)
 
     def show_hint(self, problems: dict[str, str], *, busy: bool) -> None:
         """Sync is enabled only for a complete form; the hint says what is missing."""
@@ -75,6 +111,13 @@ class FetchBar(QWidget):
         if busy:
             self.hintLabel.clear()
         elif problems:
-            self.hintLabel.setText(f"To sync, complete: {', '.join(problems)}.")
+            names = field_names()
+            missing = translate("FetchBar", ", ").join(names.get(f, f) for f in problems)
+            self.hintLabel.setText(
+                translate("FetchBar", "To sync, complete: {fields}.").format(fields=missing)
+            )
         else:
-            self.hintLabel.setText("Ready. Press Enter or Sync.")
+            self.hintLabel.setText(translate("FetchBar", "Ready. Press Enter or Sync."))
+        self.hintLabel.setAccessibleDescription(self.hintLabel.text())
+        # Focus on a disabled-looking Sync: a screen reader says why (or that it is ready).
+        self.syncButton.setAccessibleDescription(self.hintLabel.text())

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import InputError
 from desktop.core.vault import NOWHERE, VaultStatus
+from desktop.gui.i18n import translate
 from desktop.gui.messages import Problem
 from desktop.gui.runner import Job, Outcome, Runner
 
@@ -67,10 +68,13 @@ class FormSecrets:
         if vault is None:  # not started yet: the secrets come once the vault has answered
             return
         note = (
-            f"The security code is kept in {vault.where} after a successful sync; the password "
-            "only when this box is ticked."
+            translate(
+                "FormSecrets",
+                "The security code is kept in {where} after a successful sync; the password "
+                "only when this box is ticked.",
+            ).format(where=vault.where)
             if vault.available
-            else "No password vault: nothing is remembered."
+            else translate("FormSecrets", "No password vault: nothing is remembered.")
         )
         self.form.set_remember(profile.remember_password, available=vault.available, note=note)
         book = self.book
@@ -115,7 +119,12 @@ class FormSecrets:
 
         def done(outcome: Outcome[Any]) -> None:
             if isinstance(outcome.error, (OSError, InputError)):
-                form.show_problem(Problem("The profile could not be saved.", str(outcome.error)))
+                form.show_problem(
+                    Problem(
+                        translate("FormSecrets", "The profile could not be saved."),
+                        str(outcome.error),
+                    )
+                )
             elif outcome.error is not None:
                 log.error("Saving the profile failed: %s", type(outcome.error).__name__)
 

@@ -28,8 +28,9 @@ from desktop.esws.request import (
     validation_errors,
 )
 from desktop.gui.esws.sync_form_layout import SyncFormLayout
+from desktop.gui.i18n import translate
 from desktop.gui.messages import Problem, field_message
-from desktop.gui.widgets import InlineError, Tone
+from desktop.gui.widgets import InlineError, Tone, elide_combo
 
 FIELD_PROFILE = "profile"
 _FIELD_ORDER = (FIELD_PROFILE, FIELD_COMPANY_ID, FIELD_ADMIN, FIELD_PASSWORD, FIELD_USER)
@@ -60,6 +61,7 @@ class SyncForm(SyncFormLayout):
         self.profileCombo.activated.connect(
             lambda index: self.profileChosen.emit(self.profileCombo.itemText(index))
         )
+        self.profileCombo.currentIndexChanged.connect(lambda *_: self._combo_tooltip())
         self.manageButton.clicked.connect(self.manageProfilesRequested)
         self.rememberCheck.clicked.connect(self.rememberPasswordToggled)
         self._modes.buttonToggled.connect(lambda *_: self._mode_changed())
@@ -118,8 +120,14 @@ class SyncForm(SyncFormLayout):
         self.profileCombo.clear()
         self.profileCombo.addItems(names)
         self.profileCombo.setCurrentIndex(names.index(current) if current in names else -1)
+        elide_combo(self.profileCombo)  # each long name whole in its tooltip
         self.profileCombo.blockSignals(False)
+        self._combo_tooltip()
         self.revalidate()
+
+    def _combo_tooltip(self) -> None:
+        """The chosen profile's whole name as the closed combo's tooltip (it may be cut)."""
+        self.profileCombo.setToolTip(self.profile_name() or "")
 
     def profile_name(self) -> str | None:
         index = self.profileCombo.currentIndex()
@@ -156,6 +164,7 @@ class SyncForm(SyncFormLayout):
         self.rememberCheck.setChecked(checked and available)
         self.rememberCheck.setEnabled(available)
         self.vaultCaption.setText(note)
+        self.rememberCheck.setAccessibleDescription(note)
 
     # -- reading and validating ------------------------------------------------------------------
 
@@ -176,8 +185,9 @@ class SyncForm(SyncFormLayout):
         """Every problem of the form now, keyed by field, in form order."""
         found = validation_errors(self.kind(), **self.values())
         if self.profile_name() is None:
-            found[FIELD_PROFILE] = (
-                "is not chosen: choose one, or create a profile with Manage profiles"
+            found[FIELD_PROFILE] = translate(
+                "SyncForm",
+                "The profile is not chosen: choose one, or create a profile with Manage profiles.",
             )
         return {field: found[field] for field in _ORDER if field in found}
 
@@ -186,15 +196,16 @@ class SyncForm(SyncFormLayout):
         problems = self.problems()
         for field, label in self._errors().items():
             text = ""
-            if field in problems and (field in self._touched or field == FIELD_PROFILE):
+            if field == FIELD_PROFILE and field in problems:
+                text = problems[field]  # a whole sentence already
+            elif field in problems and field in self._touched:
                 value = self.companyIdEdit.text() if field == FIELD_COMPANY_ID else ""
                 text = field_message(field, problems[field], value)
             if self._server_problem and self._server_problem[0] == field and not text:
                 text = self._server_problem[1]
             label.set_problem(text)
-            editor = self._edits().get(field)
-            if editor is not None:
-                editor.setAccessibleDescription(text)
+            # A screen reader announces the field's problem with the field.
+            self._focus_target(field).setAccessibleDescription(text)
         self.fetchBar.show_hint(problems, busy=self._busy)
         return problems
 
@@ -206,12 +217,23 @@ class SyncForm(SyncFormLayout):
         if problems:
             self._touched.update(problems)
             self.revalidate()
-            first = next(iter(problems))
-            target = self._edits().get(first, self.profileCombo)
-            target.setFocus(Qt.FocusReason.OtherFocusReason)
+            self._go_to(next(iter(problems)))
             return
         request = build_request(self.kind(), **self.values())
         self.syncRequested.emit(request)
+
+    def _focus_target(self, field: str) -> QWidget:
+        """The control a problem with ``field`` is fixed in (the profile list for the profile)."""
+        return self._edits().get(field, self.profileCombo)
+
+    def _go_to(self, field: str) -> None:
+        """Put the cursor in ``field`` and scroll it, with its message, into view."""
+        target = self._focus_target(field)
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        if isinstance(target, QLineEdit):
+            target.selectAll()
+        message = self._errors().get(field)
+        self.bring_into_view(target, *([message] if message is not None else []))
 
     def _touch(self, field: str) -> None:
         self._touched.add(field)
@@ -234,10 +256,16 @@ class SyncForm(SyncFormLayout):
     def _show_code(self, shown: bool) -> None:
         mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
         self.companyIdEdit.setEchoMode(mode)
-        self.showCodeButton.setText("Hi&de" if shown else "S&how")
-        self.showCodeButton.setAccessibleName(
-            "Hide the security code" if shown else "Show the security code"
+        self.showCodeButton.setText(
+            translate("SyncForm", "Hide") if shown else translate("SyncForm", "Show")
         )
+        described = (
+            translate("SyncForm", "Hide the security code")
+            if shown
+            else translate("SyncForm", "Show the security code")
+        )
+        self.showCodeButton.setAccessibleName(described)
+        self.showCodeButton.setToolTip(described)
 
     # -- busy state and outcomes -----------------------------------------------------------------
 
@@ -269,10 +297,7 @@ class SyncForm(SyncFormLayout):
             # Under the field: a pointer to the banner, which has the code and the advice.
             self._server_problem = (problem.field, problem.headline)
             self.revalidate()
-            editor = self._edits().get(problem.field)
-            if editor is not None:
-                editor.setFocus(Qt.FocusReason.OtherFocusReason)
-                editor.selectAll()
+            self._go_to(problem.field)
 
     def clear_problem(self) -> None:
         self.errorBanner.clear()

@@ -15,22 +15,38 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.gui.esws.fetch_bar import FetchBar
-from desktop.gui.widgets import Banner, InlineError, caption, field_column, section_heading
+from desktop.gui.esws.action_bar import ActionBar, centred
+from desktop.gui.i18n import translate
+from desktop.gui.palette import Role
+from desktop.gui.widgets import (
+    ElidedLabel,
+    InlineError,
+    caption,
+    elide_combo,
+    field_column,
+    section_heading,
+    set_text_role,
+)
 
 
 class SyncFormLayout(QWidget):
-    """Every widget of the form, labelled, laid out in three sections, in tab order."""
+    """Every widget of the form, labelled, laid out in three sections, in tab order.
+
+    The sections scroll (``formScroll``); the action bar (outcome banner, Sync, Cancel) stays
+    pinned under them, so a small window or 200 % scaling never hides Sync or the message.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,56 +66,85 @@ class SyncFormLayout(QWidget):
 
         self.profileCombo = QComboBox(self)
         self.profileCombo.setObjectName("profileCombo")
-        self.profileCombo.setAccessibleName("Profile")
+        self.profileCombo.setAccessibleName(translate("SyncForm", "Profile"))
         self.profileCombo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.profileCombo.setPlaceholderText("No profile yet")
-        self.manageButton = QPushButton("&Manage profiles…", self)
+        self.profileCombo.setPlaceholderText(translate("SyncForm", "No profile yet"))
+        elide_combo(self.profileCombo)  # a long name never widens the form
+        self.manageButton = QPushButton(translate("SyncForm", "&Manage profiles…"), self)
         self.manageButton.setObjectName("manageProfilesButton")
         self.manageButton.setAutoDefault(False)
-        self.profileSummary = caption("", self, name="profileSummary")
-        self.profileSummary.setTextFormat(Qt.TextFormat.PlainText)  # hosts from the profile file
+        self.manageButton.setToolTip(
+            translate("SyncForm", "Create, edit or delete connection profiles (Ctrl+P)")
+        )
+        # Where ESWS and I3 are: cut with "…" (whole in its tooltip) rather than wrapped.
+        self.profileSummary = ElidedLabel("", self, mode=Qt.TextElideMode.ElideMiddle)
+        self.profileSummary.setObjectName("profileSummary")
+        set_text_role(self.profileSummary, Role.MUTED)
         self.profileError = InlineError("profileError", self)
 
-        self.companyIdEdit = self._line("companyIdEdit", "Security code", "32 characters")
+        self.companyIdEdit = self._line(
+            "companyIdEdit",
+            translate("SyncForm", "Security code"),
+            translate("SyncForm", "32 characters"),
+        )
         self.companyIdEdit.setEchoMode(QLineEdit.EchoMode.Password)
         self.companyIdEdit.setMaxLength(256)
-        self.showCodeButton = QPushButton("S&how", self)
+        # No access key: every letter of "Show" is taken in the window (Sync, Help, One user,
+        # Password); Tab from the security code reaches it, and its accessible name says it.
+        self.showCodeButton = QPushButton(translate("SyncForm", "Show"), self)
         self.showCodeButton.setObjectName("showCompanyIdButton")
         self.showCodeButton.setCheckable(True)
         self.showCodeButton.setAutoDefault(False)
-        self.showCodeButton.setAccessibleName("Show the security code")
+        self.showCodeButton.setAccessibleName(translate("SyncForm", "Show the security code"))
+        self.showCodeButton.setToolTip(translate("SyncForm", "Show the security code"))
         self.companyIdError = InlineError("companyIdError", self)
-        self.adminUserEdit = self._line("adminUserEdit", "Admin username", "I3 administrator")
+        self.adminUserEdit = self._line(
+            "adminUserEdit",
+            translate("SyncForm", "Admin username"),
+            translate("SyncForm", "I3 administrator"),
+        )
         self.adminUserError = InlineError("adminUserError", self)
-        self.passwordEdit = self._line("passwordEdit", "Password")
+        self.passwordEdit = self._line("passwordEdit", translate("SyncForm", "Password"))
         self.passwordEdit.setEchoMode(QLineEdit.EchoMode.Password)
         self.passwordError = InlineError("passwordError", self)
-        self.rememberCheck = QCheckBox("&Remember the password on this computer", self)
+        self.rememberCheck = QCheckBox(
+            translate("SyncForm", "&Remember the password on this computer"), self
+        )
         self.rememberCheck.setObjectName("rememberPasswordCheck")
         self.vaultCaption = caption("", self, name="vaultCaption")
 
-        self.modeOneRadio = QRadioButton("&One user", self)
+        self.modeOneRadio = QRadioButton(translate("SyncForm", "&One user"), self)
         self.modeOneRadio.setObjectName("modeOneRadio")
-        self.modeTotalRadio = QRadioButton("A&ll users", self)
+        self.modeTotalRadio = QRadioButton(translate("SyncForm", "A&ll users"), self)
         self.modeTotalRadio.setObjectName("modeTotalRadio")
         self.modeOneRadio.setChecked(True)
         self._modes = QButtonGroup(self)
         self._modes.addButton(self.modeOneRadio)
         self._modes.addButton(self.modeTotalRadio)
-        self.userIdEdit = self._line("userIdEdit", "User id", "I3 id of the person, e.g. 42")
+        self.userIdEdit = self._line(
+            "userIdEdit",
+            translate("SyncForm", "User id"),
+            translate("SyncForm", "I3 id of the person, e.g. 42"),
+        )
         self.userIdError = InlineError("userIdError", self)
-        self.locationEdit = self._line("locationEdit", "Location id", "Optional")
+        self.locationEdit = self._line(
+            "locationEdit", translate("SyncForm", "Location id"), translate("SyncForm", "Optional")
+        )
         self.locationError = InlineError("locationError", self)
         self.locationCaption = caption(
-            "With a location, the sync starts by itself when the page opens; without one, "
-            "you choose the location on the page.",
+            translate(
+                "SyncForm",
+                "With a location, the sync starts by itself when the page opens; without one, "
+                "you choose the location on the page.",
+            ),
             self,
         )
 
-        self.errorBanner = Banner("errorLabel", self)
+        # Pinned under the scrolling fields: Sync, Cancel and the outcome stay on screen.
+        self.actionBar = ActionBar(self)
+        self.errorBanner = self.actionBar.errorBanner
         self.errorLabel = self.errorBanner.label
-
-        self.fetchBar = FetchBar(self)
+        self.fetchBar = self.actionBar.fetchBar
         self.syncButton = self.fetchBar.syncButton
         self.cancelButton = self.fetchBar.cancelButton
         self.statusLabel = self.fetchBar.statusLabel
@@ -108,9 +153,12 @@ class SyncFormLayout(QWidget):
         self._layout()
 
     def _layout(self) -> None:
+        labels: list[QLabel] = []
+
         def row_label(text: str, buddy: QWidget) -> QLabel:
             label = QLabel(text, self)
             label.setBuddy(buddy)
+            labels.append(label)
             return label
 
         code_row = QHBoxLayout()
@@ -145,62 +193,64 @@ class SyncFormLayout(QWidget):
 
         connection = form()
         connection.addRow(
-            row_label("&Profile:", self.profileCombo),
+            row_label(translate("SyncForm", "&Profile:"), self.profileCombo),
             field_column(profile_box, self.profileError, self.profileSummary),
         )
         sign_in = form()
         sign_in.addRow(
-            row_label("Security &code:", self.companyIdEdit),
+            row_label(translate("SyncForm", "Security &code:"), self.companyIdEdit),
             field_column(code_box, self.companyIdError),
         )
         sign_in.addRow(
-            row_label("&Admin username:", self.adminUserEdit),
+            row_label(translate("SyncForm", "&Admin username:"), self.adminUserEdit),
             field_column(self.adminUserEdit, self.adminUserError),
         )
         sign_in.addRow(
-            row_label("Pass&word:", self.passwordEdit),
+            row_label(translate("SyncForm", "Pass&word:"), self.passwordEdit),
             field_column(self.passwordEdit, self.passwordError),
         )
         sign_in.addRow("", field_column(self.rememberCheck, None, self.vaultCaption))
         what = form()
-        what.addRow(row_label("Synchronise:", self.modeOneRadio), modes_box)
+        what.addRow(row_label(translate("SyncForm", "Synchronise:"), self.modeOneRadio), modes_box)
         what.addRow(
-            row_label("&User id:", self.userIdEdit),
+            row_label(translate("SyncForm", "&User id:"), self.userIdEdit),
             field_column(self.userIdEdit, self.userIdError),
         )
         what.addRow(
-            row_label("Loca&tion id:", self.locationEdit),
+            row_label(translate("SyncForm", "Loca&tion id:"), self.locationEdit),
             field_column(self.locationEdit, self.locationError, self.locationCaption),
         )
-        # Align the three forms' field columns: same label width everywhere.
-        metrics = self.fontMetrics()
-        width = 8 + max(
-            metrics.horizontalAdvance(text)
-            for text in ("Admin username:", "Security code:", "Location id:", "Synchronise:")
-        )
-        for layout in (connection, sign_in, what):
-            for index in range(layout.rowCount()):
-                item = layout.itemAt(index, QFormLayout.ItemRole.LabelRole)
-                label = item.widget() if item is not None else None
-                if label is not None:
-                    label.setMinimumWidth(width)
+        # Align the three forms' field columns: same label width everywhere (in any language).
+        width = 8 + max(label.sizeHint().width() for label in labels)
+        for label in labels:
+            label.setMinimumWidth(width)
 
-        root = QVBoxLayout(self)
-        root.setContentsMargins(24, 20, 24, 20)
-        root.setSpacing(10)
-        root.addLayout(self.notices)
+        body = QWidget(self)
+        body.setObjectName("formBody")
+        column = QVBoxLayout(body)
+        column.setContentsMargins(24, 20, 24, 12)
+        column.setSpacing(10)
+        column.addLayout(self.notices)
         for title, layout in (
-            ("Connection", connection),
-            ("Sign in to ESWS", sign_in),
-            ("What to synchronise", what),
+            (translate("SyncForm", "Connection"), connection),
+            (translate("SyncForm", "Sign in to ESWS"), sign_in),
+            (translate("SyncForm", "What to synchronise"), what),
         ):
-            root.addSpacing(4)
-            root.addWidget(section_heading(title, self))
-            root.addLayout(layout)
-        root.addSpacing(6)
-        root.addWidget(self.errorBanner)
-        root.addWidget(self.fetchBar)
-        root.addStretch(1)
+            column.addSpacing(4)
+            column.addWidget(section_heading(title, self))
+            column.addLayout(layout)
+        column.addStretch(1)
+
+        self.formScroll = QScrollArea(self)
+        self.formScroll.setObjectName("formScroll")
+        self.formScroll.setWidgetResizable(True)
+        self.formScroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.formScroll.setWidget(centred(body))
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(0)
+        root.addWidget(self.formScroll, 1)
+        root.addWidget(self.actionBar)
 
         order = [
             self.profileCombo,
@@ -219,3 +269,10 @@ class SyncFormLayout(QWidget):
         ]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
+
+    def bring_into_view(self, widget: QWidget, *also: QWidget) -> None:
+        """Scroll the form so that ``widget`` (and ``also``, e.g. its message) can be seen."""
+        content = self.formScroll.widget()
+        for shown in (*also, widget):
+            if content is not None and shown.isVisibleTo(self) and content.isAncestorOf(shown):
+                self.formScroll.ensureWidgetVisible(shown, 8, 8)

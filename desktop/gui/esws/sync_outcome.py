@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 
 from desktop.core.errors import TransportError, TransportProblem, VendorRefusal
 from desktop.esws.request import SyncKind, SyncRequest
+from desktop.gui.esws.fetch_bar import field_names
 from desktop.gui.esws.sync_form import FIELD_PROFILE
+from desktop.gui.i18n import translate
 from desktop.gui.messages import Problem, describe
 from desktop.gui.widgets import Tone
 
@@ -22,11 +24,18 @@ def failure(error: BaseException, profile: Profile, request: SyncRequest) -> tup
     """The message for a failed token request, and its tone (a Cancel is no error)."""
     problem = describe(error, cloud=profile.cloud)
     if isinstance(error, VendorRefusal) and request.non_latin1_fields():
-        fields = ", ".join(request.non_latin1_fields())
+        names = field_names()
+        fields = translate("FetchBar", ", ").join(
+            names.get(field, field) for field in request.non_latin1_fields()
+        )
+        note = translate(
+            "SyncOutcome",
+            "Note: the {fields} contains characters that I3 cannot store (above U+00FF), "
+            "which ESWS receives as “?”.",
+        ).format(fields=fields)
         problem = Problem(
             problem.headline,
-            f"{problem.advice} Note: the {fields} contains characters above U+00FF, "
-            "which ESWS receives as “?”.",
+            f"{problem.advice} {note}".strip(),
             code=problem.code,
             field=problem.field,
         )
@@ -38,22 +47,35 @@ def ready(
     profile_name: str, kind: SyncKind, user_id: str, location: str | int | None, complete: bool
 ) -> Problem:
     """A sync asked for from outside is in the form: what it is, and what is left to do."""
-    what = f"user {user_id}" if kind is SyncKind.ONE_USER else "all users"
-    if location is not None:
-        what += f" at location {location}"
+    if kind is not SyncKind.ONE_USER:
+        headline = translate(
+            "SyncOutcome", "Ready to synchronise all users with profile “{profile}”."
+        ).format(profile=profile_name)
+    elif location is not None:
+        headline = translate(
+            "SyncOutcome",
+            "Ready to synchronise user {user} at location {location} with profile “{profile}”.",
+        ).format(user=user_id, location=location, profile=profile_name)
+    else:
+        headline = translate(
+            "SyncOutcome", "Ready to synchronise user {user} with profile “{profile}”."
+        ).format(user=user_id, profile=profile_name)
     advice = (
-        "Check the form and press Sync to continue."
+        translate("SyncOutcome", "Check the form and press Sync to continue.")
         if complete
-        else "Complete the form and press Sync to continue."
+        else translate("SyncOutcome", "Complete the form and press Sync to continue.")
     )
-    return Problem(f"Ready to synchronise {what} with profile “{profile_name}”.", advice)
+    return Problem(headline, advice)
 
 
 def missing_profile(name: str) -> Problem:
     """A sync was asked for with a profile that does not exist."""
     return Problem(
-        f"There is no profile named “{name}”.",
-        "Nothing was selected. Choose the profile to use, or create one named "
-        f"“{name}” with Manage profiles.",
+        translate("SyncOutcome", "There is no profile named “{name}”.").format(name=name),
+        translate(
+            "SyncOutcome",
+            "Nothing was selected. Choose the profile to use, or create one named “{name}” "
+            "with Manage profiles.",
+        ).format(name=name),
         field=FIELD_PROFILE,
     )

@@ -15,7 +15,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QStackedWidget, QWidget
+from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from desktop.core.errors import (
     InputError,
@@ -30,6 +30,7 @@ from desktop.gui.esws.profile_book import ProfileBook
 from desktop.gui.esws.sync_form import SyncForm
 from desktop.gui.esws.token_worker import ClientFactory, TokenFetcher, TokenSource
 from desktop.gui.esws.welcome import WelcomePage
+from desktop.gui.i18n import translate
 from desktop.gui.messages import Problem, describe, host_of
 from desktop.gui.runner import Runner
 from desktop.gui.widgets import Banner, Tone
@@ -42,8 +43,6 @@ if TYPE_CHECKING:
     from desktop.gui.esws.sync_view import SyncView
 
 log = logging.getLogger(__name__)
-
-FORM_MAX_WIDTH = 700
 
 
 class SyncTab(QStackedWidget):
@@ -88,19 +87,9 @@ class SyncTab(QStackedWidget):
         self.browser_problem: Problem | None = None
         self.profile_dialog: ProfileDialog | None = None  # while Manage profiles is open
 
-        column = QWidget()
-        row = QHBoxLayout(column)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addStretch(1)
-        self.form.setMaximumWidth(FORM_MAX_WIDTH)
-        row.addWidget(self.form, 100)
-        row.addStretch(1)
-        self.formPage = QScrollArea(self)
-        self.formPage.setObjectName("formPage")
-        self.formPage.setWidgetResizable(True)
-        self.formPage.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.formPage.setWidget(column)
-        self.addWidget(self.formPage)
+        # The form scrolls its fields itself, under a pinned action bar (Sync, Cancel, outcome).
+        self.formPage = self.form
+        self.addWidget(self.form)
         self.welcome = WelcomePage(self)  # first start: no profile yet
         self.welcome.createRequested.connect(self.manage_profiles)
         self.addWidget(self.welcome)
@@ -133,12 +122,13 @@ class SyncTab(QStackedWidget):
     def _vault_known(self, status: VaultStatus) -> None:
         if not status.available:
             log.warning("No password vault: secrets will not be kept")
-            self.show_notice(
-                "vault",
-                "<b>No password vault is available on this computer.</b> The security code and "
-                "password cannot be remembered: you will type them for each sync.",
-                Tone.WARNING,
+            headline = translate("SyncTab", "No password vault is available on this computer.")
+            advice = translate(
+                "SyncTab",
+                "The security code and password cannot be remembered: you will type them for "
+                "each sync.",
             )
+            self.show_notice("vault", f"<b>{escape(headline)}</b> {escape(advice)}", Tone.WARNING)
         queued, self._queued_open = self._queued_open, None
         if queued is not None:
             self.open_request(*queued)
@@ -177,7 +167,7 @@ class SyncTab(QStackedWidget):
             banner = Banner(f"{key}Notice", self.form)
             self.form.notices.addWidget(banner)
             self._notices[key] = banner
-        banner.show_message(html, tone, [("Dismiss", banner.clear)])
+        banner.show_message(html, tone, [(translate("SyncTab", "Dismiss"), banner.clear)])
         return banner
 
     def notice(self, key: str) -> Banner | None:
@@ -238,15 +228,21 @@ class SyncTab(QStackedWidget):
         self.secrets.cancel()  # another profile's secrets must not arrive here
         if profile is None:
             self.form.fill_credentials("", None, None)
-            self.form.profileSummary.setText("Create a profile to say where ESWS and I3 are.")
+            self.form.profileSummary.set_full_text(
+                translate("SyncTab", "Create a profile to say where ESWS and I3 are.")
+            )
             if then is not None:
                 then()
             return
-        hosting = "EasyConnect cloud" if profile.cloud else "on-premise API Agent / API Server"
-        self.form.profileSummary.setText(
-            f"ESWS at {host_of(profile.esws_endpoint)} · I3 at {host_of(profile.i3_base_url)}"
-            f" · {hosting}"
+        esws, i3 = host_of(profile.esws_endpoint), host_of(profile.i3_base_url)
+        summary = (
+            translate("SyncTab", "ESWS at {esws} · I3 at {i3} · EasyConnect cloud")
+            if profile.cloud
+            else translate(
+                "SyncTab", "ESWS at {esws} · I3 at {i3} · on-premise API Agent / API Server"
+            )
         )
+        self.form.profileSummary.set_full_text(summary.format(esws=esws, i3=i3))
         self.form.fill_credentials(profile.admin_username, None, None)
         if typed is not None:
             self.form.keep_typed_secrets(*typed)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop import APP_NAME
+from desktop.gui.i18n import translate
 from desktop.gui.widgets import caption, section_heading
 
 
@@ -22,20 +23,30 @@ class WelcomePage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("welcomePage")
-        heading = section_heading(f"Welcome to {APP_NAME}", self)
+        heading = section_heading(
+            translate("WelcomePage", "Welcome to {app}").format(app=APP_NAME), self
+        )
         text = QLabel(
-            "To synchronise people with I3, first say where your ESWS server and your I3 "
-            "site are: that is a connection profile. You create it once; the security code "
-            "and password are asked for when you sync.",
+            translate(
+                "WelcomePage",
+                "To synchronise people with I3, first say where your ESWS server and your I3 "
+                "site are: that is a connection profile. You create it once; the security code "
+                "and password are asked for when you sync.",
+            ),
             self,
         )
         text.setTextFormat(Qt.TextFormat.PlainText)
         text.setWordWrap(True)
-        self.createButton = QPushButton("&Create connection profile…", self)
+        self.createButton = QPushButton(
+            translate("WelcomePage", "&Create connection profile…"), self
+        )
         self.createButton.setObjectName("createProfileButton")
         self.createButton.setDefault(True)
         self.createButton.clicked.connect(self.createRequested)
-        note = caption("You can add more profiles later with Manage profiles.", self)
+        note = caption(
+            translate("WelcomePage", "You can add more profiles later with Manage profiles."),
+            self,
+        )
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 28, 32, 28)
