@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME, version
 from desktop.core.paths import log_dir
+from desktop.gui.i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -83,10 +84,13 @@ def about_text() -> str:
             f"{APP_NAME} {version()}",
             f"Python {sys.version.split()[0]}, Qt {qVersion()}",
             "",
-            "Built with these libraries, under these licences:",
+            translate("AboutDialog", "Built with these libraries, under these licences:"),
             *licences(),
             "",
-            "Qt is used under the GNU LGPL version 3; its source is at https://download.qt.io.",
+            translate(
+                "AboutDialog",
+                "Qt is used under the GNU LGPL version 3; its source is at https://download.qt.io.",
+            ),
         ]
     )
 
@@ -115,14 +119,14 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")
-        self.setWindowTitle(f"About {APP_NAME}")
+        self.setWindowTitle(translate("AboutDialog", "About {app}").format(app=APP_NAME))
         heading = QLabel(f"{APP_NAME} {version()}", self)
         heading.setTextFormat(Qt.TextFormat.PlainText)
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("aboutText")
         self.text.setReadOnly(True)
         self.text.setPlainText(about_text())
-        self.text.setAccessibleName("Version and licences")
+        self.text.setAccessibleName(translate("AboutDialog", "Version and licences"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -136,17 +140,17 @@ class HelpMenu(QMenu):
     """&Help: User guide (F1), Open log folder, About."""
 
     def __init__(self, window: QMainWindow) -> None:
-        super().__init__("&Help", window)
+        super().__init__(translate("HelpMenu", "&Help"), window)
         self.setObjectName("helpMenu")
         self.about_dialog: AboutDialog | None = None
         self.guide_missing: QMessageBox | None = None
-        self.guideAction = QAction("&User guide", self)
+        self.guideAction = QAction(translate("HelpMenu", "&User guide"), self)
         self.guideAction.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
         self.guideAction.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.guideAction.triggered.connect(self.open_user_guide)
-        self.logAction = QAction("Open &log folder", self)
+        self.logAction = QAction(translate("HelpMenu", "Open &log folder"), self)
         self.logAction.triggered.connect(self.open_log_folder)
-        self.aboutAction = QAction(f"&About {APP_NAME}", self)
+        self.aboutAction = QAction(translate("HelpMenu", "&About {app}").format(app=APP_NAME), self)
         self.aboutAction.triggered.connect(self.show_about)
         self.addAction(self.guideAction)
         self.addAction(self.logAction)
@@ -161,9 +165,12 @@ class HelpMenu(QMenu):
             log.warning("The user guide could not be opened")
             self.guide_missing = QMessageBox(
                 QMessageBox.Icon.Information,
-                "User guide",
-                "The user guide could not be opened on this computer. It is the README of "
-                f"{APP_NAME}, which your IT department or the project's site can provide.",
+                translate("HelpMenu", "User guide"),
+                translate(
+                    "HelpMenu",
+                    "The user guide could not be opened on this computer. It is the README of "
+                    "{app}, which your IT department or the project's site can provide.",
+                ).format(app=APP_NAME),
                 QMessageBox.StandardButton.Close,
                 self.parentWidget(),
             )
