@@ -19,55 +19,30 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
 
 from desktop.core.errors import InputError
 from desktop.core.text import one_line
-from desktop.esws.profiles import (
-    FIELD_ESWS_ENDPOINT,
-    FIELD_I3_ADDRESS,
-    FIELD_NAME,
-    Profile,
-)
-from desktop.esws.request import FIELD_ADMIN
+from desktop.esws.profiles import Profile
 from desktop.gui import window_state
 from desktop.gui.esws import profile_texts
 from desktop.gui.esws.check_view import CheckView
 from desktop.gui.esws.profile_advanced import AdvancedFields
 from desktop.gui.esws.profile_book import ProfileBook
+from desktop.gui.esws.profile_fields import ProfileFields
 from desktop.gui.esws.profile_parts import (
     Confirm,
     EditorScroller,
     chain_tab_order,
-    cleartext_warning,
     confirm,
     dialog_buttons,
     fit_screen,
-    hosting_choice,
     list_column,
     managed_tip,
 )
 from desktop.gui.i18n import translate
-from desktop.gui.messages import field_message, network_reminder
-from desktop.gui.palette import Role
-from desktop.gui.widgets import (
-    Banner,
-    InlineError,
-    Tone,
-    caption,
-    field_column,
-    set_text_role,
-    show_start,
-)
+from desktop.gui.messages import field_message
+from desktop.gui.widgets import Banner, Tone, caption
 
 if TYPE_CHECKING:
     from desktop.core.vault import VaultStatus
@@ -112,91 +87,26 @@ class ProfileDialog(QDialog):
     def _build(self) -> None:
         left, self.profileList, self.newButton, self.deleteButton = list_column(self)
 
-        def line(name: str, accessible: str, placeholder: str = "") -> QLineEdit:
-            edit = QLineEdit(self)
-            edit.setObjectName(name)
-            edit.setAccessibleName(accessible)
-            edit.setPlaceholderText(placeholder)
-            edit.textEdited.connect(self._changed)
-            return edit
-
-        self.nameEdit = line(
-            "profileNameEdit",
-            translate("ProfileDialog", "Profile name"),
-            translate("ProfileDialog", "e.g. Head office"),
-        )
-        # The two addresses' placeholders are examples of an address: no words to translate.
-        self.endpointEdit = line(
-            "endpointEdit", translate("ProfileDialog", "ESWS endpoint"), "https://…/webservicesesws"
-        )
-        self.i3Edit = line(
-            "i3UrlEdit", translate("ProfileDialog", "I3 address"), "https://i3.identysoft.com"
-        )
-        self.adminEdit = line(
-            "profileAdminEdit",
-            translate("ProfileDialog", "Admin username"),
-            translate("ProfileDialog", "Optional"),
-        )
+        self.fields = fields = ProfileFields(self)
+        fields.changed.connect(self._changed)
+        # The fields, as the dialog's own (tests and screen readers find them by these names).
+        self.nameEdit, self.endpointEdit = fields.nameEdit, fields.endpointEdit
+        self.i3Edit, self.adminEdit = fields.i3Edit, fields.adminEdit
+        self.onPremRadio, self.cloudRadio = fields.onPremRadio, fields.cloudRadio
+        self.rememberCheck, self.cleartextWarning = fields.rememberCheck, fields.cleartextWarning
         self.advanced = AdvancedFields(self)
         self.advanced.changed.connect(self._changed)
         self.wsdlEdit = self.advanced.wsdlEdit
-        hosting_box, self.onPremRadio, self.cloudRadio, self.hostingCaption = hosting_choice(self)
-        for radio in (self.onPremRadio, self.cloudRadio):
-            radio.toggled.connect(self._hosting_changed)
-        self.rememberCheck = QCheckBox(
-            translate("ProfileDialog", "&Remember the password on this computer"), self
-        )
-        self.rememberCheck.setObjectName("profileRememberCheck")
-        self.rememberCheck.toggled.connect(self._changed)
-        # Said where the address is typed: plain http:// to another computer is readable. In the
-        # palette's error colour, legible on light and dark (it follows a change of palette).
-        self.cleartextWarning = caption("", self, name="cleartextWarning")
-        set_text_role(self.cleartextWarning, Role.ERROR)
-        self.cleartextWarning.hide()
-        self.endpointEdit.textChanged.connect(self._check_cleartext)
-        self.i3Edit.textChanged.connect(self._check_cleartext)
-        self.errors = {
-            field: InlineError(f"{name}Error", self)
-            for field, name in (
-                (FIELD_NAME, "profileName"),
-                (FIELD_ESWS_ENDPOINT, "endpoint"),
-                (FIELD_I3_ADDRESS, "i3Url"),
-                (FIELD_ADMIN, "profileAdmin"),
-            )
-        }
-        self.errors.update(self.advanced.errors)
+        self.errors = {**fields.errors, **self.advanced.errors}
+        self.editors = {**fields.editors, **self.advanced.editors}
         self.managedNote = caption(profile_texts.managed_note(), self, name="managedNote")
         self.managedNote.hide()
-
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setHorizontalSpacing(12)
-        form.setVerticalSpacing(8)
-        self.editors: dict[str, QWidget] = {
-            FIELD_NAME: self.nameEdit,
-            FIELD_ESWS_ENDPOINT: self.endpointEdit,
-            FIELD_I3_ADDRESS: self.i3Edit,
-            FIELD_ADMIN: self.adminEdit,
-            **self.advanced.editors,
-        }
-        for text, edit, field in (
-            (translate("ProfileDialog", "Na&me:"), self.nameEdit, FIELD_NAME),
-            (translate("ProfileDialog", "ESWS end&point:"), self.endpointEdit, FIELD_ESWS_ENDPOINT),
-            (translate("ProfileDialog", "&I3 address:"), self.i3Edit, FIELD_I3_ADDRESS),
-            (translate("ProfileDialog", "Admin &username:"), self.adminEdit, FIELD_ADMIN),
-        ):
-            label = QLabel(text, self)
-            label.setBuddy(edit)
-            extra = (self.cleartextWarning,) if edit is self.i3Edit else ()
-            form.addRow(label, field_column(edit, self.errors[field], *extra))
-        form.addRow(translate("ProfileDialog", "Connection:"), hosting_box)
-        form.addRow("", self.rememberCheck)
         self.problemBanner = Banner("profileProblem", self)
         # The profile as typed, validated first; nothing secret is sent.
         self.checkView = CheckView(self._check_target, self)
         right = QVBoxLayout()
         right.addWidget(self.managedNote)
-        right.addLayout(form)
+        right.addWidget(fields)
         right.addWidget(self.advanced)
         right.addWidget(self.problemBanner)
         right.addWidget(self.checkView)
@@ -264,15 +174,8 @@ class ProfileDialog(QDialog):
 
     def _show(self, profile: Profile, *, new: bool = False) -> None:
         self._editing = None if new else profile.name
-        self.nameEdit.setText(profile.name)
-        self.endpointEdit.setText(profile.esws_endpoint)
-        self.i3Edit.setText(profile.i3_base_url)
-        self.adminEdit.setText(profile.admin_username)
-        for edit in (self.nameEdit, self.endpointEdit, self.i3Edit, self.adminEdit):
-            show_start(edit)  # a long address shows its start (the scheme, the host)
+        self.fields.show_profile(profile)
         self.advanced.show_profile(profile)
-        (self.cloudRadio if profile.cloud else self.onPremRadio).setChecked(True)
-        self.rememberCheck.setChecked(profile.remember_password)
         vault = self._vault_status
         # Not known yet: the box is the user's choice; a vault that turns out missing keeps
         # nothing anyway.
@@ -293,28 +196,13 @@ class ProfileDialog(QDialog):
     def _set_managed(self, managed: bool) -> None:
         """IT's settings of a managed profile are shown, never editable (nor its name)."""
         tip = managed_tip() if managed else ""
-        for edit in (self.nameEdit, self.endpointEdit, self.i3Edit):
-            edit.setReadOnly(managed)
-            edit.setToolTip(tip)
-        for radio in (self.onPremRadio, self.cloudRadio):
-            radio.setEnabled(not managed)
-            radio.setToolTip(tip)
+        self.fields.set_read_only(managed, tip)
         self.advanced.set_read_only(managed, tip)
         self.managedNote.setVisible(managed)
 
     def _changed(self, *_: object) -> None:
         self._dirty = True
         self.saveButton.setEnabled(True)
-
-    def _check_cleartext(self, *_: object) -> None:
-        warning = cleartext_warning(self.endpointEdit.text(), self.i3Edit.text())
-        self.cleartextWarning.setText(warning)
-        self.cleartextWarning.setAccessibleName(warning)  # read out where it is shown
-        self.cleartextWarning.setVisible(bool(warning))
-
-    def _hosting_changed(self, *_: object) -> None:
-        self.hostingCaption.setText(network_reminder(self.cloudRadio.isChecked()))
-        self._changed()
 
     def _selected_row(self, row: int) -> None:
         names = self.book.names
