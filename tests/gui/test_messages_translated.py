@@ -1,0 +1,165 @@
+"""The window's messages in the chosen language: a refusal, a transport problem and an input
+problem come out translated from a real (small) Qt catalogue, with the vendor's code, the host and
+the technical details verbatim."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+from desktop.core.errors import InputError, TransportError, TransportProblem, VendorRefusal
+from desktop.esws.refusals import REFUSALS
+from desktop.esws.request import (
+    FIELD_COMPANY_ID,
+    FIELD_LOCATION,
+    SyncKind,
+    check_company_id,
+    validation_problems,
+)
+from desktop.gui.messages import describe, field_message
+
+NO_ADMIN = "NO ADMIN FOUND BASED ON USERNAME AND PASSWORD"
+
+# context -> {English source: Dutch}, as a translator would fill the catalogue.
+DUTCH: dict[str, dict[str, str]] = {
+    "Messages": {
+        "The username or password is not correct": "De gebruikersnaam of het wachtwoord klopt niet",
+        "Error code: {code}": "Foutcode: {code}",
+        "Could not reach ESWS at {where}": "ESWS op {where} is niet bereikbaar",
+        "(Details: {problem}.)": "(Technisch: {problem}.)",
+        "Is the API Agent / API Server running and reachable from this computer?": (
+            "Draait de API Agent / API Server en is die vanaf deze computer bereikbaar?"
+        ),
+        "No answer within {seconds} from ESWS at {where}": (
+            "Geen antwoord van ESWS op {where} binnen {seconds}"
+        ),
+        "Check the {field}: {problem}.": "Controleer de {field}: {problem}.",
+        "The {field} {problem}.": "De {field} {problem}.",
+        "Was a space pasted at the start or end?": (
+            "Is er een spatie aan het begin of eind meegeplakt?"
+        ),
+        "Nothing answered at that address. Check the ESWS address in the profile "
+        "(Manage profiles).": (
+            "Op dat adres antwoordde niets. Controleer het ESWS-adres in het profiel "
+            "(Profielen beheren)."
+        ),
+    },
+    "Refusals": {
+        REFUSALS[NO_ADMIN].advice: (
+            "De gebruikersnaam en het wachtwoord horen niet bij een I3-beheerder van dit bedrijf. "
+            "Controleer beide (let op hoofdletters in het wachtwoord)."
+        ),
+    },
+    "Fields": {"security code": "beveiligingscode", "location id": "locatie-ID"},
+    "Input": {
+        "must be exactly {length} characters, got {count}": (
+            "moet precies {length} tekens lang zijn, niet {count}"
+        ),
+        "is too large": "is te groot",
+    },
+}
+
+
+def _catalogue(folder: Path) -> Path:
+    """DUTCH as a Qt Linguist source, compiled by pyside6-lrelease as the project's are."""
+    root = ET.Element("TS", version="2.1", language="nl_NL")
+    for context, texts in DUTCH.items():
+        element = ET.SubElement(root, "context")
+        ET.SubElement(element, "name").text = context
+        for source, translation in texts.items():
+            message = ET.SubElement(element, "message")
+            ET.SubElement(message, "source").text = source
+            ET.SubElement(message, "translation").text = translation
+    source_file = folder / "messages_nl.ts"
+    ET.ElementTree(root).write(source_file, encoding="utf-8", xml_declaration=True)
+    compiled = folder / "messages_nl.qm"
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    subprocess.run(
+        [str(lrelease), "-silent", str(source_file), "-qm", str(compiled)],
+        check=True,
+        capture_output=True,
+    )
+    return compiled
+
+
+@pytest.fixture
+def dutch(qapp: Any, tmp_path: Path) -> Iterator[None]:
+    translator = QTranslator()
+    assert translator.load(str(_catalogue(tmp_path)))
+    assert QCoreApplication.installTranslator(translator)
+    try:
+        yield
+    finally:
+        QCoreApplication.removeTranslator(translator)
+
+
+def _refusal() -> VendorRefusal:
+    return VendorRefusal(NO_ADMIN, REFUSALS[NO_ADMIN].advice, field=REFUSALS[NO_ADMIN].field)
+
+
+def test_a_refusal_is_explained_in_dutch_with_the_code_verbatim(dutch: None) -> None:
+    problem = describe(_refusal())
+    assert problem.headline == "De gebruikersnaam of het wachtwoord klopt niet"
+    assert problem.advice.startswith("De gebruikersnaam en het wachtwoord horen niet bij")
+    assert problem.code == NO_ADMIN
+    assert problem.code_line == f"Foutcode: {NO_ADMIN}"
+    assert problem.html().endswith(f"<br><small>Foutcode: {NO_ADMIN}</small>")
+    assert problem.plain().endswith(f"Foutcode: {NO_ADMIN}")
+
+
+def test_a_transport_problem_is_explained_in_dutch_with_the_host_and_details(dutch: None) -> None:
+    problem = describe(TransportError("http://esws.example:8080/ws", TransportProblem.REFUSED))
+    assert problem.headline == "ESWS op esws.example:8080 is niet bereikbaar"
+    assert problem.advice == (
+        "Op dat adres antwoordde niets. Controleer het ESWS-adres in het profiel "
+        "(Profielen beheren). (Technisch: connection refused.) "
+        "Draait de API Agent / API Server en is die vanaf deze computer bereikbaar?"
+    )
+    timeout = describe(
+        TransportError("https://esws.example/ws", TransportProblem.READ_TIMEOUT), timeout=12
+    )
+    assert timeout.headline == "Geen antwoord van ESWS op esws.example binnen 12 s"
+
+
+def test_an_input_problem_is_explained_in_dutch_with_its_values(dutch: None) -> None:
+    with pytest.raises(InputError) as caught:
+        check_company_id("c" * 5)
+    assert describe(caught.value).headline == (
+        "Controleer de beveiligingscode: moet precies 32 tekens lang zijn, niet 5."
+    )
+    assert caught.value.problem == "must be exactly 32 characters, got 5"  # the CLI's English
+
+    pasted = " " + "c" * 32
+    errors = validation_problems(
+        SyncKind.ONE_USER,
+        company_id=pasted,
+        admin_username="admin",
+        admin_password="pw",
+        user_id="42",
+        location="99999999999",
+    )
+    assert field_message(FIELD_COMPANY_ID, errors[FIELD_COMPANY_ID], pasted) == (
+        "De beveiligingscode moet precies 32 tekens lang zijn, niet 33. "
+        "Is er een spatie aan het begin of eind meegeplakt?"
+    )
+    assert field_message(FIELD_LOCATION, errors[FIELD_LOCATION]) == "De locatie-ID is te groot."
+    # The English text alone (as the form has it from validation_errors) is found too.
+    assert field_message(FIELD_LOCATION, "is too large") == "De locatie-ID is te groot."
+
+
+def test_without_the_catalogue_the_same_messages_are_english(qapp: Any) -> None:
+    problem = describe(_refusal())
+    assert problem.headline == "The username or password is not correct"
+    assert problem.code_line == f"Error code: {NO_ADMIN}"
+    with pytest.raises(InputError) as caught:
+        check_company_id("c" * 5)
+    assert describe(caught.value).headline == (
+        "Check the security code: must be exactly 32 characters, got 5."
+    )
