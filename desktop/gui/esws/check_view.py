@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import InputError
 from desktop.gui.i18n import locale, translate
+from desktop.gui.messages import shown
 from desktop.gui.runner import Job, Outcome, Runner, post_to_gui
 from desktop.gui.widgets import caption
 
@@ -54,64 +55,29 @@ def check_target_for(profile: Profile) -> CheckTarget | None:
         return None
 
 
-def _check_texts() -> dict[str, str]:
-    """The check's marked English texts (``desktop.esws.check``) and what the window shows for
-    each. Built on demand: the language is installed after import."""
-    from desktop.esws import check, check_steps
-
-    return {
-        check.STEPS[0]: translate("ConnectionCheck", "resolve"),
-        check.STEPS[1]: translate("ConnectionCheck", "connect"),
-        check.STEPS[2]: translate("ConnectionCheck", "tls"),
-        check.STEPS[3]: translate("ConnectionCheck", "wsdl"),
-        check.STEPS[4]: translate("ConnectionCheck", "esws"),
-        check.STEPS[5]: translate("ConnectionCheck", "i3"),
-        check_steps.CANCELLED: translate("ConnectionCheck", "cancelled"),
-        check_steps.STATUS_OK: translate("ConnectionCheck", "ok"),
-        check_steps.STATUS_FAIL: translate("ConnectionCheck", "FAIL"),
-        check_steps.STATUS_SKIP: translate("ConnectionCheck", "skip"),
-        check.CLEARTEXT_ENDPOINT: translate(
-            "ConnectionCheck",
-            "warning: the ESWS endpoint is plain http:// on another computer: the admin password "
-            "and the token would travel unencrypted; use https://",
-        ),
-        check.CLEARTEXT_I3: translate(
-            "ConnectionCheck",
-            "warning: the I3 address is plain http:// on another computer: the sync link (a "
-            "login token) would travel unencrypted; use https://",
-        ),
-        check.NOTE_PREFIX: translate("ConnectionCheck", "note: "),
-        check.ON_PREMISE_REMINDER: translate(
-            "ConnectionCheck",
-            "I3 runs on-premise for this profile: its sync page also needs this computer on the "
-            "same network as the API Agent (API Server), which no check from here can prove.",
-        ),
-    }
+CHECK_CONTEXT = "ConnectionCheck"  # where desktop.esws.check marks the texts it shows
 
 
-def shown_text(text: str, texts: dict[str, str] | None = None) -> str:
-    """``text`` (one of the check's marked texts) in the window's language; other text (a step's
-    detail, which quotes servers and addresses) as it is."""
-    return (texts if texts is not None else _check_texts()).get(text, text)
+def shown_text(text: str) -> str:
+    """``text``, one of the check's marked texts (a step's name, a status, a note, the reason a
+    step was skipped), in the window's language; any other text (a step's detail, which quotes
+    servers and addresses) comes back as it is."""
+    return shown(CHECK_CONTEXT, text)
 
 
 def shown_note(note: str) -> str:
     """A note of ``notes_for`` in the window's language."""
     from desktop.esws.check import NOTE_PREFIX
 
-    texts = _check_texts()
     if note.startswith(NOTE_PREFIX):
-        rest = note.removeprefix(NOTE_PREFIX)
-        return shown_text(NOTE_PREFIX, texts) + shown_text(rest, texts)
-    return shown_text(note, texts)
+        return shown_text(NOTE_PREFIX) + shown_text(note.removeprefix(NOTE_PREFIX))
+    return shown_text(note)
 
 
 def shown_line(result: StepResult) -> str:
     """A step's line as :meth:`StepResult.line` writes it, in the window's language."""
-    texts = _check_texts()
-    status = shown_text(result.status, texts)
-    detail = shown_text(result.shown_detail, texts)
-    text = f"{status.ljust(4)} {shown_text(result.step, texts)}  {detail}"
+    status = shown_text(result.status)
+    text = f"{status.ljust(4)} {shown_text(result.step)}  {shown_text(result.shown_detail)}"
     if not result.ok:
         return text
     return translate("ConnectionCheck", "{line}  ({ms} ms)").format(

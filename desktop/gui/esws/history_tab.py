@@ -48,6 +48,7 @@ from desktop.core.history_export import write_csv
 from desktop.core.history_store import HistoryStore
 from desktop.esws.history import message_for_entry
 from desktop.gui.i18n import locale, translate
+from desktop.gui.messages import shown
 from desktop.gui.palette import Role
 from desktop.gui.runner import Job, Outcome, Runner
 from desktop.gui.widgets import set_text_role
@@ -151,7 +152,7 @@ class HistoryModel(QAbstractTableModel):
             return self._rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and entry.outcome is not Result.OK:
             # Escaped inside <qt>: a code sent by a server is shown, never rendered.
-            return f"<qt>{escape(message_for_entry(entry))}</qt>"
+            return f"<qt>{escape(message_for_entry(entry, shown))}</qt>"
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
@@ -384,7 +385,7 @@ class HistoryTab(QWidget):
         if entry is None or entry.outcome is Result.OK:
             self._set_line(self.detailLabel, "")
         else:
-            self._set_line(self.detailLabel, message_for_entry(entry))
+            self._set_line(self.detailLabel, message_for_entry(entry, shown))
 
     @staticmethod
     def _set_line(label: QLabel, text: str) -> None:
