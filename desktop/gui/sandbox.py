@@ -11,6 +11,8 @@ import logging
 import os
 from collections.abc import Mapping, MutableMapping
 
+from desktop import APP_NAME
+from desktop.gui.i18n import translate
 from desktop.gui.messages import Problem
 
 log = logging.getLogger(__name__)
@@ -52,8 +54,14 @@ def root_problem(env: Mapping[str, str], *, root: bool) -> Problem | None:
     if not root or sandbox_disabled(env):
         return None
     return Problem(
-        "The embedded browser cannot start: I3 Sync Desktop is running as root (administrator).",
-        "Chromium, which shows I3's page, refuses to run as root with its sandbox switched on. "
-        "Start I3 Sync Desktop as your normal user account. Only if you must run it as root, "
-        f"and trust the I3 server, start it with the environment variable {SANDBOX_OFF}=1.",
+        translate(
+            "Sandbox",
+            "The embedded browser cannot start: {app} is running as root (administrator).",
+        ).format(app=APP_NAME),
+        translate(
+            "Sandbox",
+            "Chromium, which shows I3's page, refuses to run as root with its sandbox switched "
+            "on. Start {app} as your normal user account. Only if you must run it as root, and "
+            "trust the I3 server, start it with the environment variable {variable}=1.",
+        ).format(app=APP_NAME, variable=SANDBOX_OFF),
     )
