@@ -20,6 +20,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from desktop.core.urls import origin_of
+from desktop.gui.i18n import translate
 from desktop.gui.messages import page_title
 
 log = logging.getLogger(__name__)
@@ -121,6 +122,7 @@ class PopupWindow(QDialog):
         self.page: GuardedPage | None = page
         self.view: QWebEngineView | None = QWebEngineView(self)
         self.view.setObjectName("popupView")
+        self.view.setAccessibleName(translate("PopupWindow", "Window opened by the I3 page"))
         self.view.setPage(page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
