@@ -311,6 +311,11 @@ TOKEN_PURPOSE = QT_TRANSLATE_NOOP(
 )
 
 
+def token_purpose(localise: Localise = english) -> str:
+    """One sentence on what a session token is for (:data:`TOKEN_PURPOSE`, translated)."""
+    return _say(localise, TOKEN_PURPOSE)
+
+
 def token_owner(credentials: CrmCredentials) -> str:
     """Whose token a login gets, ``CRMDEMO / mpadministrator``; never a secret."""
     who = {

@@ -16,20 +16,11 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from html import escape
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from desktop.core.errors import I3SyncError, InputError, TransportError, TransportProblem
 from desktop.core.redaction import register_secret
@@ -39,47 +30,30 @@ from desktop.crm.client import CrmClient
 from desktop.crm.credentials import LoginMode
 from desktop.crm.display import (
     SECRET_KINDS,
-    TOKEN_PURPOSE,
+    CrmProblem,
     describe_error,
     describe_problems,
     elapsed_text,
+    explain_error,
     token_owner,
+    token_purpose,
     validity_text,
     vault_profile,
 )
 from desktop.crm.token import Clock, CrmToken, TokenKeeper
 from desktop.gui.crm.clipboard import TokenClipboard
+from desktop.gui.crm.form import SECRET_KEYS, CrmForm, set_line
+from desktop.gui.crm.remembered import KEPT_KEYS, RememberedFields, session_fields
 from desktop.gui.crm.secrets import CrmSecrets, SecretToSave
-from desktop.gui.palette import Role
+from desktop.gui.i18n import translate
 from desktop.gui.runner import Job, Outcome, Runner
-from desktop.gui.widgets import set_text_role
+from desktop.gui.widgets import Tone
 
 log = logging.getLogger(__name__)
 
 ClientFactory = Callable[[str], CrmClient]
 TICK_MS = 1000
 CLIPBOARD_CLEAR_MS = 60_000
-
-# The form, in order: (object name, label, field name, build_credentials keyword or "url").
-_ROWS = (
-    ("crmUrlEdit", "CRM.COM &address:", form.FIELD_URL, "url"),
-    ("crmOrganisationEdit", "&Organisation:", form.FIELD_ORGANISATION, "organisation"),
-    ("crmUnitEdit", "&Unit:", form.FIELD_UNIT, "unit"),
-    ("crmUsernameEdit", "User&name:", form.FIELD_USERNAME, "username"),
-    ("crmPasswordEdit", "&Password:", form.FIELD_PASSWORD, "password"),
-    ("crmIdentifierEdit", "Access token &identifier:", form.FIELD_IDENTIFIER, "identifier"),
-    ("crmPassCodeEdit", "Pass &code:", form.FIELD_PASS_CODE, "pass_code"),
-    ("crmAuthCodeEdit", "Au&thentication code:", form.FIELD_AUTH_CODE, "authentication_code"),
-)
-_SECRET_KEYS = {mode.secret_key for mode in LoginMode}
-# Rows shown only for one login mode.
-_MODE_OF_KEY = {"username": LoginMode.USERNAME, "identifier": LoginMode.IDENTIFIER}
-_MODE_OF_KEY.update({mode.secret_key: mode for mode in LoginMode})
-_PLACEHOLDERS = {
-    "url": form.EXAMPLE_URL,
-    "organisation": "e.g. CRMDEMO",
-    "unit": "optional: the user's default unit",
-}
 
 
 @dataclass(frozen=True)
@@ -99,7 +73,9 @@ class CrmPanel(QWidget):
 
     ``client_factory(base_url)`` returns a :class:`CrmClient` (give it the same ``clock``) or
     raises ``InputError`` for a bad address; ``clock`` returns epoch seconds (``time.time`` by
-    default). ``tick_ms`` and ``clipboard_clear_ms`` are for tests.
+    default). ``fields`` keeps the non-secret fields between runs (by default the user's
+    settings, or the demo's preset: :func:`~desktop.gui.crm.remembered.session_fields`).
+    ``tick_ms`` and ``clipboard_clear_ms`` are for tests.
     """
 
     tokenObtained = Signal()
@@ -119,8 +95,10 @@ class CrmPanel(QWidget):
         *,
         tick_ms: int = TICK_MS,
         clipboard_clear_ms: int = CLIPBOARD_CLEAR_MS,
+        fields: RememberedFields | None = None,
     ) -> None:
         super().__init__(parent)
+        self._fields = fields if fields is not None else session_fields()
         self._client_factory = client_factory
         self._store = secret_store
         self._clock: Clock = clock or time.time
@@ -139,6 +117,7 @@ class CrmPanel(QWidget):
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
+        self._restore_fields()
         self._mode_changed()
         self._update_validity()
 
@@ -149,78 +128,33 @@ class CrmPanel(QWidget):
         return timer
 
     def _build(self) -> None:
-        self._form = QFormLayout()
-        self.edits: dict[str, QLineEdit] = {}  # by build_credentials keyword (and "url")
-        self._by_field: dict[str, QLineEdit] = {}
-        for name, label, field_name, key in _ROWS:
-            edit = QLineEdit(self)
-            edit.setObjectName(name)
-            edit.setPlaceholderText(_PLACEHOLDERS.get(key, ""))
-            if key in _SECRET_KEYS:
-                edit.setEchoMode(QLineEdit.EchoMode.Password)
-            edit.returnPressed.connect(self.get_token)
-            self.edits[key] = edit
-            self._by_field[field_name] = edit
-            self._form.addRow(label, edit)
-            if key == "unit":
-                self.mode_combo = QComboBox(self)
-                self.mode_combo.setObjectName("crmModeCombo")
-                for mode in LoginMode:
-                    self.mode_combo.addItem(mode.label, mode.value)
-                self.mode_combo.currentIndexChanged.connect(self._mode_changed)
-                self._form.addRow("&Log in with:", self.mode_combo)
-
-        self.remember_check = QCheckBox("Remember the secret (looking for the vault…)", self)
-        self.remember_check.setObjectName("crmRememberCheck")
-        self.get_button = QPushButton("&Get token", self)
-        self.get_button.setObjectName("crmGetTokenButton")
-        self.get_button.clicked.connect(self.get_token)
-        self.cancel_button = QPushButton("Canc&el", self)
-        self.cancel_button.setObjectName("crmCancelButton")
-        self.cancel_button.setToolTip("Stop asking CRM.COM (Esc)")
-        self.cancel_button.clicked.connect(self.cancel)
-        self.cancel_button.hide()
-        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape.activated.connect(self.cancel)
-        # "Pass &code" has Alt+C: Copy takes Alt+Y.
-        self.copy_button = QPushButton("Cop&y", self)
-        self.copy_button.setObjectName("crmCopyButton")
-        self.copy_button.setToolTip("Copy the token; the clipboard is cleared again shortly.")
-        self.copy_button.clicked.connect(self.copy_token)
-        self.auto_renew_check = QCheckBox("&Renew automatically before it expires", self)
-        self.auto_renew_check.setObjectName("crmAutoRenewCheck")
-        self.auto_renew_check.setChecked(True)
-        buttons = QHBoxLayout()
-        for widget in (
-            self.get_button,
-            self.cancel_button,
-            self.copy_button,
-            self.auto_renew_check,
-        ):
-            buttons.addWidget(widget)
-        buttons.addStretch(1)
-
-        self.owner_label = QLabel(self)
-        self.owner_label.setObjectName("crmOwnerLabel")
-        self.validity_label = QLabel(self)
-        self.validity_label.setObjectName("crmValidityLabel")
-        self.notice_label = QLabel(self)
-        self.notice_label.setObjectName("crmNoticeLabel")
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName("crmErrorLabel")
-        set_text_role(self.error_label, Role.ERROR)
-        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.form = CrmForm(self)
         layout = QVBoxLayout(self)
-        layout.addLayout(self._form)
-        layout.addWidget(self.remember_check)
-        layout.addLayout(buttons)
-        for line in (self.owner_label, self.validity_label, self.notice_label, self.error_label):
-            line.setWordWrap(True)
-            # They quote CRM.COM's codes and messages: never rich text (no links, no markup).
-            line.setTextFormat(Qt.TextFormat.PlainText)
-            layout.addWidget(line)
-        layout.addStretch(1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.form)
+        # The widgets, by the names the tests and the window use.
+        self.edits = self.form.edits
+        self._by_field = self.form.by_field
+        self.mode_combo = self.form.mode_combo
+        self.remember_check = self.form.remember_check
+        self.get_button = self.form.get_button
+        self.cancel_button = self.form.cancel_button
+        self.copy_button = self.form.copy_button
+        self.auto_renew_check = self.form.auto_renew_check
+        self.owner_label = self.form.owner_label
+        self.validity_label = self.form.validity_label
+        self.notice_label = self.form.notice_label
+        self.error_label = self.form.error_label
+        self._described: QLineEdit | None = None  # the field the error line is about
+        for edit in self.edits.values():
+            edit.returnPressed.connect(self.get_token)
+        self.mode_combo.currentIndexChanged.connect(self._mode_changed)
+        self.get_button.clicked.connect(self.get_token)
+        self.cancel_button.clicked.connect(self.cancel)
+        escape_key = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape_key.activated.connect(self.cancel)
+        self.copy_button.clicked.connect(self.copy_token)
         self.secrets = CrmSecrets(
             self._store,
             self._runner,
@@ -235,15 +169,41 @@ class CrmPanel(QWidget):
         self.secrets.changed.connect(self.vaultChanged)
         self.edits["organisation"].editingFinished.connect(self.secrets.load_saved)
 
+    # -- remembered fields -------------------------------------------------------------------
+
+    def _restore_fields(self) -> None:
+        """The non-secret fields as they were last time (or the demo's), and its notice."""
+        values = self._fields.load()
+        for key, value in values.items():
+            if key in self.edits and key not in SECRET_KEYS:
+                self.edits[key].setText(value)
+                self.edits[key].setCursorPosition(0)  # the start of a long address
+        index = self.mode_combo.findData(values.get("mode", ""))
+        if index >= 0:
+            self.mode_combo.setCurrentIndex(index)
+        notice = self._fields.notice()
+        if notice:
+            self.form.noticeBanner.show_message(escape(notice), Tone.INFO, accessible_text=notice)
+
+    def remembered_values(self) -> dict[str, str]:
+        """What is kept between runs: never a secret."""
+        values = {key: self.edits[key].text().strip() for key in KEPT_KEYS if key in self.edits}
+        values["mode"] = self.mode().value
+        return values
+
+    def _keep_fields(self) -> None:
+        try:
+            self._fields.save(self.remembered_values())
+        except Exception:  # a settings file that cannot be written never stops the panel
+            log.warning("The CRM.COM form's fields could not be kept", exc_info=True)
+
     # -- the form ----------------------------------------------------------------------------
 
     def mode(self) -> LoginMode:
         return LoginMode(self.mode_combo.currentData())
 
     def _mode_changed(self) -> None:
-        mode = self.mode()
-        for key, row_mode in _MODE_OF_KEY.items():
-            self._form.setRowVisible(self.edits[key], row_mode is mode)
+        self.form.show_mode_rows()
 
     # -- getting a token ---------------------------------------------------------------------
 
@@ -270,8 +230,9 @@ class CrmPanel(QWidget):
         if problems or client is None:
             if client is not None:
                 client.close()
-            self.error_label.setText(describe_problems(problems))
-            self._by_field[next(iter(problems))].setFocus()
+            first = next(iter(problems))
+            self._show_error(describe_problems(problems, translate), first)
+            self._by_field[first].setFocus()
             return
         credentials = form.build_credentials(mode, **values)
         save = None
@@ -298,7 +259,7 @@ class CrmPanel(QWidget):
             keeper.renew, self._finished, cancel=client.cancel, on_dropped=dropped
         )
         self._fetch = replace(fetch, job=job)
-        self.error_label.clear()
+        self._show_error("")
         self._lock_form(True)
         self.busyChanged.emit(True)
         self._update_validity()
@@ -327,9 +288,8 @@ class CrmPanel(QWidget):
         self._lock_form(False)
         self._update_validity()
         self.busyChanged.emit(False)
-        self.error_label.setText(
-            describe_error(TransportError(fetch.client.base_url, TransportProblem.CANCELLED))
-        )
+        cancelled = TransportError(fetch.client.base_url, TransportProblem.CANCELLED)
+        self._show_error(explain_error(cancelled, translate).text())
 
     def _finished(self, outcome: Outcome[CrmToken]) -> None:
         fetch, self._fetch = self._fetch, None
@@ -347,6 +307,7 @@ class CrmPanel(QWidget):
             if fetch.save is not None:
                 self.secrets.save(fetch.save)
             self._owner = fetch.owner
+            self._keep_fields()  # the fields of a login that worked are the ones to keep
         elif error is not None and new_login:
             fetch.client.close()  # a login that failed: its client is not kept
             if self._keeper is not None and fetch.owner != self._owner:
@@ -367,15 +328,28 @@ class CrmPanel(QWidget):
         if self._client is not None:
             self._client.close()
         old, self._keeper, self._client, self._owner = self._owner, None, None, ""
-        self.notice_label.setText(f"The token for {old} was put away: the new login failed.")
+        text = translate("CrmPanel", "The token for {owner} was put away: the new login failed.")
+        set_line(self.notice_label, text.format(owner=old))
 
     def _show_failure(self, error: BaseException) -> None:
-        message = describe_error(error)
-        self.error_label.setText(message)
-        field_name = getattr(error, "field", None)
-        if isinstance(field_name, str) and field_name in self._by_field:
-            self._by_field[field_name].setFocus()
+        log.info("CRM.COM login failed: %s", describe_error(error))
+        problem: CrmProblem = explain_error(error, translate)
+        message = problem.text()
+        self._show_error(message, problem.field)
+        if problem.field is not None and problem.field in self._by_field:
+            self._by_field[problem.field].setFocus()
         self.fetchFailed.emit(message)
+
+    def _show_error(self, text: str, field_name: str | None = None) -> None:
+        """The error line, also the description of the field it is about (screen readers)."""
+        set_line(self.error_label, text)
+        if self._described is not None:
+            self._described.setAccessibleDescription("")
+            self._described = None
+        edit = self._by_field.get(field_name) if field_name else None
+        if edit is not None and text:
+            edit.setAccessibleDescription(text)
+            self._described = edit
 
     # -- countdown, renewal, clipboard -------------------------------------------------------
 
@@ -397,12 +371,17 @@ class CrmPanel(QWidget):
     def _update_validity(self) -> None:
         token = self._keeper.current() if self._keeper is not None else None
         now = self._clock()
-        text = validity_text(token, now, busy=self.is_busy())
+        text = validity_text(token, now, busy=self.is_busy(), localise=translate)
         if self._fetch is not None:
-            text += elapsed_text(time.monotonic() - self._fetch.started)
+            text += elapsed_text(time.monotonic() - self._fetch.started, translate)
         self.validity_label.setText(text)
-        self.owner_label.setText(f"Token for {self._owner}. {TOKEN_PURPOSE}" if token else "")
-        self.owner_label.setVisible(token is not None)
+        self.validity_label.show()
+        owner = ""
+        if token is not None:
+            whose = translate("CrmPanel", "Token for {owner}.").format(owner=self._owner)
+            owner = f"{whose} {token_purpose(translate)}"
+        if owner != self.owner_label.text():
+            set_line(self.owner_label, owner)
         self.copy_button.setEnabled(token is not None and not token.is_expired(now))
 
     def copy_token(self) -> None:
@@ -411,14 +390,17 @@ class CrmPanel(QWidget):
         if token is None:
             return
         self._clipboard.copy(token.value)
-        seconds = self._clipboard.clear_seconds
-        self.notice_label.setText(f"Token copied. The clipboard is cleared again in {seconds} s.")
+        text = translate("CrmPanel", "Token copied. The clipboard is cleared again in {seconds} s.")
+        set_line(self.notice_label, text.format(seconds=self._clipboard.clear_seconds))
 
     def _clipboard_checked(self, removed: bool) -> None:
         if self._closed:
             return
         if removed:
-            self.notice_label.setText("The token was removed from the clipboard.")
+            set_line(
+                self.notice_label,
+                translate("CrmPanel", "The token was removed from the clipboard."),
+            )
         self.clipboardChecked.emit(removed)
 
     # -- closing -----------------------------------------------------------------------------
@@ -433,6 +415,7 @@ class CrmPanel(QWidget):
             return
         self._closed = True
         self._closed_flag.set()
+        self._keep_fields()
         self._tick_timer.stop()
         self._clipboard.clear()
         fetch, self._fetch = self._fetch, None

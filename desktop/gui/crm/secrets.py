@@ -14,7 +14,9 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit
 
 from desktop.core.vault import NOWHERE, SecretKind, SecretVault, VaultStatus
 from desktop.crm.credentials import LoginMode
-from desktop.crm.display import SECRET_KINDS, vault_profile
+from desktop.crm.display import SECRET_KINDS, field_name, vault_profile
+from desktop.gui.crm.form import set_line
+from desktop.gui.i18n import translate
 from desktop.gui.runner import Outcome, Runner
 
 
@@ -60,12 +62,14 @@ class CrmSecrets(QObject):
 
     def _status(self, outcome: Outcome[VaultStatus]) -> None:
         status = outcome.value or VaultStatus(available=False, where=NOWHERE)
-        self._remember.setText(f"Remember the secret in {status.where}")
+        text = translate("CrmSecrets", "Re&member the secret in {where}")
         self._remember.setChecked(False)
         self._remember.setEnabled(status.available and not self._busy())
         self.available = status.available
         if not status.available:
-            self._remember.setText(f"Secrets are not saved: {status.where}")
+            text = translate("CrmSecrets", "Secrets are not saved: {where}")
+        # An & in the vault's name is shown as itself, not taken for an access key.
+        self._remember.setText(text.format(where=status.where.replace("&", "&&")))
         self._remember.toggled.connect(self._toggled)
         self.where = status.where
         self.checked.emit()
@@ -106,11 +110,13 @@ class CrmSecrets(QObject):
                 store.delete(profile, kind)
 
         def deleted(outcome: Outcome[None]) -> None:
-            self._notice.setText(
-                "The saved CRM.COM secrets of this organisation are removed."
-                if outcome.ok
-                else "The saved CRM.COM secrets could not be removed."
-            )
+            if outcome.ok:
+                text = translate(
+                    "CrmSecrets", "The saved CRM.COM secrets of this organisation are removed."
+                )
+            else:
+                text = translate("CrmSecrets", "The saved CRM.COM secrets could not be removed.")
+            set_line(self._notice, text)
             self.changed.emit()
 
         self._runner.run(delete, deleted)
@@ -120,10 +126,12 @@ class CrmSecrets(QObject):
         store = self._store
 
         def saved(outcome: Outcome[bool]) -> None:
+            secret = field_name(save.name, translate)
             if outcome.value:
-                self._notice.setText(f"The {save.name} is saved in {self.where}.")
+                text = translate("CrmSecrets", "The {secret} is saved in {where}.")
             else:
-                self._notice.setText(f"The {save.name} was not saved: the vault refused it.")
+                text = translate("CrmSecrets", "The {secret} was not saved: the vault refused it.")
+            set_line(self._notice, text.format(secret=secret, where=self.where))
             self.changed.emit()
 
         self._runner.run(lambda: store.save(save.profile, save.kind, save.value), saved)
