@@ -129,3 +129,9 @@ def install(code: str) -> str:
     QLocale.setDefault(locale())
     log.info("Window language: %s", _current)
     return _current
+
+
+def translate_marked(context: str, marked: str) -> str:
+    """A text marked elsewhere with ``QT_TRANSLATE_NOOP(context, ...)`` (a table's value, a core
+    module's message), in the window's language. The marking call is what lupdate collects."""
+    return QCoreApplication.translate(context, marked)
