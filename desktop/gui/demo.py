@@ -1,22 +1,31 @@
 """Demo mode: the simulator on loopback and a ready "Demo" profile whose secrets stay in memory.
 
-Nothing of the demo reaches the user's profile file or vault: the profile lives in a temporary
-folder removed on exit, and its security code and password in a dict.
+Nothing of the demo reaches the user's profile file, vault or settings: the profile lives in a
+temporary folder removed on exit, its security code and password in a dict, and the CRM.COM tab
+starts from preset fields that are never kept. The simulated CRM.COM is added to the simulator
+only when the CRM.COM tab is first built (after the window is painted).
 """
 
 from __future__ import annotations
 
 import logging
 import tempfile
+from html import escape
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from desktop.core.history import FILE_NAME as HISTORY_FILE_NAME
 from desktop.core.history_store import HistoryStore
 from desktop.core.vault import SecretKind, VaultStatus
 from desktop.esws.profiles import Profile, ProfileStore
+from desktop.gui.crm.remembered import PresetFields, use_for_session
+from desktop.gui.i18n import translate
 from desktop.simulator.esws_logic import DEMO_ADMIN, DEMO_COMPANY_ID, DEMO_PASSWORD, demo_company
 from desktop.simulator.server import Simulator
+
+if TYPE_CHECKING:
+    from desktop.simulator.crm import CrmSimulator
 
 log = logging.getLogger(__name__)
 
@@ -59,16 +68,61 @@ class MemoryVault:
 
 
 def demo_notice() -> str:
-    """The banner shown above the form in demo mode."""
+    """The banner shown above the I3 form in demo mode (rich text: every value escaped)."""
+    from desktop.simulator.crm import DEMO_CRM_PASSWORD
+
     company = demo_company()
     users = ", ".join(sorted(company.users, key=int))
     locations = ", ".join(
         f"{number} ({name})" for number, name in sorted(company.locations.items())
     )
-    return (
-        "<b>Demo mode.</b> A simulator on this computer stands in for ESWS and I3; nothing "
-        "leaves this computer. The Demo profile is filled in: press <b>Sync</b>. "
-        f"Users: {users}. Locations: {locations}. Change the password to see ESWS refuse it."
+    sync = "<b>" + escape(translate("Demo", "Sync")) + "</b>"
+    sentences = [
+        "<b>" + escape(translate("Demo", "Demo mode.")) + "</b>",
+        escape(
+            translate(
+                "Demo",
+                "A simulator on this computer stands in for ESWS, I3 and CRM.COM; nothing "
+                "leaves this computer.",
+            )
+        ),
+        escape(translate("Demo", "The Demo profile is filled in: press {sync}.")).format(sync=sync),
+        escape(
+            translate("Demo", "Users: {users}. Locations: {locations}.").format(
+                users=users, locations=locations
+            )
+        ),
+        escape(translate("Demo", "Change the password to see ESWS refuse it.")),
+        escape(
+            translate("Demo", "The CRM.COM tab's demo password is {password}.").format(
+                password=DEMO_CRM_PASSWORD
+            )
+        ),
+    ]
+    return " ".join(sentences)
+
+
+def crm_demo_notice() -> str:
+    """The line above the CRM.COM form in demo mode (plain text): what to type there."""
+    from desktop.simulator.crm import (
+        DEMO_CRM_AUTH_CODE,
+        DEMO_CRM_IDENTIFIER,
+        DEMO_CRM_PASS_CODE,
+        DEMO_CRM_PASSWORD,
+    )
+
+    text = translate(
+        "Demo",
+        "Demo mode: a simulator on this computer stands in for CRM.COM. The address, "
+        "organisation and username are filled in: type the password {password} and press Get "
+        "token. The access token identifier {identifier} with pass code {pass_code}, or the "
+        "authentication code {code}, work too.",
+    )
+    return text.format(
+        password=DEMO_CRM_PASSWORD,
+        identifier=DEMO_CRM_IDENTIFIER,
+        pass_code=DEMO_CRM_PASS_CODE,
+        code=DEMO_CRM_AUTH_CODE,
     )
 
 
@@ -82,6 +136,22 @@ class DemoSession:
         # The demo's syncs go to a history of its own, gone with its folder: never the user's.
         self.history = HistoryStore(Path(self._folder.name) / HISTORY_FILE_NAME)
         self.vault = MemoryVault()
+        self.crm: CrmSimulator | None = None  # added when the CRM.COM tab is first built
+
+    def crm_fields(self) -> dict[str, str]:
+        """The CRM.COM tab's start values; adds the simulated CRM.COM on first use (cheap: a few
+        routes on the running simulator)."""
+        from desktop.simulator.crm import DEMO_CRM_ORGANISATION, DEMO_CRM_USERNAME, install_crm
+
+        if self.crm is None:
+            self.crm = install_crm(self.simulator)
+            log.info("Demo mode: CRM.COM simulated at %s", self.crm.base_url)
+        return {
+            "url": self.crm.base_url,
+            "organisation": DEMO_CRM_ORGANISATION,
+            "username": DEMO_CRM_USERNAME,
+            "mode": "username",
+        }
 
     def __enter__(self) -> DemoSession:
         self.simulator.start()
@@ -97,6 +167,8 @@ class DemoSession:
         self.vault.save(saved.vault_key, SecretKind.COMPANY_ID, DEMO_COMPANY_ID)
         self.vault.save(saved.vault_key, SecretKind.PASSWORD, DEMO_PASSWORD)
         log.info("Demo mode: simulator at %s", self.simulator.url)
+        # The CRM.COM tab starts from the demo's fields, and keeps nothing in the user's settings.
+        use_for_session(PresetFields(self.crm_fields, crm_demo_notice))
         return self
 
     def __exit__(
@@ -105,5 +177,6 @@ class DemoSession:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
+        use_for_session(None)
         self.simulator.stop()
         self._folder.cleanup()
