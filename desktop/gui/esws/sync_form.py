@@ -235,6 +235,14 @@ class SyncForm(SyncFormLayout):
         message = self._errors().get(field)
         self.bring_into_view(target, *([message] if message is not None else []))
 
+    def focus_first_step(self) -> None:
+        """The cursor where the admin's next step is: the first field still to fill in, else
+        Sync (no message is shown for what is missing: nothing was tried yet)."""
+        problems = self.problems()
+        target = self._focus_target(next(iter(problems))) if problems else self.syncButton
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.bring_into_view(target)
+
     def _touch(self, field: str) -> None:
         self._touched.add(field)
         self.revalidate()

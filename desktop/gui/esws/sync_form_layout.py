@@ -245,6 +245,8 @@ class SyncFormLayout(QWidget):
         self.formScroll.setObjectName("formScroll")
         self.formScroll.setWidgetResizable(True)
         self.formScroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Not a tab stop of its own (it would show no focus): tabbing to a field scrolls to it.
+        self.formScroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.formScroll.setWidget(centred(body))
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)

@@ -15,7 +15,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QStackedWidget, QTabBar, QWidget
 
 from desktop.core.errors import (
     InputError,
@@ -133,7 +133,17 @@ class SyncTab(QStackedWidget):
         if queued is not None:
             self.open_request(*queued)
         else:
-            self._fill_from_profile(self.current_profile())
+            self._fill_from_profile(self.current_profile(), then=self._focus_first_step)
+
+    def _focus_first_step(self) -> None:
+        """At start, once the saved secrets are in: the cursor on the first thing to do, unless
+        the admin has put it somewhere meanwhile (another tab, a field of the form)."""
+        if self.currentWidget() is not self.formPage or not self.isVisible():
+            return
+        focused = QApplication.focusWidget()
+        # The tab strip (Qt's first tab stop) has it by default, not by the admin's choice.
+        if focused is None or isinstance(focused, QTabBar) or not self.isAncestorOf(focused):
+            self.form.focus_first_step()
 
     def warm_up(self) -> None:
         """Load the ESWS client (worker thread) and QtWebEngine, and prepare the first sync's
