@@ -51,6 +51,9 @@ SUMMARY_FILE = "build-summary.json"
 SELF_CHECK_TIMEOUT = 300
 FAST_COMPRESSION = "lzma2/fast"
 RELEASE_COMPRESSION = "lzma2/max"
+# Issue 13's ceilings for what users download and install (MB, 10^6 bytes): printed beside the
+# sizes at the end of every build (packaging/figures.py puts them in the Windows job summary).
+SIZE_TARGETS_MB: dict[str, float] = {"setup": 110.0, "msi": 150.0, "folder": 380.0}
 # One PyInstaller build at a time on this machine (2 cores, shared with other test runs).
 LOCK_FILE = Path(tempfile.gettempdir()) / "i3sync-pyinstaller.lock"
 
@@ -363,6 +366,20 @@ def print_summary(summary: Summary) -> None:
     if summary.self_check:
         print(f"   self-check: exit {summary.self_check['returncode']} "
               f"in {summary.self_check['seconds']} s")  # fmt: skip
+    print(size_line(summary))
+
+
+def size_line(summary: Summary) -> str:
+    """The three sizes users meet, each against its ceiling: ``sizes: setup 105.2 MB (<= 110)
+    ok, msi ..., folder ...`` (an artefact the build skipped is left out)."""
+    sizes = {item.kind: item.megabytes for item in summary.artefacts}
+    parts = []
+    for kind, target in SIZE_TARGETS_MB.items():
+        if kind in sizes:
+            verdict = "ok" if sizes[kind] <= target else "OVER"
+            parts.append(f"{kind} {sizes[kind]:.1f} MB (<= {target:.0f}) {verdict}")
+    setup = f" [setup {summary.compression}]" if "setup" in sizes else ""
+    return "   sizes: " + ", ".join(parts) + setup
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+import subprocess
+from collections.abc import Callable, Iterable
 
 # Python modules the app never imports. Excluding the PySide6 *bindings* does not remove the Qt
 # libraries that QtWebEngine links against (Qt6Quick, Qt6Qml, Qt6Positioning, Qt6OpenGL stay, as
@@ -62,12 +63,17 @@ EXCLUDES: list[str] = [
     "_tkinter",
 ]
 
-# Chromium UI locales kept (QtWebEngine falls back to en-US.pak when the user's is missing).
+# The window speaks English, Dutch and German (desktop/gui/i18n.py LANGUAGES).
+# Chromium UI locales kept: the page's context menu and error pages in the window's languages
+# (QtWebEngine falls back to en-US.pak when the user's is missing). 0.6-0.7 MB each; the other
+# 50 locales of the wheel are 33 MB.
 WEBENGINE_LOCALES: set[str] = set(
-    os.environ.get("I3SYNC_WEBENGINE_LOCALES", "en-US,en-GB,de").split(",")
+    os.environ.get("I3SYNC_WEBENGINE_LOCALES", "en-US,en-GB,nl,de").split(",")
 )
-# Qt .qm catalogues kept (qt_XX, qtbase_XX, qtwebengine_XX). Empty = none (English built in).
-QT_QM_LANGS: set[str] = set(filter(None, os.environ.get("I3SYNC_QT_LANGS", "de").split(",")))
+# Qt .qm catalogues kept (qt_XX, qtbase_XX, qtwebengine_XX): the window loads qtbase_nl.qm /
+# qtbase_de.qm from Qt's translations folder for the standard buttons and menus. Empty = none
+# (English is built in).
+QT_QM_LANGS: set[str] = set(filter(None, os.environ.get("I3SYNC_QT_LANGS", "nl,de").split(",")))
 # Devtools resources (11 MB) are only read when a devtools view is opened.
 KEEP_DEVTOOLS = os.environ.get("I3SYNC_KEEP_DEVTOOLS", "0") == "1"
 # opengl32sw.dll (Windows, 19.7 MB): Mesa software OpenGL, used only when desktop OpenGL is
@@ -146,3 +152,49 @@ def keep(dest: str) -> bool:
 def trim(toc: Iterable[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
     """A PyInstaller TOC (a.binaries / a.datas) without the files ``keep`` rejects."""
     return [entry for entry in toc if keep(entry[0])]
+
+
+# Linux libraries loaded with dlopen(), which no NEEDED entry names: Python itself (by the
+# bootloader) and NSS's crypto modules (Chromium's certificate store).
+_DLOPENED = re.compile(r"^lib(python3[.\d]*|softokn3|freebl3|freeblpriv3|nssckbi|nssdbm3)\.so")
+
+
+def _needed(path: str) -> list[str]:
+    """The NEEDED entries of an ELF file (empty for anything else)."""
+    try:
+        with open(path, "rb") as handle:
+            if handle.read(4) != b"\x7fELF":
+                return []
+    except OSError:
+        return []
+    out = subprocess.run(
+        ["readelf", "-d", path], capture_output=True, text=True, check=False
+    ).stdout
+    return re.findall(r"\(NEEDED\).*\[(.+)\]", out)
+
+
+def prune_orphans(
+    toc: Iterable[tuple[str, str, str]], needed: Callable[[str], list[str]] = _needed
+) -> tuple[list[tuple[str, str, str]], list[str]]:
+    """Linux: drop the top-level system libraries that no kept binary needs any more.
+
+    PyInstaller collects a plugin's dependencies before ``trim`` drops the plugin: the GTK 3
+    theme leaves cairo, pango, harfbuzz, gdk-pixbuf, atk, gio and theirs behind (7.6 MB, 25
+    files) that nothing else loads. Everything inside a package folder (Qt, its plugins,
+    extension modules) stays; a library survives when a kept binary needs it, directly or
+    through another library, or when it is loaded with dlopen (``_DLOPENED``). Returns the TOC
+    and the names dropped.
+    """
+    entries = list(toc)
+    top = {e[0]: e for e in entries if "/" not in e[0] and e[2] == "BINARY"}
+    roots = [e for e in entries if e[0] not in top or _DLOPENED.match(e[0])]
+    reached: set[str] = set()
+    stack = [e[1] for e in roots]
+    while stack:
+        for name in needed(stack.pop()):
+            if name in top and name not in reached:
+                reached.add(name)
+                stack.append(top[name][1])
+    dropped = sorted(n for n in top if n not in reached and not _DLOPENED.match(n))
+    keep_names = set(dropped)
+    return [e for e in entries if e[0] not in keep_names], dropped

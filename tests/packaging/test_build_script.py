@@ -104,6 +104,28 @@ def test_summary_of_a_build_without_installers(
     assert (artefact["kind"], artefact["megabytes"], artefact["files"]) == ("folder", 2.0, 1)
 
 
+def test_the_build_ends_with_the_three_sizes_against_their_ceilings(
+    build: ModuleType, capsys: pytest.CaptureFixture[str]
+) -> None:
+    summary = build.Summary(version="1.2.3", numeric_version="1.2.3", platform="win32",
+                            compression="lzma2/ultra64")  # fmt: skip
+    for kind, size in (("folder", 379.9), ("msi", 151.0), ("policy", 0.1), ("setup", 104.2)):
+        summary.artefacts.append(build.Artefact(kind, f"/x/{kind}", size, 1.0))
+    build.print_summary(summary)
+    last = capsys.readouterr().out.rstrip().splitlines()[-1]
+    assert last == (
+        "   sizes: setup 104.2 MB (<= 110) ok, msi 151.0 MB (<= 150) OVER, "
+        "folder 379.9 MB (<= 380) ok [setup lzma2/ultra64]"
+    )
+    assert build.SIZE_TARGETS_MB == {"setup": 110.0, "msi": 150.0, "folder": 380.0}
+
+
+def test_sizes_line_leaves_out_what_was_not_built(build: ModuleType) -> None:
+    summary = build.Summary(version="1", numeric_version="1", platform="linux", compression="x")
+    summary.artefacts.append(build.Artefact("folder", "/x", 400.04, 1.0))
+    assert build.size_line(summary) == "   sizes: folder 400.0 MB (<= 380) OVER"
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="builds are serialised with flock on POSIX")
 def test_build_lock_leaves_no_file_behind(build: ModuleType, tmp_path: Path) -> None:
     lock = tmp_path / "i3sync-pyinstaller.lock"

@@ -1,0 +1,334 @@
+"""The frozen app's start-up time and the installers' sizes, as a Markdown table.
+
+    python packaging/figures.py [--dist dist] [--runs 5] [--lang en] [--summary FILE] [--json FILE]
+
+Reads ``build-summary.json`` in ``--dist`` (written by packaging/build.py) for the sizes, then
+starts the windowed executable ``--runs`` times, each in fresh, empty user folders (no profile,
+no saved language, no window place), and times it from outside the process: from the start to
+the moment the main window ("I3 Sync Desktop") is visible on the desktop. It closes the window
+(kills the process) and starts the next. The first start comes after the build (cold disk
+cache on a fresh runner) and is reported on its own; the median is over the other runs.
+
+On Windows the window is found with EnumWindows (a visible top-level window of that process
+with the app's title); elsewhere with ``xwininfo`` on the X display (``xvfb-run`` gives one),
+the window viewable. QT_QPA_PLATFORM is removed from the app's environment: it must show a real
+window.
+
+The table goes to stdout and is appended to ``--summary`` (default: ``$GITHUB_STEP_SUMMARY``,
+the job summary of a GitHub Actions step). Exit 0 when every start showed the window; 1 when one
+did not within ``--timeout`` seconds, or the build summary is missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+IS_WINDOWS = sys.platform == "win32"
+EXE_SUFFIX = ".exe" if IS_WINDOWS else ""
+WINDOW_TITLE = "I3 Sync Desktop"
+SUMMARY_FILE = "build-summary.json"
+POLL_SECONDS = 0.02
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from build import SIZE_TARGETS_MB as TARGETS_MB  # noqa: E402
+
+LABELS = {"setup": "setup.exe (Inno Setup)", "msi": "MSI (wixl)", "folder": "installed folder"}
+
+
+@dataclass
+class Figures:
+    """What the table shows (``--json`` writes it)."""
+
+    platform: str
+    version: str
+    compression: str
+    sizes_mb: dict[str, float] = field(default_factory=dict)
+    files: int = 0
+    self_check_seconds: float | None = None
+    starts: list[float] = field(default_factory=list)
+    lang: str = "en"
+
+    @property
+    def first_start(self) -> float | None:
+        return self.starts[0] if self.starts else None
+
+    @property
+    def median_start(self) -> float | None:
+        rest = self.starts[1:] or self.starts
+        return statistics.median(rest) if rest else None
+
+
+def read_build(dist: Path) -> Figures:
+    """Sizes, version and self-check time from build.py's summary."""
+    data = json.loads((dist / SUMMARY_FILE).read_text(encoding="utf-8"))
+    figures = Figures(
+        platform=str(data["platform"]),
+        version=str(data["version"]),
+        compression=str(data.get("compression", "")),
+    )
+    for item in data["artefacts"]:
+        if item["kind"] in TARGETS_MB:
+            figures.sizes_mb[item["kind"]] = float(item["megabytes"])
+            if item["kind"] == "folder":
+                figures.files = int(item.get("files", 0))
+    check = data.get("self_check") or {}
+    if "seconds" in check:
+        figures.self_check_seconds = float(check["seconds"])
+    return figures
+
+
+def app_folder(dist: Path) -> Path:
+    """The frozen folder build.py made (its summary says where; ``dist/i3sync`` otherwise)."""
+    data = json.loads((dist / SUMMARY_FILE).read_text(encoding="utf-8"))
+    for item in data["artefacts"]:
+        if item["kind"] == "folder" and Path(item["path"]).is_dir():
+            return Path(item["path"])
+    return dist / "i3sync"
+
+
+# -- finding the window ------------------------------------------------------------------------
+
+
+def _windows_window_shown(pid: int) -> bool:  # pragma: no cover - Windows only
+    import ctypes
+    from ctypes import wintypes
+
+    user32 = ctypes.windll.user32  # type: ignore[attr-defined]
+    found = False
+
+    def visit(hwnd: int, _param: int) -> bool:
+        nonlocal found
+        owner = wintypes.DWORD()
+        user32.GetWindowThreadProcessId(hwnd, ctypes.byref(owner))
+        if owner.value != pid or not user32.IsWindowVisible(hwnd):
+            return True
+        buffer = ctypes.create_unicode_buffer(512)
+        user32.GetWindowTextW(hwnd, buffer, 512)
+        if WINDOW_TITLE in buffer.value:
+            found = True
+            return False
+        return True
+
+    callback = ctypes.WINFUNCTYPE(wintypes.BOOL, wintypes.HWND, wintypes.LPARAM)  # type: ignore[attr-defined]
+    user32.EnumWindows(callback(visit), 0)
+    return found
+
+
+def _x11_window_shown(pid: int) -> bool:
+    """A viewable window of process ``pid`` (its _NET_WM_PID) with the app's title on $DISPLAY."""
+    tree = subprocess.run(
+        ["xwininfo", "-root", "-tree"], capture_output=True, text=True, check=False
+    ).stdout
+    for window_id in re.findall(rf'^\s*(0x[0-9a-f]+) "{re.escape(WINDOW_TITLE)}', tree, re.M):
+        owner = subprocess.run(
+            ["xprop", "-id", window_id, "_NET_WM_PID"], capture_output=True, text=True, check=False
+        ).stdout
+        if owner.strip() != f"_NET_WM_PID(CARDINAL) = {pid}":
+            continue
+        info = subprocess.run(
+            ["xwininfo", "-id", window_id], capture_output=True, text=True, check=False
+        ).stdout
+        if "Map State: IsViewable" in info:
+            return True
+    return False
+
+
+def window_probe() -> Callable[[int], bool]:
+    """How to tell that a process shows its window, on this platform."""
+    if IS_WINDOWS:
+        return _windows_window_shown
+    if not os.environ.get("DISPLAY"):
+        raise SystemExit("figures.py: no X display to show the window on: run it under xvfb-run")
+    if shutil.which("xwininfo") is None or shutil.which("xprop") is None:
+        raise SystemExit("figures.py: xwininfo/xprop missing (Debian: apt-get install x11-utils)")
+    return _x11_window_shown
+
+
+# -- one start ---------------------------------------------------------------------------------
+
+
+def fresh_env(home: Path) -> dict[str, str]:
+    """The app's environment for one start: empty user folders, a real window."""
+    env = dict(os.environ)
+    for name in ("QT_QPA_PLATFORM", "PYTHONPATH", "PYTHON_KEYRING_BACKEND"):
+        env.pop(name, None)
+    for name, sub in (
+        ("I3SYNC_CONFIG_DIR", "config"),
+        ("I3SYNC_LOG_DIR", "log"),
+        ("I3SYNC_DATA_DIR", "data"),
+    ):
+        (home / sub).mkdir(parents=True, exist_ok=True)
+        env[name] = str(home / sub)
+    if not IS_WINDOWS:
+        for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+            folder = home / name.lower()
+            folder.mkdir(parents=True, exist_ok=True)
+            env[name] = str(folder)
+    return env
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    """End the app and everything it started (QtWebEngine's helpers, when they already run)."""
+    if process.poll() is None:
+        if IS_WINDOWS:  # pragma: no cover - Windows only
+            subprocess.run(
+                ["taskkill", "/F", "/T", "/PID", str(process.pid)],
+                capture_output=True,
+                check=False,
+            )
+        else:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(timeout=30)
+
+
+def time_start(
+    executable: Path,
+    lang: str,
+    timeout: float,
+    shown: Callable[[int], bool],
+    home: Path | None = None,
+) -> float:
+    """Seconds from starting ``executable`` to its window being shown; raises TimeoutError.
+
+    The user folders are made under ``home`` (kept, for a look at the log) or a temporary folder.
+    """
+    with contextlib.ExitStack() as stack:
+        if home is None:
+            home = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="i3sync-start-")))
+        env = fresh_env(home)
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            [str(executable), "--lang", lang],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=not IS_WINDOWS,
+        )
+        try:
+            while True:
+                if shown(process.pid):
+                    return time.perf_counter() - started
+                if process.poll() is not None:
+                    raise TimeoutError(
+                        f"the app exited with {process.returncode} before its window"
+                    )
+                if time.perf_counter() - started > timeout:
+                    raise TimeoutError(f"no window within {timeout:.0f} s")
+                time.sleep(POLL_SECONDS)
+        finally:
+            _stop(process)
+
+
+# -- the table ---------------------------------------------------------------------------------
+
+
+def markdown(figures: Figures) -> str:
+    """The job summary's section."""
+    lines = [
+        f"### I3 Sync Desktop {figures.version}: {figures.platform}",
+        "",
+        "| what | measured | target |",
+        "| --- | ---: | ---: |",
+    ]
+    for kind in ("setup", "msi", "folder"):
+        if kind not in figures.sizes_mb:
+            continue
+        size, target = figures.sizes_mb[kind], TARGETS_MB[kind]
+        mark = "✅" if size <= target else "❌"
+        label = LABELS[kind]
+        if kind == "setup" and figures.compression:
+            label += f", {figures.compression}"
+        if kind == "folder" and figures.files:
+            label += f", {figures.files} files"
+        lines.append(f"| {label} | {size:.1f} MB {mark} | ≤ {target:.0f} MB |")
+    if figures.first_start is not None:
+        lines.append(
+            f"| first start to window shown (`--lang {figures.lang}`, empty user folders) "
+            f"| {figures.first_start:.2f} s | |"
+        )
+    if figures.median_start is not None:
+        runs = max(len(figures.starts) - 1, 1)
+        lines.append(
+            f"| start to window shown, median of {runs} | {figures.median_start:.2f} s | |"
+        )
+    if figures.self_check_seconds is not None:
+        lines.append(f"| `--self-check` (offscreen) | {figures.self_check_seconds:.2f} s | |")
+    if figures.starts:
+        every = ", ".join(f"{s:.2f}" for s in figures.starts)
+        lines += ["", f"Every start, in order (s): {every}."]
+    return "\n".join(lines) + "\n"
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--dist", type=Path, default=Path("dist"), help="build.py's --out")
+    parser.add_argument("--runs", type=int, default=5, help="starts to time (default 5)")
+    parser.add_argument("--lang", default="en", choices=("en", "nl", "de"))
+    parser.add_argument("--timeout", type=float, default=120.0, help="seconds per start")
+    parser.add_argument(
+        "--summary",
+        type=Path,
+        default=Path(os.environ["GITHUB_STEP_SUMMARY"])
+        if os.environ.get("GITHUB_STEP_SUMMARY")
+        else None,
+        help="append the table to this file (default $GITHUB_STEP_SUMMARY)",
+    )
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if not (args.dist / SUMMARY_FILE).is_file():
+        print(f"figures.py: no {args.dist / SUMMARY_FILE}: run packaging/build.py", file=sys.stderr)
+        return 1
+    figures = read_build(args.dist)
+    figures.lang = args.lang
+    executable = app_folder(args.dist) / ("i3sync" + EXE_SUFFIX)
+    problem = ""
+    if args.runs > 0:
+        shown = window_probe()
+        for run in range(args.runs):
+            try:
+                figures.starts.append(time_start(executable, args.lang, args.timeout, shown))
+            except TimeoutError as error:
+                problem = f"start {run + 1}: {error}"
+                break
+            print(f"start {run + 1}: {figures.starts[-1]:.2f} s", flush=True)
+    text = markdown(figures)
+    if problem:
+        text += f"\n**The window did not appear**: {problem}.\n"
+    print(text)
+    if args.summary is not None:
+        with args.summary.open("a", encoding="utf-8") as handle:
+            handle.write(text)
+    if args.json is not None:
+        data = asdict(figures) | {
+            "first_start": figures.first_start,
+            "median_start": figures.median_start,
+        }
+        args.json.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    if problem:
+        print(f"figures.py: {problem}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
