@@ -128,7 +128,7 @@ class Banner(QFrame):
         for caption, callback in actions or []:
             button = QPushButton(caption, self)
             button.setAutoDefault(False)
-            if not QKeySequence.mnemonic(caption):  # no access key: a name to be found by
+            if QKeySequence.mnemonic(caption).isEmpty():  # no access key: named instead
                 button.setAccessibleName(caption.replace("&&", "&"))
             button.clicked.connect(callback)
             self._buttons.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
