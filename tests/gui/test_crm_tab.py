@@ -275,3 +275,16 @@ def test_every_text_on_the_tab_goes_through_the_translator(
     assert lines[0] == "«The username or password is not correct»"
     assert lines[-1] == "«Error code: {code}»".replace("{code}", "INVALID_LOGIN")
     assert label(panel, "crmValidityLabel") == "«No token yet.»"
+
+
+def test_a_refusal_goes_once_its_field_is_edited(
+    qtbot: QtBot, clock: FakeClock, crm: CrmSimulator, secret_store: SecretStore
+) -> None:
+    panel = make_panel(qtbot, clock, secret_store)
+    fill(panel, crm.base_url, password="not-the-password")
+    with qtbot.waitSignal(panel.fetchFailed, timeout=5000):
+        panel.get_button.click()
+    qtbot.keyClicks(edit(panel, "crmOrganisationEdit"), "X")  # another field: it stays
+    assert panel.error_label.text().startswith("The username or password is not correct")
+    qtbot.keyClicks(edit(panel, "crmPasswordEdit"), "x")
+    assert panel.error_label.text() == "" and not panel.error_label.isVisible()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.crm import credentials as form
 from desktop.crm.credentials import LoginMode
+from desktop.gui.crm.remembered import KEPT_KEYS
 from desktop.gui.i18n import translate
 from desktop.gui.palette import Role
 from desktop.gui.widgets import Banner, section_heading, set_text_role
@@ -93,6 +94,7 @@ class CrmForm(QWidget):
         self.edits: dict[str, QLineEdit] = {}  # by build_credentials keyword (and "url")
         self.by_field: dict[str, QLineEdit] = {}  # by InputError.field
         self.labels: dict[str, QLabel] = {}  # by the same keys, and "mode"
+        self._described: QLineEdit | None = None  # the field the error line is about
         self._build()
 
     def _build(self) -> None:
@@ -240,3 +242,50 @@ class CrmForm(QWidget):
         mode = self.mode()
         for key, row_mode in MODE_OF_KEY.items():
             self.sign_in.setRowVisible(self.edits[key], row_mode is mode)
+
+    def lock(self, busy: bool, *, remember: bool) -> None:
+        """While CRM.COM is asked: the form locked, Cancel (and Esc) offered instead of Get."""
+        for edit in self.edits.values():
+            edit.setEnabled(not busy)
+        self.mode_combo.setEnabled(not busy)
+        self.remember_check.setEnabled(remember)
+        self.get_button.setEnabled(not busy)
+        self.get_button.setVisible(not busy)
+        self.cancel_button.setVisible(busy)
+        if busy:
+            self.cancel_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self.cancel_button.hasFocus() or self.focusWidget() is None:
+            self.get_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def restore(self, values: dict[str, str]) -> None:
+        """Fill in kept non-secret fields (a secret is never among them) and the mode."""
+        for key, value in values.items():
+            if key in KEPT_KEYS and key in self.edits and key not in SECRET_KEYS:
+                self.edits[key].setText(value)
+                self.edits[key].setCursorPosition(0)  # the start of a long address
+        index = self.mode_combo.findData(values.get("mode", ""))
+        if index >= 0:
+            self.mode_combo.setCurrentIndex(index)
+
+    def kept_values(self) -> dict[str, str]:
+        """What is kept between runs: the non-secret fields and the mode, never a secret."""
+        values = {key: self.edits[key].text().strip() for key in KEPT_KEYS if key in self.edits}
+        values["mode"] = self.mode().value
+        return values
+
+    def show_error(self, text: str, field_name: str | None = None) -> None:
+        """The error line (empty: none), also the description of the field it is about, so a
+        screen reader reads it there; it goes once that field is edited."""
+        set_line(self.error_label, text)
+        if self._described is not None:
+            self._described.setAccessibleDescription("")
+            self._described.textEdited.disconnect(self._field_edited)
+            self._described = None
+        edit = self.by_field.get(field_name) if field_name else None
+        if edit is not None and text:
+            edit.setAccessibleDescription(text)
+            edit.textEdited.connect(self._field_edited)
+            self._described = edit
+
+    def _field_edited(self) -> None:
+        self.show_error("")

@@ -20,7 +20,7 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.core.errors import I3SyncError, InputError, TransportError, TransportProblem
 from desktop.core.redaction import register_secret
@@ -42,8 +42,8 @@ from desktop.crm.display import (
 )
 from desktop.crm.token import Clock, CrmToken, TokenKeeper
 from desktop.gui.crm.clipboard import TokenClipboard
-from desktop.gui.crm.form import SECRET_KEYS, CrmForm, set_line
-from desktop.gui.crm.remembered import KEPT_KEYS, RememberedFields, session_fields
+from desktop.gui.crm.form import CrmForm, set_line
+from desktop.gui.crm.remembered import RememberedFields, session_fields
 from desktop.gui.crm.secrets import CrmSecrets, SecretToSave
 from desktop.gui.i18n import translate
 from desktop.gui.runner import Job, Outcome, Runner
@@ -118,7 +118,7 @@ class CrmPanel(QWidget):
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
         self._restore_fields()
-        self._mode_changed()
+        self.form.show_mode_rows()
         self._update_validity()
 
     def _timer(self, interval_ms: int, slot: Callable[[], None]) -> QTimer:
@@ -145,10 +145,9 @@ class CrmPanel(QWidget):
         self.validity_label = self.form.validity_label
         self.notice_label = self.form.notice_label
         self.error_label = self.form.error_label
-        self._described: QLineEdit | None = None  # the field the error line is about
         for edit in self.edits.values():
             edit.returnPressed.connect(self.get_token)
-        self.mode_combo.currentIndexChanged.connect(self._mode_changed)
+        self.mode_combo.currentIndexChanged.connect(self.form.show_mode_rows)
         self.get_button.clicked.connect(self.get_token)
         self.cancel_button.clicked.connect(self.cancel)
         escape_key = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
@@ -173,37 +172,21 @@ class CrmPanel(QWidget):
 
     def _restore_fields(self) -> None:
         """The non-secret fields as they were last time (or the demo's), and its notice."""
-        values = self._fields.load()
-        for key, value in values.items():
-            if key in self.edits and key not in SECRET_KEYS:
-                self.edits[key].setText(value)
-                self.edits[key].setCursorPosition(0)  # the start of a long address
-        index = self.mode_combo.findData(values.get("mode", ""))
-        if index >= 0:
-            self.mode_combo.setCurrentIndex(index)
+        self.form.restore(self._fields.load())
         notice = self._fields.notice()
         if notice:
             self.form.noticeBanner.show_message(escape(notice), Tone.INFO, accessible_text=notice)
 
-    def remembered_values(self) -> dict[str, str]:
-        """What is kept between runs: never a secret."""
-        values = {key: self.edits[key].text().strip() for key in KEPT_KEYS if key in self.edits}
-        values["mode"] = self.mode().value
-        return values
-
     def _keep_fields(self) -> None:
         try:
-            self._fields.save(self.remembered_values())
+            self._fields.save(self.form.kept_values())
         except Exception:  # a settings file that cannot be written never stops the panel
             log.warning("The CRM.COM form's fields could not be kept", exc_info=True)
 
     # -- the form ----------------------------------------------------------------------------
 
     def mode(self) -> LoginMode:
-        return LoginMode(self.mode_combo.currentData())
-
-    def _mode_changed(self) -> None:
-        self.form.show_mode_rows()
+        return self.form.mode()
 
     # -- getting a token ---------------------------------------------------------------------
 
@@ -231,7 +214,7 @@ class CrmPanel(QWidget):
             if client is not None:
                 client.close()
             first = next(iter(problems))
-            self._show_error(describe_problems(problems, translate), first)
+            self.form.show_error(describe_problems(problems, translate), first)
             self._by_field[first].setFocus()
             return
         credentials = form.build_credentials(mode, **values)
@@ -259,24 +242,13 @@ class CrmPanel(QWidget):
             keeper.renew, self._finished, cancel=client.cancel, on_dropped=dropped
         )
         self._fetch = replace(fetch, job=job)
-        self._show_error("")
+        self.form.show_error("")
         self._lock_form(True)
         self.busyChanged.emit(True)
         self._update_validity()
 
     def _lock_form(self, busy: bool) -> None:
-        """While CRM.COM is asked: the form locked, Cancel (and Esc) offered instead of Get."""
-        for edit in self.edits.values():
-            edit.setEnabled(not busy)
-        self.mode_combo.setEnabled(not busy)
-        self.remember_check.setEnabled(self.secrets.available and not busy)
-        self.get_button.setEnabled(not busy)
-        self.get_button.setVisible(not busy)
-        self.cancel_button.setVisible(busy)
-        if busy:
-            self.cancel_button.setFocus(Qt.FocusReason.OtherFocusReason)
-        elif self.cancel_button.hasFocus() or self.focusWidget() is None:
-            self.get_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.form.lock(busy, remember=self.secrets.available and not busy)
 
     def cancel(self) -> None:
         """Cancel or Esc: stop the request in flight (its socket is closed, nobody waits)."""
@@ -289,7 +261,7 @@ class CrmPanel(QWidget):
         self._update_validity()
         self.busyChanged.emit(False)
         cancelled = TransportError(fetch.client.base_url, TransportProblem.CANCELLED)
-        self._show_error(explain_error(cancelled, translate).text())
+        self.form.show_error(explain_error(cancelled, translate).text())
 
     def _finished(self, outcome: Outcome[CrmToken]) -> None:
         fetch, self._fetch = self._fetch, None
@@ -335,21 +307,10 @@ class CrmPanel(QWidget):
         log.info("CRM.COM login failed: %s", describe_error(error))
         problem: CrmProblem = explain_error(error, translate)
         message = problem.text()
-        self._show_error(message, problem.field)
+        self.form.show_error(message, problem.field)
         if problem.field is not None and problem.field in self._by_field:
             self._by_field[problem.field].setFocus()
         self.fetchFailed.emit(message)
-
-    def _show_error(self, text: str, field_name: str | None = None) -> None:
-        """The error line, also the description of the field it is about (screen readers)."""
-        set_line(self.error_label, text)
-        if self._described is not None:
-            self._described.setAccessibleDescription("")
-            self._described = None
-        edit = self._by_field.get(field_name) if field_name else None
-        if edit is not None and text:
-            edit.setAccessibleDescription(text)
-            self._described = edit
 
     # -- countdown, renewal, clipboard -------------------------------------------------------
 
