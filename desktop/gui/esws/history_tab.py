@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -266,7 +267,19 @@ class HistoryTab(QWidget):
         self.problemLabel = _plain_label("historyProblem")
         self.problemLabel.setAccessibleName(translate("HistoryTab", "Problem"))
         set_text_role(self.problemLabel, Role.ERROR)
-        self.problemLabel.hide()
+        # Not colour alone: the problem line has a warning icon, named for screen readers.
+        self.problemIcon = QLabel()
+        self.problemIcon.setObjectName("historyProblemIcon")
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self.problemIcon.setPixmap(icon.pixmap(16, 16))
+        self.problemIcon.setAccessibleName(translate("HistoryTab", "Problem"))
+        self.problemIcon.setToolTip(translate("HistoryTab", "The sync history cannot be shown"))
+        self.problemRow = QWidget()
+        problem_row = QHBoxLayout(self.problemRow)
+        problem_row.setContentsMargins(0, 0, 0, 0)
+        problem_row.addWidget(self.problemIcon, 0, Qt.AlignmentFlag.AlignTop)
+        problem_row.addWidget(self.problemLabel, 1)
+        self.problemRow.hide()
         self.detailLabel = _plain_label("historyDetail")
         self.detailLabel.setAccessibleName(translate("HistoryTab", "What happened"))
         self.statusLabel = _plain_label("historyStatus")
@@ -288,7 +301,7 @@ class HistoryTab(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
-        layout.addWidget(self.problemLabel)
+        layout.addWidget(self.problemRow)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.detailLabel)
         layout.addLayout(buttons)
@@ -359,9 +372,9 @@ class HistoryTab(QWidget):
                     problem=error
                 ),
             )
-            self.problemLabel.show()
+            self.problemRow.show()
         else:
-            self.problemLabel.hide()
+            self.problemRow.hide()
             self.model.set_entries(page.entries)
             self._offer_profiles(entry.profile for entry in page.entries)
             count = _entries(page.count)
