@@ -43,7 +43,7 @@ class MemoryVault:
         return f"MemoryVault({len(self._values)} secrets)"
 
     def status(self) -> VaultStatus:
-        return VaultStatus(available=True, where="memory only (demo mode)")
+        return VaultStatus(available=True, where=translate("Demo", "memory only (demo mode)"))
 
     def save(self, profile: str, kind: SecretKind, value: str) -> bool:
         if value:
