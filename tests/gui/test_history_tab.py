@@ -86,7 +86,7 @@ def test_history_tab_lists_newest_first_in_local_time_and_filters_narrow_rows_an
     assert tab.model.rowCount() == 5
     assert cell(tab, 0, "Outcome") == "cancelled" and cell(tab, 4, "User") == "7"
     newest = history.entries()[0]
-    from desktop.gui.esws.history_tab import shown_time
+    from desktop.gui.esws.history_model import shown_time
 
     assert cell(tab, 0, "Time") == shown_time(newest)
     assert f"{newest.at.astimezone().minute:02d}" in cell(tab, 0, "Time")

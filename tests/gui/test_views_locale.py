@@ -54,7 +54,8 @@ def history_with_one_entry(tmp_path: Path) -> HistoryStore:
 
 
 def shown_row(qtbot: Any, store: HistoryStore) -> dict[str, str]:
-    from desktop.gui.esws.history_tab import COLUMNS, HistoryTab
+    from desktop.gui.esws.history_model import COLUMNS
+    from desktop.gui.esws.history_tab import HistoryTab
 
     tab = HistoryTab(store, [])
     qtbot.addWidget(tab)
@@ -89,7 +90,7 @@ def test_the_history_tab_writes_times_and_numbers_the_english_way_in_english(
     assert f"{local.minute:02d}" in row["Time"] and str(local.year % 100) in row["Time"]
     assert row["ms"] in ("1,234", "1234")
     # With American English conventions, the American short form.
-    from desktop.gui.esws.history_tab import shown_time
+    from desktop.gui.esws.history_model import shown_time
 
     american = shown_time(entry(Outcome.OK, ""), QLocale("en_US"))
     day = f"{local.month}/{local.day}/{local.strftime('%y')}"

@@ -2,7 +2,8 @@
 
 Every read of the SQLite file runs on a runner (the file may wait seconds for another process's
 lock); the tab shows the outcome when it arrives, and a file that cannot be read is a plain
-sentence in the tab. Everything shown is plain text: profile names, user ids and refusal codes
+sentence in the tab. The table and its cells are in :mod:`desktop.gui.esws.history_model`.
+Everything shown is plain text: profile names, user ids and refusal codes
 were typed by someone else or sent by a server.
 """
 
@@ -12,17 +13,11 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from html import escape
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
-    QDateTime,
     QLocale,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -43,11 +38,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.history import HistoryEntry, HistoryFilter, Kind, Source
+from desktop.core.history import HistoryEntry, HistoryFilter
 from desktop.core.history import Outcome as Result
 from desktop.core.history_export import write_csv
 from desktop.core.history_store import HistoryStore
 from desktop.esws.history import message_for_entry
+from desktop.gui.esws.history_model import COLUMNS, HistoryModel, outcome_names
 from desktop.gui.i18n import locale, translate
 from desktop.gui.messages import shown
 from desktop.gui.palette import Role
@@ -57,109 +53,6 @@ from desktop.gui.widgets import set_text_role
 log = logging.getLogger(__name__)
 
 ROW_LIMIT = 1000  # rows shown; the count and the export cover every match
-# The columns' English names (tests and code find a column by these); shown translated.
-COLUMNS = ("Time", "From", "Profile", "Kind", "User", "Location", "Outcome", "Code", "ms", "Page")
-
-
-def column_titles() -> tuple[str, ...]:
-    """The header of each of :data:`COLUMNS`, in the window's language."""
-    return (
-        translate("HistoryTab", "Time"),
-        translate("HistoryTab", "From"),
-        translate("HistoryTab", "Profile"),
-        translate("HistoryTab", "Kind"),
-        translate("HistoryTab", "User"),
-        translate("HistoryTab", "Location"),
-        translate("HistoryTab", "Outcome"),
-        translate("HistoryTab", "Code"),
-        translate("HistoryTab", "ms"),
-        translate("HistoryTab", "Page"),
-    )
-
-
-def outcome_names() -> dict[Result, str]:
-    """Each outcome as the table and the filter name it (the stored values stay English)."""
-    return {
-        Result.OK: translate("HistoryTab", "ok"),
-        Result.REFUSED: translate("HistoryTab", "refused"),
-        Result.FAILED: translate("HistoryTab", "failed"),
-        Result.CANCELLED: translate("HistoryTab", "cancelled"),
-    }
-
-
-def shown_time(entry: HistoryEntry, where: QLocale | None = None) -> str:
-    """The entry's time in this computer's zone, written the window's locale's short way
-    (``12/2/26, 9:19 AM`` in English, ``02.12.26 09:19`` in German). Exports stay ISO 8601."""
-    moment = QDateTime.fromSecsSinceEpoch(int(entry.at.timestamp())).toLocalTime()
-    return (where or locale()).toString(moment, QLocale.FormatType.ShortFormat)
-
-
-def _cells(entry: HistoryEntry, where: QLocale) -> tuple[str, ...]:
-    sources = {
-        Source.WINDOW: translate("HistoryTab", "window"),
-        Source.COMMAND_LINE: translate("HistoryTab", "command line"),
-    }
-    kinds = {
-        Kind.ONE: translate("HistoryTab", "one user"),
-        Kind.TOTAL: translate("HistoryTab", "all users"),
-    }
-    if entry.page_loaded is None:
-        page = ""  # not known: the command line opens no page
-    elif entry.page_loaded:
-        page = translate("HistoryTab", "loaded")
-    else:
-        page = translate("HistoryTab", "not loaded")
-    return (
-        shown_time(entry, where),
-        sources.get(entry.source, entry.source.value),
-        entry.profile,
-        kinds[entry.kind],
-        entry.user_id,
-        "" if entry.location_id is None else str(entry.location_id),  # an id, not a quantity
-        outcome_names()[entry.outcome],
-        entry.code,
-        where.toString(entry.duration_ms),
-        page,
-    )
-
-
-class HistoryModel(QAbstractTableModel):
-    """Entries as rows, newest first; a failed or refused row's tooltip is its message."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.entries: list[HistoryEntry] = []
-        self._rows: list[tuple[str, ...]] = []  # each entry's cells, formatted once
-
-    def set_entries(self, entries: list[HistoryEntry]) -> None:
-        self.beginResetModel()
-        self.entries = entries
-        # The header sizes its columns to their contents: data() is asked for every cell.
-        where = locale()
-        self._rows = [_cells(entry, where) for entry in entries]
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        if not index.isValid() or index.row() >= len(self.entries):
-            return None
-        entry = self.entries[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and entry.outcome is not Result.OK:
-            # Escaped inside <qt>: a code sent by a server is shown, never rendered.
-            return f"<qt>{escape(message_for_entry(entry, shown))}</qt>"
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return column_titles()[section]
-        return None
 
 
 @dataclass(frozen=True)
