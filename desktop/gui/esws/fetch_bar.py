@@ -5,27 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from desktop.esws.request import (
-    FIELD_ADMIN,
-    FIELD_COMPANY_ID,
-    FIELD_LOCATION,
-    FIELD_PASSWORD,
-    FIELD_USER,
-)
 from desktop.gui.i18n import translate
+from desktop.gui.messages import field_name
 from desktop.gui.widgets import caption
 
 
-def field_names() -> dict[str, str]:
-    """The form's fields as the hint names them, in the window's language."""
-    return {
-        "profile": translate("Fields", "profile"),
-        FIELD_COMPANY_ID: translate("Fields", "security code"),
-        FIELD_ADMIN: translate("Fields", "admin username"),
-        FIELD_PASSWORD: translate("Fields", "password"),
-        FIELD_USER: translate("Fields", "user id"),
-        FIELD_LOCATION: translate("Fields", "location id"),
-    }
+def field_list(fields: list[str]) -> str:
+    """Field names (as the core names them) joined into one list, in the window's language."""
+    return translate("FetchBar", ", ").join(field_name(field) for field in fields)
 
 
 class FetchBar(QWidget):
@@ -111,10 +98,10 @@ class FetchBar(QWidget):
         if busy:
             self.hintLabel.clear()
         elif problems:
-            names = field_names()
-            missing = translate("FetchBar", ", ").join(names.get(f, f) for f in problems)
             self.hintLabel.setText(
-                translate("FetchBar", "To sync, complete: {fields}.").format(fields=missing)
+                translate("FetchBar", "To sync, complete: {fields}.").format(
+                    fields=field_list(list(problems))
+                )
             )
         else:
             self.hintLabel.setText(translate("FetchBar", "Ready. Press Enter or Sync."))

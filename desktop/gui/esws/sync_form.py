@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.errors import InputError
 from desktop.esws.request import (
     FIELD_ADMIN,
     FIELD_COMPANY_ID,
@@ -25,7 +26,7 @@ from desktop.esws.request import (
     FIELD_USER,
     SyncKind,
     build_request,
-    validation_errors,
+    validation_problems,
 )
 from desktop.gui.esws.sync_form_layout import SyncFormLayout
 from desktop.gui.i18n import translate
@@ -183,7 +184,7 @@ class SyncForm(SyncFormLayout):
 
     def problems(self) -> dict[str, str]:
         """Every problem of the form now, keyed by field, in form order."""
-        found = validation_errors(self.kind(), **self.values())
+        found = {field: error.problem for field, error in self._input_errors().items()}
         if self.profile_name() is None:
             found[FIELD_PROFILE] = translate(
                 "SyncForm",
@@ -191,16 +192,20 @@ class SyncForm(SyncFormLayout):
             )
         return {field: found[field] for field in _ORDER if field in found}
 
+    def _input_errors(self) -> dict[str, InputError]:
+        return validation_problems(self.kind(), **self.values())
+
     def revalidate(self) -> dict[str, str]:
         """Update inline errors (of fields already left once), the Sync button and its hint."""
         problems = self.problems()
+        errors = self._input_errors()  # translated under the fields from their templates
         for field, label in self._errors().items():
             text = ""
             if field == FIELD_PROFILE and field in problems:
                 text = problems[field]  # a whole sentence already
             elif field in problems and field in self._touched:
                 value = self.companyIdEdit.text() if field == FIELD_COMPANY_ID else ""
-                text = field_message(field, problems[field], value)
+                text = field_message(field, errors.get(field, problems[field]), value)
             if self._server_problem and self._server_problem[0] == field and not text:
                 text = self._server_problem[1]
             label.set_problem(text)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from desktop.core.errors import TransportError, TransportProblem, VendorRefusal
 from desktop.esws.request import SyncKind, SyncRequest
-from desktop.gui.esws.fetch_bar import field_names
+from desktop.gui.esws.fetch_bar import field_list
 from desktop.gui.esws.sync_form import FIELD_PROFILE
 from desktop.gui.i18n import translate
 from desktop.gui.messages import Problem, describe
@@ -24,10 +24,7 @@ def failure(error: BaseException, profile: Profile, request: SyncRequest) -> tup
     """The message for a failed token request, and its tone (a Cancel is no error)."""
     problem = describe(error, cloud=profile.cloud)
     if isinstance(error, VendorRefusal) and request.non_latin1_fields():
-        names = field_names()
-        fields = translate("FetchBar", ", ").join(
-            names.get(field, field) for field in request.non_latin1_fields()
-        )
+        fields = field_list(request.non_latin1_fields())
         note = translate(
             "SyncOutcome",
             "Note: the {fields} contains characters that I3 cannot store (above U+00FF), "
