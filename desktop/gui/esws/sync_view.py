@@ -5,6 +5,8 @@ in memory only and are destroyed with the page (page first, then profile, as Qt 
 user goes back to the form, starts another sync, or closes the window. Until I3's page starts, a
 loading panel covers the view (``loading.deadline_s``: when to give up). When the page cannot load,
 the failure page offers "Test connection" for the sync's profile (when the owner gave its target).
+Back and Reload answer the keys browsers use (Alt+Left; F5, Ctrl+R) as well as their access keys.
+Files the page offers are handled by :mod:`desktop.gui.esws.page_downloads`.
 """
 
 from __future__ import annotations
@@ -12,20 +14,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from html import escape
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWebEngineCore import (
-    QWebEngineDownloadRequest,
     QWebEngineLoadingInfo,
     QWebEngineProfile,
 )
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
 from desktop.core.urls import origin_of
 from desktop.gui.esws.failure_panel import FailurePanel
 from desktop.gui.esws.loading_panel import LoadingPanel, page_timeout
+from desktop.gui.esws.page_downloads import DownloadAsker, PageDownloads, ask_where_to_save
 from desktop.gui.esws.web_page import GuardedPage, PopupWindow, shown_host
 from desktop.gui.i18n import translate
 from desktop.gui.messages import Problem, host_of, page_failure, page_title
@@ -52,20 +52,6 @@ log = logging.getLogger(__name__)
 Status = QWebEngineLoadingInfo.LoadStatus
 Domain = QWebEngineLoadingInfo.ErrorDomain
 ERR_ABORTED = -3  # a load replaced or stopped on purpose: not a failure to report
-
-# Asked before any download: returns where to save it, or None to refuse it.
-DownloadAsker = Callable[[QWidget, str, str], Path | None]
-
-
-def ask_where_to_save(parent: QWidget, file_name: str, host: str) -> Path | None:
-    """The default download question: a Save dialog; cancelling it refuses the download."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DownloadLocation)
-    chosen, _filter = QFileDialog.getSaveFileName(
-        parent,
-        translate("SyncView", "Save a file from {host}?").format(host=host),
-        str(Path(folder) / file_name),
-    )
-    return Path(chosen) if chosen else None
 
 
 def _destroy(*objects: QObject | None) -> None:
@@ -95,7 +81,6 @@ class SyncView(QWidget):
         self._page: GuardedPage | None = None
         self.view: QWebEngineView | None = None
         self._popups: list[PopupWindow] = []
-        self._downloads: list[QWebEngineDownloadRequest] = []
         self._cert_problem: Problem | None = None
         self._spare: tuple[QWebEngineProfile, GuardedPage, QWebEngineView] | None = None
         self._shut_down = False
@@ -137,6 +122,7 @@ class SyncView(QWidget):
         self.progress.setAccessibleName(translate("SyncView", "Page loading"))
         self.progress.hide()
         self.notice = Banner("pageNotice", self)
+        self.downloads = PageDownloads(self, self.notice, lambda: self.ask_download)
 
         self._holder = QWidget(self)
         self._holder_layout = QVBoxLayout(self._holder)
@@ -212,7 +198,7 @@ class SyncView(QWidget):
         # without shutdown(), the page still goes before its profile (the other order warns
         # "Release of profile requested but WebEnginePage still not deleted" and may crash).
         profile = QWebEngineProfile()
-        profile.downloadRequested.connect(self._download_requested)
+        profile.downloadRequested.connect(self.downloads.requested)
         page = GuardedPage(profile, None, self)  # no origin yet: nothing may load
         profile.setParent(self)
         page.loadingChanged.connect(self._loading_changed)
@@ -300,7 +286,7 @@ class SyncView(QWidget):
             if shiboken6.isValid(popup):
                 shiboken6.delete(popup)
         self._popups.clear()
-        self._downloads.clear()
+        self.downloads.clear()
         _destroy(self.view, self._page, self._profile)
         self.view, self._page, self._profile = None, None, None
         self.url = ""
@@ -429,44 +415,3 @@ class SyncView(QWidget):
         if popup in self._popups:
             self._popups.remove(popup)
             popup.deleteLater()
-
-    def _download_requested(self, download: QWebEngineDownloadRequest) -> None:
-        # Must be answered inside this call: a download not accepted here is cancelled by Qt.
-        name = download.downloadFileName() or "download"
-        host = shown_host(download.url())
-        target = self.ask_download(self, name, host)
-        if target is None:
-            log.info("Download from %s refused by the user", host)
-            download.cancel()
-            return
-        download.setDownloadDirectory(str(target.parent))
-        download.setDownloadFileName(target.name)
-        download.isFinishedChanged.connect(lambda d=download: self._download_done(d))
-        self._downloads.append(download)
-        download.accept()
-        self.notice.show_message(
-            translate("SyncView", "Saving <b>{file}</b>…").format(file=escape(target.name)),
-            Tone.INFO,
-        )
-
-    def _open_folder(self, folder: QUrl) -> None:
-        QDesktopServices.openUrl(folder)
-
-    def _download_done(self, download: QWebEngineDownloadRequest) -> None:
-        path = Path(download.downloadDirectory()) / download.downloadFileName()
-        if download.state() == QWebEngineDownloadRequest.DownloadState.DownloadCompleted:
-            folder = QUrl.fromLocalFile(str(path.parent))
-            self.notice.show_message(
-                translate("SyncView", "Saved <b>{file}</b> in {folder}.").format(
-                    file=escape(path.name), folder=escape(str(path.parent))
-                ),
-                Tone.INFO,
-                [(translate("SyncView", "Open folder"), lambda: self._open_folder(folder))],
-            )
-        else:
-            self.notice.show_message(
-                translate("SyncView", "<b>{file}</b> was not saved.").format(
-                    file=escape(path.name)
-                ),
-                Tone.WARNING,
-            )
