@@ -13,7 +13,7 @@ from desktop.esws.request import SyncKind, SyncRequest
 from desktop.gui.esws.fetch_bar import field_list
 from desktop.gui.esws.sync_form import FIELD_PROFILE
 from desktop.gui.i18n import translate
-from desktop.gui.messages import Problem, describe
+from desktop.gui.messages import Problem, describe, host_of
 from desktop.gui.widgets import Tone
 
 if TYPE_CHECKING:
@@ -63,6 +63,30 @@ def ready(
         else translate("SyncOutcome", "Complete the form and press Sync to continue.")
     )
     return Problem(headline, advice)
+
+
+def profile_summary(profile: Profile | None) -> str:
+    """The line under the profile list: where ESWS and I3 are, and how I3 is hosted."""
+    if profile is None:
+        return translate("SyncTab", "Create a profile to say where ESWS and I3 are.")
+    summary = (
+        translate("SyncTab", "ESWS at {esws} · I3 at {i3} · EasyConnect cloud")
+        if profile.cloud
+        else translate("SyncTab", "ESWS at {esws} · I3 at {i3} · on-premise API Agent / API Server")
+    )
+    return summary.format(esws=host_of(profile.esws_endpoint), i3=host_of(profile.i3_base_url))
+
+
+def no_vault() -> Problem:
+    """The notice when this computer has no password vault."""
+    return Problem(
+        translate("SyncTab", "No password vault is available on this computer."),
+        translate(
+            "SyncTab",
+            "The security code and password cannot be remembered: you will type them for "
+            "each sync.",
+        ),
+    )
 
 
 def missing_profile(name: str) -> Problem:

@@ -122,13 +122,7 @@ class SyncTab(QStackedWidget):
     def _vault_known(self, status: VaultStatus) -> None:
         if not status.available:
             log.warning("No password vault: secrets will not be kept")
-            headline = translate("SyncTab", "No password vault is available on this computer.")
-            advice = translate(
-                "SyncTab",
-                "The security code and password cannot be remembered: you will type them for "
-                "each sync.",
-            )
-            self.show_notice("vault", f"<b>{escape(headline)}</b> {escape(advice)}", Tone.WARNING)
+            self.show_notice("vault", sync_outcome.no_vault().html(), Tone.WARNING)
         queued, self._queued_open = self._queued_open, None
         if queued is not None:
             self.open_request(*queued)
@@ -236,23 +230,12 @@ class SyncTab(QStackedWidget):
         """Show ``profile`` in the form; its saved secrets follow from the vault (runner), then
         ``then`` runs. ``typed``: secrets typed before, kept where nothing saved replaces them."""
         self.secrets.cancel()  # another profile's secrets must not arrive here
+        self.form.profileSummary.set_full_text(sync_outcome.profile_summary(profile))
         if profile is None:
             self.form.fill_credentials("", None, None)
-            self.form.profileSummary.set_full_text(
-                translate("SyncTab", "Create a profile to say where ESWS and I3 are.")
-            )
             if then is not None:
                 then()
             return
-        esws, i3 = host_of(profile.esws_endpoint), host_of(profile.i3_base_url)
-        summary = (
-            translate("SyncTab", "ESWS at {esws} · I3 at {i3} · EasyConnect cloud")
-            if profile.cloud
-            else translate(
-                "SyncTab", "ESWS at {esws} · I3 at {i3} · on-premise API Agent / API Server"
-            )
-        )
-        self.form.profileSummary.set_full_text(summary.format(esws=esws, i3=i3))
         self.form.fill_credentials(profile.admin_username, None, None)
         if typed is not None:
             self.form.keep_typed_secrets(*typed)
