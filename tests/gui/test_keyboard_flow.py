@@ -106,6 +106,7 @@ def test_a_whole_sync_by_keyboard_alone(
     with qtbot.waitSignal(tab.fetcher.failed, timeout=2000):
         press(qtbot, Qt.Key.Key_Escape)
     assert not form.busy and "Cancelled" in form.errorLabel.text()
+    assert focused() is form.syncButton  # Enter would try again
     simulator.delay_seconds = 0.0
 
     # Ctrl+P (File > Manage profiles) opens the profiles dialog, Esc closes it.

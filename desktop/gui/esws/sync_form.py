@@ -289,6 +289,7 @@ class SyncForm(SyncFormLayout):
     def set_busy(self, busy: bool, where: str = "") -> None:
         """While ESWS is asked: inputs locked, progress and Cancel shown, time counted."""
         self._busy = busy
+        was_waiting = self.cancelButton.hasFocus()  # the keyboard user waited on Cancel
         for widget in self.findChildren(QWidget):
             if isinstance(widget, QLineEdit | QComboBox | QRadioButton | QCheckBox):
                 widget.setEnabled(not busy)
@@ -302,6 +303,10 @@ class SyncForm(SyncFormLayout):
             self.errorBanner.clear()
             self.cancelButton.setFocus(Qt.FocusReason.OtherFocusReason)
         self.revalidate()
+        if not busy and was_waiting and self.syncButton.isEnabled():
+            # Cancel is gone: the cursor goes to Sync (Enter tries again), not wherever Qt
+            # would move it; a refusal about a field then moves it there.
+            self.syncButton.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_problem(self, problem: Problem, tone: Tone = Tone.ERROR) -> None:
         """Show an outcome next to the form; a problem with a field also marks that field."""
