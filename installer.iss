@@ -1,4 +1,4 @@
-; I3 Sync Desktop - Inno Setup 6 script (compiled with Inno Setup 6.4.1).
+﻿; I3 Sync Desktop - Inno Setup 6 script (compiled with Inno Setup 6.4.1).
 ;
 ; Per-user install without admin rights by default; the wizard offers "install for all users"
 ; (PrivilegesRequiredOverridesAllowed=dialog), and /ALLUSERS or /CURRENTUSER on the setup's
@@ -122,6 +122,8 @@ SolidCompression=yes
 LZMAUseSeparateProcess=yes
 LZMANumBlockThreads={#LzmaThreads}
 WizardStyle=modern
+ShowLanguageDialog=auto
+LanguageDetectionMethod=uilanguage
 UninstallDisplayIcon={app}\{#AppExeName}
 UninstallDisplayName={#AppName}
 ; Ask a running i3sync to close (Restart Manager) before files are replaced or removed.
@@ -130,12 +132,29 @@ RestartApplications=no
 ChangesAssociations=yes
 
 [Languages]
+; The app's languages (issue 12): English, Dutch, German, with Inno's own translations of its
+; wizard. The setup picks the one of Windows' UI language, and asks only when none matches
+; (ShowLanguageDialog=auto); /LANG=english|dutch|german chooses on the command line. A new
+; language needs its line here and one line per custom message below (the tests check both).
+; This file is UTF-8 *with BOM* (the German text): keep the BOM when editing.
 Name: "english"; MessagesFile: "compiler:Default.isl"
-; More languages: Name: "german"; MessagesFile: "compiler:Languages\German.isl" plus one german.
-; line per custom message. Save this file as UTF-8 *with BOM* before adding non-ASCII text.
+Name: "dutch"; MessagesFile: "compiler:Languages\Dutch.isl"
+Name: "german"; MessagesFile: "compiler:Languages\German.isl"
 
 [CustomMessages]
+; Terms as in resources/i18n/README.md's glossary (profile - profiel - Profil).
 english.DeleteProfilesPrompt=Also delete your I3 Sync Desktop profiles, settings and logs?%n%n%1%n%2%n%nChoose No to keep them for a later install.
+dutch.DeleteProfilesPrompt=Ook uw profielen, instellingen en logbestanden van I3 Sync Desktop verwijderen?%n%n%1%n%2%n%nKies Nee om ze te bewaren voor een latere installatie.
+german.DeleteProfilesPrompt=Auch Ihre Profile, Einstellungen und Protokolle von I3 Sync Desktop löschen?%n%n%1%n%2%n%nWählen Sie Nein, um sie für eine spätere Installation zu behalten.
+english.ManagedNeedsAllUsers=PROFILE_NAME needs an install for all users (/ALLUSERS): the managed profile applies to the whole computer.
+dutch.ManagedNeedsAllUsers=PROFILE_NAME vereist een installatie voor alle gebruikers (/ALLUSERS): het beheerde profiel geldt voor de hele computer.
+german.ManagedNeedsAllUsers=PROFILE_NAME erfordert eine Installation für alle Benutzer (/ALLUSERS): Das verwaltete Profil gilt für den ganzen Computer.
+english.ManagedNeedsEndpoint=PROFILE_NAME needs ESWS_ENDPOINT (the address of the ESWS web service).
+dutch.ManagedNeedsEndpoint=PROFILE_NAME vereist ESWS_ENDPOINT (het adres van de ESWS-webservice).
+german.ManagedNeedsEndpoint=PROFILE_NAME erfordert ESWS_ENDPOINT (die Adresse des ESWS-Webdienstes).
+english.ManagedNoBackslash=PROFILE_NAME must not contain a backslash (\).
+dutch.ManagedNoBackslash=PROFILE_NAME mag geen backslash (\) bevatten.
+german.ManagedNoBackslash=PROFILE_NAME darf keinen umgekehrten Schrägstrich (\) enthalten.
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
@@ -211,24 +230,34 @@ end;
 
 // A managed profile that cannot be written as asked stops the setup before anything is installed
 // (exit code 1 when silent), so a deployment never reports success without its profile.
+// The log says why in English (what support reads), the message box in the setup's language.
 function InitializeSetup: Boolean;
 var
-  Problem: String;
+  Problem, Shown: String;
 begin
   Result := True;
   if ProfileParam('PROFILE_NAME') = '' then
     Exit;
   Problem := '';
   if not IsAdminInstallMode then
-    Problem := 'PROFILE_NAME needs an install for all users (/ALLUSERS): the managed profile is machine-wide.'
+  begin
+    Problem := 'PROFILE_NAME needs an install for all users (/ALLUSERS): the managed profile is machine-wide.';
+    Shown := CustomMessage('ManagedNeedsAllUsers');
+  end
   else if ProfileParam('ESWS_ENDPOINT') = '' then
-    Problem := 'PROFILE_NAME needs ESWS_ENDPOINT (the address of the ESWS web service).'
+  begin
+    Problem := 'PROFILE_NAME needs ESWS_ENDPOINT (the address of the ESWS web service).';
+    Shown := CustomMessage('ManagedNeedsEndpoint');
+  end
   else if Pos('\', ProfileParam('PROFILE_NAME')) > 0 then
+  begin
     Problem := 'PROFILE_NAME must not contain a backslash.';
+    Shown := CustomMessage('ManagedNoBackslash');
+  end;
   if Problem <> '' then
   begin
     Log('Managed profile refused: ' + Problem);
-    SuppressibleMsgBox(Problem, mbCriticalError, MB_OK, IDOK);
+    SuppressibleMsgBox(Shown, mbCriticalError, MB_OK, IDOK);
     Result := False;
   end;
 end;

@@ -194,3 +194,64 @@ def test_managed_profile_parameters_write_the_policy_key() -> None:
     assert setup is not None
     for needed in ("ESWS_ENDPOINT", "/ALLUSERS", "backslash", "Result := False"):
         assert needed in setup[0]
+
+
+LANGUAGES = {
+    "english": "compiler:Default.isl",
+    "dutch": "compiler:Languages\\Dutch.isl",
+    "german": "compiler:Languages\\German.isl",
+}
+
+
+def custom_messages(text: str) -> dict[str, dict[str, str]]:
+    """[CustomMessages] as {message name: {language: text}}."""
+    found: dict[str, dict[str, str]] = {}
+    for line in sections(text)["CustomMessages"]:
+        key, value = line.split("=", 1)
+        language, name = key.split(".", 1)
+        found.setdefault(name, {})[language] = value
+    return found
+
+
+def test_the_setup_speaks_english_dutch_and_german(installers_module: ModuleType) -> None:
+    text = ISS.read_text(encoding="utf-8-sig")
+    languages = {}
+    for line in sections(text)["Languages"]:
+        fields = dict(part.strip().split(": ", 1) for part in line.split("; "))
+        languages[fields["Name"].strip('"')] = fields["MessagesFile"].strip('"')
+    assert languages == LANGUAGES
+    # Inno's own translations of its wizard come with the compiler (Windows and the npm one).
+    iscc = installers_module.find_iscc()
+    for messages in LANGUAGES.values():
+        assert (iscc.parent / messages.removeprefix("compiler:").replace("\\", "/")).is_file()
+    setup = setup_directives(text)
+    assert setup["ShowLanguageDialog"] == "auto"  # Windows' UI language, asked only when none fits
+    assert setup["LanguageDetectionMethod"] == "uilanguage"
+
+
+def test_every_string_of_ours_is_in_the_three_languages() -> None:
+    text = ISS.read_text(encoding="utf-8-sig")
+    messages = custom_messages(text)
+    assert set(messages) >= {"DeleteProfilesPrompt", "ManagedNeedsEndpoint"}
+    for name, by_language in messages.items():
+        assert set(by_language) == set(LANGUAGES), name
+        texts = list(by_language.values())
+        assert len(set(texts)) == 3, f"{name}: a language repeats another's text"
+        # The same placeholders (%1, %2) and line breaks (%n) in each.
+        shapes = {tuple(re.findall(r"%\d|%n", value)) for value in texts}
+        assert len(shapes) == 1, name
+    # Every message the script uses is ours (defined above) or Inno's own (Default.isl).
+    used = set(re.findall(r"CustomMessage\('(\w+)'\)", text)) | set(re.findall(r"\{cm:(\w+)", text))
+    inno_own = {"CreateDesktopIcon", "AdditionalIcons", "LaunchProgram"}
+    assert used - inno_own <= set(messages)
+    assert used >= {"DeleteProfilesPrompt", "ManagedNeedsAllUsers", "ManagedNeedsEndpoint"}
+    # Glossary terms (resources/i18n/README.md): profile - profiel - Profil.
+    prompt = messages["DeleteProfilesPrompt"]
+    assert "profielen" in prompt["dutch"] and "Profile" in prompt["german"]
+
+
+def test_non_ascii_text_has_its_byte_order_mark() -> None:
+    """ISCC reads a file without BOM in the ANSI code page: German umlauts would be garbled."""
+    data = ISS.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert "löschen" in data.decode("utf-8-sig")

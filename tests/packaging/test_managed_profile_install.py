@@ -226,3 +226,35 @@ def test_setup_refuses_a_profile_without_endpoint_before_installing(
     )
     assert not (wine.prefix / APP / "i3sync.exe").exists()
     assert wine.policy_profiles() == {}
+
+
+@pytest.mark.parametrize(
+    ("language", "mode", "shown"),
+    [
+        ("english", "/ALLUSERS",
+         "PROFILE_NAME needs ESWS_ENDPOINT (the address of the ESWS web service)."),
+        ("dutch", "/ALLUSERS",
+         "PROFILE_NAME vereist ESWS_ENDPOINT (het adres van de ESWS-webservice)."),
+        ("german", "/CURRENTUSER",
+         "PROFILE_NAME erfordert eine Installation für alle Benutzer (/ALLUSERS): "
+         "Das verwaltete Profil gilt für den ganzen Computer."),
+    ],
+)  # fmt: skip
+def test_the_setup_holds_english_dutch_and_german(
+    wine: Wine, stand_ins: tuple[Path, Path], tmp_path: Path, language: str, mode: str, shown: str
+) -> None:
+    """The compiled setup has the three languages and our messages in each (issue 12): asked
+    for one with /LANG=, its refusal is in that language (Inno logs a suppressed message box's
+    text), while the log's own line stays English for support."""
+    log = tmp_path / "setup.log"
+    result = wine.run(
+        winpath(stand_ins[1]), "/VERYSILENT", "/SUPPRESSMSGBOXES", mode, f"/LANG={language}",
+        "/PROFILE_NAME=Branch", f"/LOG={winpath(log)}",
+        gui=True,
+    )  # fmt: skip
+    assert result.returncode != 0
+    text = log.read_text(encoding="utf-8-sig", errors="replace")
+    assert "Managed profile refused: PROFILE_NAME needs " in text
+    assert "suppressed message box" in text
+    assert shown in text
+    assert not (wine.prefix / APP / "i3sync.exe").exists()
