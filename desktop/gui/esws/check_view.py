@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import InputError
 from desktop.gui.i18n import locale, translate
-from desktop.gui.messages import shown
+from desktop.gui.messages import describe, shown
 from desktop.gui.runner import Job, Outcome, Runner, post_to_gui
 from desktop.gui.widgets import caption
 
@@ -222,9 +222,11 @@ class CheckView(QWidget):
         try:
             check = ConnectionCheck(target, self.timeout)
         except (InputError, ValueError) as error:
+            # An input error in the window's words ("Check the WSDL: ..."), else what was wrong.
+            problem = describe(error).headline if isinstance(error, InputError) else f"{error}."
             self._set_status(
-                translate("CheckView", "The connection cannot be tested: {problem}.").format(
-                    problem=error
+                translate("CheckView", "The connection cannot be tested: {problem}").format(
+                    problem=problem
                 ),
                 problem=True,
             )
