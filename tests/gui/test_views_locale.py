@@ -75,6 +75,13 @@ def test_the_history_tab_writes_times_and_numbers_the_german_way_in_german(
     assert row["Time"].endswith(local.strftime("%H:%M"))
     assert row["ms"] == "1.234"
     assert row["Location"] == "1234"  # an id, not a quantity: no grouping
+    # The date filters are written the German way too, with the whole year.
+    from desktop.gui.esws.history_tab import HistoryTab
+
+    tab = HistoryTab(store, [])
+    qtbot.addWidget(tab)
+    assert tab.fromDate.displayFormat() == "dd.MM.yyyy"
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=5000)
 
 
 def test_the_history_tab_writes_times_and_numbers_the_english_way_in_english(

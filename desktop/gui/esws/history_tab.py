@@ -105,7 +105,10 @@ class HistoryTab(QWidget):
         self.toCheck = QCheckBox(translate("HistoryTab", "&to"))
         self.toDate = QDateEdit(today)
         self.toDate.setAccessibleName(translate("HistoryTab", "Last day shown"))
+        # The locale's short date, with the whole year (a two-digit year edits ambiguously).
         date_format = locale().dateFormat(QLocale.FormatType.ShortFormat)
+        if "yyyy" not in date_format:
+            date_format = date_format.replace("yy", "yyyy")
         for check, edit in ((self.fromCheck, self.fromDate), (self.toCheck, self.toDate)):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat(date_format)
