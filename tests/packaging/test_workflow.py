@@ -153,3 +153,51 @@ def test_install_test_installs_the_msi_with_a_managed_profile() -> None:
     assert '$policy = "HKLM:\\Software\\Policies\\I3Sync\\Profiles\\Head office"' in section
     assert "profile list --json" in section and "'\"managed\": true'" in section
     assert "Check (-not (Test-Path $policy))" in section
+
+
+def test_records_start_up_time_and_sizes_in_the_job_summary(
+    workflow: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """issue 13: the first Windows run gives the Windows figures (packaging/figures.py; its run
+    on a Linux build is tests/packaging/test_frozen_languages.py)."""
+    commands = run_lines(workflow)
+    (figures_run,) = [c for c in commands if "packaging/figures.py" in c]
+    assert (
+        figures_run == "python packaging/figures.py --dist dist --runs 6 --json dist/figures.json"
+    )
+    # After the build it measures, and before the tests (which may fail for other reasons).
+    build_at = commands.index("python packaging/build.py --out dist --work build/pyinstaller")
+    assert (
+        build_at < commands.index(figures_run) < commands.index('python -m pytest -m "not nusoap"')
+    )
+    figures = load_packaging_module("figures")
+    # Its options exist, and without --summary it writes where GitHub reads the job summary.
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "summary.md"))
+    args = figures.parse_args(figures_run.split()[2:])
+    assert (args.dist, args.runs, args.json) == (Path("dist"), 6, Path("dist/figures.json"))
+    assert args.summary == tmp_path / "summary.md"
+    upload = workflow[workflow.index("actions/upload-artifact") :]
+    assert "dist/figures.json" in upload
+
+
+def test_job_summary_table_marks_each_size_against_its_ceiling() -> None:
+    figures = load_packaging_module("figures")
+    data = figures.Figures(platform="win32", version="1.0.0", compression="lzma2/max")
+    data.sizes_mb = {"setup": 109.5, "msi": 150.1, "folder": 371.0}
+    data.files = 300
+    data.starts = [2.5, 1.0, 1.25, 1.5]
+    data.self_check_seconds = 3.0
+    table = figures.markdown(data)
+    assert table.splitlines()[:4] == [
+        "### I3 Sync Desktop 1.0.0: win32",
+        "",
+        "| what | measured | target |",
+        "| --- | ---: | ---: |",
+    ]
+    assert "| setup.exe (Inno Setup), lzma2/max | 109.5 MB ✅ | ≤ 110 MB |" in table
+    assert "| MSI (wixl) | 150.1 MB ❌ | ≤ 150 MB |" in table
+    assert "| installed folder, 300 files | 371.0 MB ✅ | ≤ 380 MB |" in table
+    assert "| first start to window shown (`--lang en`, empty user folders) | 2.50 s | |" in table
+    assert "| start to window shown, median of 3 | 1.25 s | |" in table
+    assert "| `--self-check` (offscreen) | 3.00 s | |" in table
+    assert "Every start, in order (s): 2.50, 1.00, 1.25, 1.50." in table
