@@ -48,6 +48,7 @@ def test_sync_stays_visible_in_a_small_window_and_the_form_scrolls(
     assert window.width() <= SMALL[0] + 1 and window.height() <= SMALL[1] + 1
     assert shown_in_window(form.syncButton)
     assert form.formScroll.verticalScrollBar().maximum() > 0  # the fields scroll, not the bar
+    assert form.formScroll.horizontalScrollBar().maximum() == 0  # never sideways
     # Scrolled to the end of the fields, or back to the top: Sync does not move away.
     form.formScroll.verticalScrollBar().setValue(form.formScroll.verticalScrollBar().maximum())
     assert shown_in_window(form.syncButton)
@@ -68,6 +69,7 @@ def test_cancel_is_visible_in_a_small_window_while_esws_is_asked(
     assert form.busy
     qtbot.waitUntil(lambda: shown_in_window(form.cancelButton))
     assert shown_in_window(form.statusLabel)
+    assert window.width() <= SMALL[0] + 1  # the wait's long line wraps: the window keeps its size
     with qtbot.waitSignal(window.sync_tab.fetcher.failed, timeout=2000):
         qtbot.mouseClick(form.cancelButton, Qt.MouseButton.LeftButton)
 
@@ -82,7 +84,9 @@ def test_a_refusal_shows_beside_sync_and_the_field_it_is_about(
     qtbot.mouseClick(form.syncButton, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: form.errorBanner.isVisible() and not form.busy, timeout=10_000)
 
-    # The message is where the administrator looks: in the pinned bar, whole, with Sync.
+    # The message is where the administrator looks: in the pinned bar, whole, with Sync; the
+    # window kept its size.
+    assert window.width() <= SMALL[0] + 1 and window.height() <= SMALL[1] + 1
     assert shown_in_window(form.errorBanner)
     assert shown_in_window(form.syncButton)
     assert "password" in form.errorLabel.text().lower()

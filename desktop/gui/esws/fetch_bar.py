@@ -31,6 +31,7 @@ class FetchBar(QWidget):
         self.statusLabel = QLabel(self)
         self.statusLabel.setTextFormat(Qt.TextFormat.PlainText)  # names the server's host
         self.statusLabel.setObjectName("fetchStatus")
+        self.statusLabel.setWordWrap(True)  # a long host never widens a small window
         self.statusLabel.setAccessibleName(translate("FetchBar", "Sync status"))
         self.hintLabel = caption("", self, name="syncHint")
         self.hintLabel.setAccessibleName(translate("FetchBar", "What the sync needs"))

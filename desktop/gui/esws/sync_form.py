@@ -28,7 +28,7 @@ from desktop.esws.request import (
     build_request,
     validation_problems,
 )
-from desktop.gui.esws.sync_form_layout import SyncFormLayout
+from desktop.gui.esws.sync_form_layout import PROFILE_COMBO_CHARACTERS, SyncFormLayout
 from desktop.gui.i18n import translate
 from desktop.gui.messages import Problem, field_message
 from desktop.gui.widgets import InlineError, Tone, elide_combo
@@ -121,7 +121,7 @@ class SyncForm(SyncFormLayout):
         self.profileCombo.clear()
         self.profileCombo.addItems(names)
         self.profileCombo.setCurrentIndex(names.index(current) if current in names else -1)
-        elide_combo(self.profileCombo)  # each long name whole in its tooltip
+        elide_combo(self.profileCombo, PROFILE_COMBO_CHARACTERS)  # each name whole in its tooltip
         self.profileCombo.blockSignals(False)
         self._combo_tooltip()
         self.revalidate()

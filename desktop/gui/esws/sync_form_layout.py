@@ -40,6 +40,10 @@ from desktop.gui.widgets import (
     set_text_role,
 )
 
+# The profile list's narrowest width, in characters: the form fits a small window (480 px) without
+# scrolling sideways; longer names are cut in the middle, whole in their tooltip.
+PROFILE_COMBO_CHARACTERS = 12
+
 
 class SyncFormLayout(QWidget):
     """Every widget of the form, labelled, laid out in three sections, in tab order.
@@ -69,7 +73,7 @@ class SyncFormLayout(QWidget):
         self.profileCombo.setAccessibleName(translate("SyncForm", "Profile"))
         self.profileCombo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.profileCombo.setPlaceholderText(translate("SyncForm", "No profile yet"))
-        elide_combo(self.profileCombo)  # a long name never widens the form
+        elide_combo(self.profileCombo, PROFILE_COMBO_CHARACTERS)  # a long name never widens it
         self.manageButton = QPushButton(translate("SyncForm", "&Manage profiles…"), self)
         self.manageButton.setObjectName("manageProfilesButton")
         self.manageButton.setAutoDefault(False)
