@@ -56,3 +56,14 @@ def test_a_short_summary_is_whole_and_has_no_tooltip(
     assert not summary.is_elided()
     assert summary.text().startswith("ESWS at 127.0.0.1")
     assert summary.toolTip() == ""
+
+
+def test_a_long_admin_username_shows_its_start(
+    qtbot: Any, simulator: Simulator, make_window: Any
+) -> None:
+    admin = "hr.administrator.of.the.head.office." + "x" * 60
+    save_profile(simulator, admin_username=admin)
+    window = make_window()
+    edit = window.sync_tab.form.adminUserEdit
+    assert edit.text() == admin
+    assert edit.cursorPosition() == 0  # Qt would leave it at the end, showing "…xxxx"

@@ -31,7 +31,7 @@ from desktop.esws.request import (
 from desktop.gui.esws.sync_form_layout import PROFILE_COMBO_CHARACTERS, SyncFormLayout
 from desktop.gui.i18n import translate
 from desktop.gui.messages import Problem, field_message
-from desktop.gui.widgets import InlineError, Tone, elide_combo
+from desktop.gui.widgets import InlineError, Tone, elide_combo, show_start
 
 FIELD_PROFILE = "profile"
 _FIELD_ORDER = (FIELD_PROFILE, FIELD_COMPANY_ID, FIELD_ADMIN, FIELD_PASSWORD, FIELD_USER)
@@ -137,6 +137,7 @@ class SyncForm(SyncFormLayout):
     def fill_credentials(self, admin: str, company_id: str | None, password: str | None) -> None:
         """Put a profile's saved values in the form; earlier problems no longer apply."""
         self.adminUserEdit.setText(admin)
+        show_start(self.adminUserEdit)  # a long name shows its start, not its end
         self.companyIdEdit.setText(company_id or "")
         self.passwordEdit.setText(password or "")
         self._touched.clear()
@@ -157,6 +158,8 @@ class SyncForm(SyncFormLayout):
         (self.modeOneRadio if kind is SyncKind.ONE_USER else self.modeTotalRadio).setChecked(True)
         self.userIdEdit.setText(user_id)
         self.locationEdit.setText("" if location is None else str(location))
+        show_start(self.userIdEdit)
+        show_start(self.locationEdit)
         self._touched.update({FIELD_USER, FIELD_LOCATION} if user_id else set())
         self.revalidate()
 
