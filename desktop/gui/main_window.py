@@ -125,9 +125,10 @@ class MainWindow(QMainWindow):
         self.profilesAction.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_P))
         self.profilesAction.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.profilesAction.triggered.connect(self.manage_profiles)
-        self.closeAction = QAction(translate("MainWindow", "&Close"), self)
+        # No shortcut of its own (Alt+F4 closes): Ctrl+W, a browser's "close tab" on the sync
+        # page, must never end the whole app.
+        self.closeAction = QAction(translate("MainWindow", "E&xit"), self)
         self.closeAction.setObjectName("closeWindowAction")
-        self.closeAction.setShortcut(QKeySequence(QKeySequence.StandardKey.Close))
         self.closeAction.triggered.connect(self.close)
         self.file_menu.addAction(self.profilesAction)
         self.file_menu.addSeparator()
