@@ -150,3 +150,27 @@ def test_enter_on_an_incomplete_form_puts_the_cursor_on_what_is_missing(
     assert focused() is form.passwordEdit  # the first field still empty
     assert form.passwordError.isVisible()
     assert "password" in form.passwordEdit.accessibleDescription()
+
+
+def test_ctrl_p_waits_while_a_sync_is_under_way(
+    qtbot: Any, simulator: Simulator, saved_profile: Any, make_window: Any
+) -> None:
+    window = active_window(qtbot, make_window)
+    tab = window.sync_tab
+    form = tab.form
+    qtbot.waitUntil(lambda: focused() is form.companyIdEdit)
+    type_text(qtbot, DEMO_COMPANY_ID)
+    press(qtbot, Qt.Key.Key_W, ALT)
+    type_text(qtbot, DEMO_PASSWORD)
+    press(qtbot, Qt.Key.Key_U, ALT)
+    type_text(qtbot, "42")
+    simulator.delay_seconds = 60.0
+    press(qtbot, Qt.Key.Key_Return)
+    assert form.busy
+    press(qtbot, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert tab.profile_dialog is None  # the form of a sync under way is not changed
+    with qtbot.waitSignal(tab.fetcher.failed, timeout=2000):
+        press(qtbot, Qt.Key.Key_Escape)
+    press(qtbot, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: tab.profile_dialog is not None and tab.profile_dialog.isVisible())
+    tab.profile_dialog.reject()
