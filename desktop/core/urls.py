@@ -19,9 +19,22 @@ from typing import NamedTuple
 from urllib.parse import SplitResult, urlsplit
 
 from desktop.core.errors import InputError
+from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.text import text_problem
 
 MAX_URL_LENGTH = 2048
+
+
+# What is wrong with an address, said after the field's name (InputError.template).
+PROBLEM_TOO_LONG = QT_TRANSLATE_NOOP("Input", "is longer than {count} characters")
+PROBLEM_NOT_AN_ADDRESS = QT_TRANSLATE_NOOP(
+    "Input", "is not a valid address (check the host name, brackets and port)"
+)
+PROBLEM_PORT_OR_SPACE = QT_TRANSLATE_NOOP("Input", "has an invalid port number or a space")
+PROBLEM_SCHEME = QT_TRANSLATE_NOOP(
+    "Input", "must be an http:// or https:// address, e.g. {example}"
+)
+PROBLEM_EXTRAS = QT_TRANSLATE_NOOP("Input", "must not contain a query, fragment or credentials")
 
 
 class _Parsed(NamedTuple):
@@ -34,24 +47,22 @@ def _parse(url: str, field_name: str, example: str) -> _Parsed:
     text = url.strip()
     problem = text_problem(text)
     if problem is not None:
-        raise InputError(field_name, problem)
+        raise InputError(field_name, template=problem)
     if len(text) > MAX_URL_LENGTH:
-        raise InputError(field_name, f"is longer than {MAX_URL_LENGTH} characters")
+        raise InputError(field_name, template=PROBLEM_TOO_LONG, values={"count": MAX_URL_LENGTH})
     try:
         # urlsplit raises on an unclosed IPv6 bracket ("http://[::1"), .port on a bad port.
         parts = urlsplit(text)
         port = parts.port
         host = parts.hostname
     except ValueError:
-        raise InputError(
-            field_name, "is not a valid address (check the host name, brackets and port)"
-        ) from None
+        raise InputError(field_name, template=PROBLEM_NOT_AN_ADDRESS) from None
     if port == 0 or any(ch.isspace() for ch in text):
-        raise InputError(field_name, "has an invalid port number or a space")
+        raise InputError(field_name, template=PROBLEM_PORT_OR_SPACE)
     if parts.scheme not in ("https", "http") or not host:
-        raise InputError(field_name, "must be an http:// or https:// address, e.g. " + example)
+        raise InputError(field_name, template=PROBLEM_SCHEME, values={"example": example})
     if parts.query or parts.fragment or parts.username or parts.password or "?" in text:
-        raise InputError(field_name, "must not contain a query, fragment or credentials")
+        raise InputError(field_name, template=PROBLEM_EXTRAS)
     return _Parsed(text, parts)
 
 
