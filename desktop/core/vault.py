@@ -17,12 +17,13 @@ import sys
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.redaction import register_secret
 
 log = logging.getLogger(__name__)
 
 SERVICE_NAME = "I3 Sync Desktop"
-NOWHERE = "nowhere: no password vault is available on this computer"
+NOWHERE = QT_TRANSLATE_NOOP("Vault", "nowhere: no password vault is available on this computer")
 
 
 class SecretKind(enum.Enum):
@@ -63,12 +64,14 @@ class SecretVault(Protocol):
 
 # (module, class name) of keyring's own backends -> the name users know the vault by.
 _VAULT_NAMES: dict[tuple[str, str], str] = {
-    ("keyring.backends.Windows", "WinVaultKeyring"): "Windows Credential Manager",
-    ("keyring.backends.macOS", "Keyring"): "macOS Keychain",
-    ("keyring.backends.SecretService", "Keyring"): "Secret Service",
-    ("keyring.backends.libsecret", "Keyring"): "Secret Service",
-    ("keyring.backends.kwallet", "DBusKeyring"): "KWallet",
-    ("keyring.backends.kwallet", "DBusKeyringKWallet4"): "KWallet",
+    ("keyring.backends.Windows", "WinVaultKeyring"): QT_TRANSLATE_NOOP(
+        "Vault", "Windows Credential Manager"
+    ),
+    ("keyring.backends.macOS", "Keyring"): QT_TRANSLATE_NOOP("Vault", "macOS Keychain"),
+    ("keyring.backends.SecretService", "Keyring"): QT_TRANSLATE_NOOP("Vault", "Secret Service"),
+    ("keyring.backends.libsecret", "Keyring"): QT_TRANSLATE_NOOP("Vault", "Secret Service"),
+    ("keyring.backends.kwallet", "DBusKeyring"): QT_TRANSLATE_NOOP("Vault", "KWallet"),
+    ("keyring.backends.kwallet", "DBusKeyringKWallet4"): QT_TRANSLATE_NOOP("Vault", "KWallet"),
 }
 
 

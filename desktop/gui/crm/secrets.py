@@ -16,7 +16,7 @@ from desktop.core.vault import NOWHERE, SecretKind, SecretVault, VaultStatus
 from desktop.crm.credentials import LoginMode
 from desktop.crm.display import SECRET_KINDS, field_name, vault_profile
 from desktop.gui.crm.form import set_line
-from desktop.gui.i18n import translate
+from desktop.gui.i18n import translate, translate_marked
 from desktop.gui.runner import Outcome, Runner
 
 
@@ -69,9 +69,11 @@ class CrmSecrets(QObject):
         if not status.available:
             text = translate("CrmSecrets", "Secrets are not saved: {where}")
         # An & in the vault's name is shown as itself, not taken for an access key.
-        self._remember.setText(text.format(where=status.where.replace("&", "&&")))
+        self._remember.setText(
+            text.format(where=translate_marked("Vault", status.where).replace("&", "&&"))
+        )
         self._remember.toggled.connect(self._toggled)
-        self.where = status.where
+        self.where = translate_marked("Vault", status.where)
         self.checked.emit()
 
     def load_saved(self) -> None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import InputError
 from desktop.core.vault import NOWHERE, VaultStatus
-from desktop.gui.i18n import translate
+from desktop.gui.i18n import translate, translate_marked
 from desktop.gui.messages import Problem
 from desktop.gui.runner import Job, Outcome, Runner
 
@@ -72,7 +72,7 @@ class FormSecrets:
                 "FormSecrets",
                 "The security code is kept in {where} after a successful sync; the password "
                 "only when this box is ticked.",
-            ).format(where=vault.where)
+            ).format(where=translate_marked("Vault", vault.where))
             if vault.available
             else translate("FormSecrets", "No password vault: nothing is remembered.")
         )
