@@ -50,7 +50,7 @@ SPEC = HERE / "i3sync.spec"
 SUMMARY_FILE = "build-summary.json"
 SELF_CHECK_TIMEOUT = 300
 FAST_COMPRESSION = "lzma2/fast"
-RELEASE_COMPRESSION = "lzma2/max"
+RELEASE_COMPRESSION = "lzma2/ultra"
 # Issue 13's ceilings for what users download and install (MB, 10^6 bytes): printed beside the
 # sizes at the end of every build (packaging/figures.py puts them in the Windows job summary).
 SIZE_TARGETS_MB: dict[str, float] = {"setup": 110.0, "msi": 150.0, "folder": 380.0}

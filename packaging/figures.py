@@ -10,9 +10,9 @@ the moment the main window ("I3 Sync Desktop") is visible on the desktop. It clo
 cache on a fresh runner) and is reported on its own; the median is over the other runs.
 
 On Windows the window is found with EnumWindows (a visible top-level window of that process
-with the app's title); elsewhere with ``xwininfo`` on the X display (``xvfb-run`` gives one),
-the window viewable. QT_QPA_PLATFORM is removed from the app's environment: it must show a real
-window.
+with the app's title); elsewhere on the X display (``xvfb-run`` gives one) through libX11: a
+viewable window with that title and the process's _NET_WM_PID. QT_QPA_PLATFORM is removed
+from the app's environment: it must show a real window.
 
 The table goes to stdout and is appended to ``--summary`` (default: ``$GITHUB_STEP_SUMMARY``,
 the job summary of a GitHub Actions step). Exit 0 when every start showed the window; 1 when one
@@ -23,10 +23,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import ctypes
+import ctypes.util
 import json
 import os
-import re
-import shutil
 import signal
 import statistics
 import subprocess
@@ -103,7 +103,6 @@ def app_folder(dist: Path) -> Path:
 
 
 def _windows_window_shown(pid: int) -> bool:  # pragma: no cover - Windows only
-    import ctypes
     from ctypes import wintypes
 
     user32 = ctypes.windll.user32  # type: ignore[attr-defined]
@@ -127,23 +126,121 @@ def _windows_window_shown(pid: int) -> bool:  # pragma: no cover - Windows only
     return found
 
 
-def _x11_window_shown(pid: int) -> bool:
-    """A viewable window of process ``pid`` (its _NET_WM_PID) with the app's title on $DISPLAY."""
-    tree = subprocess.run(
-        ["xwininfo", "-root", "-tree"], capture_output=True, text=True, check=False
-    ).stdout
-    for window_id in re.findall(rf'^\s*(0x[0-9a-f]+) "{re.escape(WINDOW_TITLE)}', tree, re.M):
-        owner = subprocess.run(
-            ["xprop", "-id", window_id, "_NET_WM_PID"], capture_output=True, text=True, check=False
-        ).stdout
-        if owner.strip() != f"_NET_WM_PID(CARDINAL) = {pid}":
-            continue
-        info = subprocess.run(
-            ["xwininfo", "-id", window_id], capture_output=True, text=True, check=False
-        ).stdout
-        if "Map State: IsViewable" in info:
-            return True
-    return False
+class _XWindowAttributes(ctypes.Structure):
+    _fields_ = [
+        ("x", ctypes.c_int), ("y", ctypes.c_int), ("width", ctypes.c_int),
+        ("height", ctypes.c_int), ("border_width", ctypes.c_int), ("depth", ctypes.c_int),
+        ("visual", ctypes.c_void_p), ("root", ctypes.c_ulong), ("class_", ctypes.c_int),
+        ("bit_gravity", ctypes.c_int), ("win_gravity", ctypes.c_int),
+        ("backing_store", ctypes.c_int), ("backing_planes", ctypes.c_ulong),
+        ("backing_pixel", ctypes.c_ulong), ("save_under", ctypes.c_int),
+        ("colormap", ctypes.c_ulong), ("map_installed", ctypes.c_int),
+        ("map_state", ctypes.c_int), ("all_event_masks", ctypes.c_long),
+        ("your_event_mask", ctypes.c_long), ("do_not_propagate_mask", ctypes.c_long),
+        ("override_redirect", ctypes.c_int), ("screen", ctypes.c_void_p),
+    ]  # fmt: skip
+
+
+class X11Windows:
+    """The X display's top-level windows, read with libX11 itself (no xwininfo, no python-xlib):
+    is a window of process ``pid`` (its _NET_WM_PID) with the app's title viewable?"""
+
+    IS_VIEWABLE = 2
+    XA_CARDINAL = 6
+
+    def __init__(self) -> None:
+        self.lib = ctypes.CDLL(ctypes.util.find_library("X11") or "libX11.so.6")
+        lib = self.lib
+        lib.XOpenDisplay.restype = ctypes.c_void_p
+        lib.XOpenDisplay.argtypes = [ctypes.c_char_p]
+        lib.XDefaultRootWindow.restype = ctypes.c_ulong
+        lib.XDefaultRootWindow.argtypes = [ctypes.c_void_p]
+        lib.XQueryTree.argtypes = [
+            ctypes.c_void_p, ctypes.c_ulong, ctypes.POINTER(ctypes.c_ulong),
+            ctypes.POINTER(ctypes.c_ulong), ctypes.POINTER(ctypes.POINTER(ctypes.c_ulong)),
+            ctypes.POINTER(ctypes.c_uint),
+        ]  # fmt: skip
+        lib.XFetchName.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.POINTER(ctypes.c_void_p)]
+        lib.XFree.argtypes = [ctypes.c_void_p]
+        lib.XInternAtom.restype = ctypes.c_ulong
+        lib.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
+        lib.XGetWindowProperty.argtypes = [
+            ctypes.c_void_p, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_long, ctypes.c_long,
+            ctypes.c_int, ctypes.c_ulong, ctypes.POINTER(ctypes.c_ulong),
+            ctypes.POINTER(ctypes.c_int), ctypes.POINTER(ctypes.c_ulong),
+            ctypes.POINTER(ctypes.c_ulong), ctypes.POINTER(ctypes.c_void_p),
+        ]  # fmt: skip
+        lib.XGetWindowAttributes.argtypes = [
+            ctypes.c_void_p,
+            ctypes.c_ulong,
+            ctypes.POINTER(_XWindowAttributes),
+        ]
+        # A window may go away between two requests (BadWindow): Xlib's default handler would
+        # end this process; this one ignores the error (the request then reports failure).
+        handler_type = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p)
+        self._on_error = handler_type(lambda _display, _event: 0)
+        lib.XSetErrorHandler.argtypes = [handler_type]
+        lib.XSetErrorHandler(self._on_error)
+        self.display = lib.XOpenDisplay(None)
+        if not self.display:
+            raise SystemExit(f"figures.py: cannot open the X display {os.environ.get('DISPLAY')}")
+        self.root = lib.XDefaultRootWindow(self.display)
+        self.pid_atom = lib.XInternAtom(self.display, b"_NET_WM_PID", 0)
+
+    def children(self, window: int) -> list[int]:
+        root, parent = ctypes.c_ulong(), ctypes.c_ulong()
+        found, count = ctypes.POINTER(ctypes.c_ulong)(), ctypes.c_uint()
+        ok = self.lib.XQueryTree(
+            self.display, window, ctypes.byref(root), ctypes.byref(parent),
+            ctypes.byref(found), ctypes.byref(count),
+        )  # fmt: skip
+        if not ok:
+            return []
+        result = [int(found[index]) for index in range(count.value)]
+        if found:
+            self.lib.XFree(found)
+        return result
+
+    def title(self, window: int) -> str:
+        name = ctypes.c_void_p()
+        if not self.lib.XFetchName(self.display, window, ctypes.byref(name)) or not name.value:
+            return ""
+        text = ctypes.string_at(name.value).decode("latin-1")
+        self.lib.XFree(name)
+        return text
+
+    def pid(self, window: int) -> int | None:
+        kind, size = ctypes.c_ulong(), ctypes.c_int()
+        items, after, data = ctypes.c_ulong(), ctypes.c_ulong(), ctypes.c_void_p()
+        status = self.lib.XGetWindowProperty(
+            self.display, window, self.pid_atom, 0, 1, 0, self.XA_CARDINAL,
+            ctypes.byref(kind), ctypes.byref(size), ctypes.byref(items), ctypes.byref(after),
+            ctypes.byref(data),
+        )  # fmt: skip
+        if status != 0 or not data.value:
+            return None
+        value = int(ctypes.cast(data, ctypes.POINTER(ctypes.c_ulong))[0]) if items.value else None
+        self.lib.XFree(data)
+        return value
+
+    def viewable(self, window: int) -> bool:
+        attributes = _XWindowAttributes()
+        if not self.lib.XGetWindowAttributes(self.display, window, ctypes.byref(attributes)):
+            return False
+        return int(attributes.map_state) == self.IS_VIEWABLE
+
+    def shown(self, pid: int) -> bool:
+        """True once a window of ``pid`` with the app's title is viewable (searched two levels
+        down: a window manager, when there is one, puts a frame around it)."""
+        for top in self.children(self.root):
+            for window in (top, *self.children(top)):
+                if (
+                    WINDOW_TITLE in self.title(window)
+                    and self.pid(window) == pid
+                    and self.viewable(window)
+                ):
+                    return True
+        return False
 
 
 def window_probe() -> Callable[[int], bool]:
@@ -152,9 +249,7 @@ def window_probe() -> Callable[[int], bool]:
         return _windows_window_shown
     if not os.environ.get("DISPLAY"):
         raise SystemExit("figures.py: no X display to show the window on: run it under xvfb-run")
-    if shutil.which("xwininfo") is None or shutil.which("xprop") is None:
-        raise SystemExit("figures.py: xwininfo/xprop missing (Debian: apt-get install x11-utils)")
-    return _x11_window_shown
+    return X11Windows().shown
 
 
 # -- one start ---------------------------------------------------------------------------------
