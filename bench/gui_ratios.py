@@ -1,10 +1,17 @@
-"""The window's three costs, each against its bare baseline measured in the same run (issue 3).
+"""The window's three costs, each against its bare baseline measured in the same run (issues 3, 13).
 
-Run by hand: ``.venv/bin/python bench/gui_ratios.py [--runs N]`` (offscreen when there is no
-display). Prints medians over N runs (default 11) and their ratios:
+Run by hand: ``.venv/bin/python bench/gui_ratios.py [--runs N] [--no-outside]`` (offscreen when
+there is no display). Prints medians over N runs (default 11) and their ratios:
 
   (a) process start -> form painted: ``i3sync`` (through ``desktop.cli.main``) vs a bare PySide6
-      window, each a new process; the child reports CLOCK_MONOTONIC at its first paint.
+      window, each a new process; the child reports CLOCK_MONOTONIC at its first paint. Three
+      starts of the app, each against the same bare window (one bare start per round):
+      ``i3sync`` with a saved profile, ``i3sync --demo``, and a first start (no profile file,
+      no settings, and no password vault: keyring finds no backend, as on a desktop without
+      one). All from bytecode (compiled first), as an installed app starts.
+  (a, outside) the same four starts under ``Xvfb`` (when installed; ``--no-outside`` skips them),
+      measured from outside the process through the window itself (``bench/x11_watch.py``):
+      from spawn until the X server holds the window mapped and its pixels painted.
   (b) click on Sync -> sync page loaded: the window (worker thread, zeep, private profile, new
       view) vs a raw HTTP POST of the same envelope plus a bare QWebEngineView loading the same
       URL, alternated in one warm process.
@@ -111,7 +118,7 @@ def seed_profile(esws: str, i3: str) -> None:
     store.save(saved.vault_key, SecretKind.PASSWORD, DEMO_PASSWORD)
 
 
-def run_app(on_window: Callable[[Any], None]) -> int:
+def run_app(on_window: Callable[[Any], None], argv: list[str] | None = None) -> int:
     """``i3sync`` as the entry point runs it, with ``on_window`` called on the shown window."""
     import desktop.cli
     import desktop.gui.launch as launch
@@ -120,7 +127,13 @@ def run_app(on_window: Callable[[Any], None]) -> int:
         return launch.start(args, argv, on_window=on_window)
 
     launch.run_gui = run_gui
-    return desktop.cli.main([])
+    return desktop.cli.main(argv or [])
+
+
+def linger_ms() -> int:
+    """How long a start-up child keeps its window after the paint (the outside watcher's time to
+    see it); 0: it closes at once."""
+    return int(os.environ.get("BENCH_LINGER_MS", "0"))
 
 
 # -- child roles -----------------------------------------------------------------------------
@@ -147,7 +160,7 @@ def role_startup_bare() -> None:
 
     def report() -> None:
         print(time.monotonic_ns(), flush=True)
-        app.quit()
+        QTimer.singleShot(linger_ms(), app.quit)
 
     paint = FirstPaint()
     window.installEventFilter(paint)
@@ -155,15 +168,17 @@ def role_startup_bare() -> None:
     app.exec()
 
 
-def role_startup_app() -> None:
+def role_startup_app(*argv: str) -> None:
+    from PySide6.QtCore import QTimer
+
     def on_window(window: Any) -> None:
         def painted() -> None:
             print(time.monotonic_ns(), flush=True)
-            window.close()
+            QTimer.singleShot(linger_ms(), window.close)
 
         window.painted.connect(painted)
 
-    sys.exit(run_app(on_window))
+    sys.exit(run_app(on_window, list(argv)))
 
 
 def role_flow(esws: str, i3: str, runs: int) -> None:
@@ -239,6 +254,8 @@ def role_memory_app(esws: str, i3: str) -> None:
         if not window.started:
             wait_for(window.ready)
         tab = window.sync_tab
+        if tab.vault_busy:  # Sync waits for the saved secrets (read off the GUI thread)
+            wait_for(tab.secretsLoaded)
         tab.form.fill_request(SyncKind.ONE_USER, USER)
         page = tab.ensure_sync_page()
         tab.form.syncButton.click()
@@ -291,24 +308,148 @@ def child(env: dict[str, str], *args: str) -> tuple[int, str]:
     return started, result.stdout.strip().splitlines()[-1]
 
 
-def conduct(runs: int) -> None:
+def fresh_home(env: dict[str, str], prefix: str) -> dict[str, str]:
+    """``env`` with empty config, state, data and cache folders of its own."""
+    home = Path(tempfile.mkdtemp(prefix=prefix))
+    env = dict(env)
+    for name in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        (home / name).mkdir()
+        env[name] = str(home / name)
+    return env
+
+
+def first_start_env(env: dict[str, str]) -> dict[str, str]:
+    """A first start: no profile, no settings, and keyring left to find a vault by itself."""
+    env = fresh_home(env, "i3sync-bench-first-")
+    env.pop("PYTHON_KEYRING_BACKEND", None)
+    return env
+
+
+# The start-ups measured, each against the bare window: (label, role arguments, first start).
+STARTS = (
+    ("i3sync", ("startup-app",), False),
+    ("i3sync --demo", ("startup-app", "--demo"), False),
+    ("first start, no vault", ("startup-app",), True),
+)
+
+
+def measure_starts(env: dict[str, str], runs: int) -> dict[str, list[float]]:
+    """Seconds from spawn to the child's own first paint, per start (and the bare window)."""
+    samples: dict[str, list[float]] = {"bare": [], **{label: [] for label, _, _ in STARTS}}
+    for _ in range(runs):
+        started, line = child(env, "--role", "startup-bare")
+        samples["bare"].append((int(line) - started) / 1e9)
+        for label, role, first in STARTS:
+            started, line = child(first_start_env(env) if first else env, "--role", *role)
+            samples[label].append((int(line) - started) / 1e9)
+    return samples
+
+
+def outside_once(watcher: Any, env: dict[str, str], role: tuple[str, ...]) -> tuple[float, float]:
+    """(mapped, painted) seconds after the spawn, as the X server shows the window."""
+    env = dict(env, BENCH_LINGER_MS="1500")
+    started = time.monotonic()
+    process = subprocess.Popen(
+        [sys.executable, str(Path(__file__).resolve()), "--role", *role],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        window, mapped = watcher.wait_mapped(started + 60)
+        painted = watcher.wait_painted(window, started + 60)
+    finally:
+        _, errors = process.communicate(timeout=120)
+    if process.returncode != 0:
+        raise RuntimeError(f"{role} failed:\n{errors[-3000:]}")
+    return mapped - started, painted - started
+
+
+def measure_outside(env: dict[str, str], runs: int) -> dict[str, list[float]] | None:
+    """The starts of :func:`measure_starts` under Xvfb, watched from outside: painted seconds
+    (``None`` when Xvfb is not installed)."""
+    import shutil
+
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None or sys.platform == "win32":
+        return None
+    from bench.x11_watch import Watcher
+
+    display = f":{90 + os.getpid() % 9}"
+    server = subprocess.Popen(
+        [xvfb, display, "-br", "-nolisten", "tcp", "-screen", "0", "1280x1024x24"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                watcher = Watcher(display)
+                break
+            except RuntimeError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise
+                time.sleep(0.05)
+        env = dict(env, DISPLAY=display, QT_QPA_PLATFORM="xcb")
+        env.pop("WAYLAND_DISPLAY", None)
+        samples: dict[str, list[float]] = {"bare": [], **{label: [] for label, _, _ in STARTS}}
+        mapped: dict[str, list[float]] = {key: [] for key in samples}
+        for _ in range(runs):
+            shown, painted = outside_once(watcher, env, ("startup-bare",))
+            samples["bare"].append(painted)
+            mapped["bare"].append(shown)
+            for label, role, first in STARTS:
+                shown, painted = outside_once(watcher, first_start_env(env) if first else env, role)
+                samples[label].append(painted)
+                mapped[label].append(shown)
+        watcher.close()
+    finally:
+        server.terminate()
+        server.wait(10)
+    for key, values in mapped.items():
+        samples[f"{key} (mapped)"] = values
+    return samples
+
+
+def keyring_on_first_start(env: dict[str, str]) -> str:
+    """What keyring finds on the first start's machine (the vault the window will report)."""
+    code = "import keyring; print(type(keyring.get_keyring()).__module__)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=first_start_env(env), capture_output=True, text=True
+    )
+    return result.stdout.strip() or result.stderr.strip().splitlines()[-1]
+
+
+def print_ratio(key: str, what: str, app: float, bare: float, baseline: str, unit: str) -> None:
+    scale = 1 / 2**20 if unit == "MiB" else 1000
+    ratio = app / bare
+    verdict = "ok" if ratio <= TARGETS[key] else "OVER TARGET"
+    print(
+        f"({key}) {what:40} app {app * scale:7.1f} {unit:3} vs {baseline} "
+        f"{bare * scale:7.1f} {unit:3} -> {ratio:.2f}x "
+        f"(target <= {TARGETS[key]:.2f}x) {verdict}"
+    )
+
+
+def conduct(runs: int, outside: bool) -> None:
     # An installed app starts from bytecode (pip and PyInstaller compile it); a source tree run
     # with PYTHONDONTWRITEBYTECODE=1 would recompile every module at every start (~40 ms here).
     import compileall
 
     for folder in ("desktop", "bench", "tests"):
         compileall.compile_dir(str(REPO / folder), quiet=1)
-    home = Path(tempfile.mkdtemp(prefix="i3sync-bench-"))
-    env = dict(os.environ)
-    for name in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
-        (home / name).mkdir()
-        env[name] = str(home / name)
+    env = fresh_home(dict(os.environ), "i3sync-bench-")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHON_KEYRING_BACKEND"] = "tests.memory_keyring.MemoryKeyring"
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
+    base_env = dict(env)
     if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY") and sys.platform != "win32":
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         env.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+        base_env.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 
     simulator = subprocess.Popen(
         [sys.executable, "-m", "desktop.simulator.server"],
@@ -322,17 +463,16 @@ def conduct(runs: int) -> None:
         i3 = simulator.stdout.readline().split()[-1]
         print(
             f"simulator: ESWS {esws}, I3 {i3}; {runs} runs each; Qt platform "
-            f"{env.get('QT_QPA_PLATFORM', 'default')}\n",
+            f"{env.get('QT_QPA_PLATFORM', 'default')}; first start's keyring: "
+            f"{keyring_on_first_start(env)}\n",
             flush=True,
         )
         seed = [sys.executable, str(Path(__file__).resolve()), "--role", "seed", esws, i3]
         subprocess.run(seed, env=env, check=True)
+        subprocess.run(seed, env=base_env, check=True)  # the same profile for Xvfb's runs
 
-        bare_a, app_a = [], []
-        for _ in range(runs):
-            for samples, role in ((bare_a, "startup-bare"), (app_a, "startup-app")):
-                started, line = child(env, "--role", role)
-                samples.append((int(line) - started) / 1e9)
+        starts = measure_starts(env, runs)
+        seen = measure_outside(base_env, runs) if outside else None
         flow = json.loads(child(env, "--role", "flow", esws, i3, "--runs", str(runs))[1])
         bare_c, app_c = [], []
         for _ in range(max(3, runs // 2)):
@@ -342,54 +482,51 @@ def conduct(runs: int) -> None:
         simulator.terminate()
         simulator.wait(10)
 
-    rows = [
-        (
-            "a",
-            "process start -> form painted",
-            statistics.median(app_a),
-            statistics.median(bare_a),
-            "bare PySide6 window",
-            1000,
-            "ms",
-        ),
-        (
-            "b",
-            "click Sync -> sync page loaded",
-            flow["app"],
-            flow["bare"],
-            "raw POST + bare QWebEngineView",
-            1000,
-            "ms",
-        ),
-        (
-            "c",
-            "main-process RSS after the flow",
-            statistics.median(app_c),
-            statistics.median(bare_c),
-            "bare QWebEngineView",
-            1 / 2**20,
-            "MiB",
-        ),
-    ]
-    for key, what, app, bare, baseline, scale, unit in rows:
-        ratio = app / bare
-        verdict = "ok" if ratio <= TARGETS[key] else "OVER TARGET"
-        print(
-            f"({key}) {what:34} app {app * scale:7.1f} {unit:3} vs {baseline} "
-            f"{bare * scale:7.1f} {unit:3} -> {ratio:.2f}x "
-            f"(target <= {TARGETS[key]:.2f}x) {verdict}"
+    bare_a = statistics.median(starts["bare"])
+    for label, _, _ in STARTS:
+        what = f"start -> painted: {label}"
+        print_ratio("a", what, statistics.median(starts[label]), bare_a, "bare window", "ms")
+    if seen is not None:
+        bare_seen = statistics.median(seen["bare"])
+        for label, _, _ in STARTS:
+            what = f"outside (Xvfb): {label}"
+            print_ratio("a", what, statistics.median(seen[label]), bare_seen, "bare window", "ms")
+        mapped = ", ".join(
+            f"{key.removesuffix(' (mapped)')} {statistics.median(values) * 1000:.0f} ms"
+            for key, values in seen.items()
+            if key.endswith("(mapped)")
         )
+        print(f"    (outside: mapped at {mapped}; painted is when its pixels are drawn)")
+    print_ratio(
+        "b",
+        "click Sync -> sync page loaded",
+        flow["app"],
+        flow["bare"],
+        "raw POST + bare view",
+        "ms",
+    )
+    print_ratio(
+        "c",
+        "main-process RSS after the flow",
+        statistics.median(app_c),
+        statistics.median(bare_c),
+        "bare QWebEngineView",
+        "MiB",
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=11)
+    parser.add_argument(
+        "--no-outside", action="store_true", help="skip the Xvfb measurement from outside"
+    )
     parser.add_argument("--role")
-    parser.add_argument("urls", nargs="*")
-    args = parser.parse_args()
+    parser.add_argument("urls", nargs="*")  # a role's arguments (for startup-app: the app's)
+    args, extra = parser.parse_known_args()  # extra: the app's own flags (--demo)
     roles: dict[str, Callable[[], None]] = {
         "startup-bare": role_startup_bare,
-        "startup-app": role_startup_app,
+        "startup-app": lambda: role_startup_app(*args.urls, *extra),
         "flow": lambda: role_flow(*args.urls, args.runs),
         "memory-app": lambda: role_memory_app(*args.urls),
         "memory-bare": lambda: role_memory_bare(*args.urls),
@@ -398,7 +535,7 @@ def main() -> None:
     if args.role:
         roles[args.role]()
     else:
-        conduct(args.runs)
+        conduct(args.runs, outside=not args.no_outside)
 
 
 if __name__ == "__main__":
