@@ -14,6 +14,10 @@ with the app's title); elsewhere on the X display (``xvfb-run`` gives one) throu
 viewable window with that title and the process's _NET_WM_PID. QT_QPA_PLATFORM is removed
 from the app's environment: it must show a real window.
 
+On Windows, ``--dll-check`` seconds after the last start's window, it also says whether the app
+or its QtWebEngine helpers loaded ``opengl32sw.dll`` (Mesa's software OpenGL, 19.7 MB) and
+``d3dcompiler_47.dll``: on the GPU-less runner that tells whether they earn their place.
+
 The table goes to stdout and is appended to ``--summary`` (default: ``$GITHUB_STEP_SUMMARY``,
 the job summary of a GitHub Actions step). Exit 0 when every start showed the window; 1 when one
 did not within ``--timeout`` seconds, or the build summary is missing.
@@ -60,6 +64,9 @@ class Figures:
     self_check_seconds: float | None = None
     starts: list[float] = field(default_factory=list)
     lang: str = "en"
+    # DLL name -> loaded by the app or its helpers, dll_seconds after the last start's window.
+    dlls: dict[str, bool] = field(default_factory=dict)
+    dll_seconds: float = 0.0
 
     @property
     def first_start(self) -> float | None:
@@ -297,10 +304,12 @@ def time_start(
     timeout: float,
     shown: Callable[[int], bool],
     home: Path | None = None,
+    then: Callable[[int], None] | None = None,
 ) -> float:
     """Seconds from starting ``executable`` to its window being shown; raises TimeoutError.
 
     The user folders are made under ``home`` (kept, for a look at the log) or a temporary folder.
+    ``then`` is called with the process id once the window is shown, before the app is ended.
     """
     with contextlib.ExitStack() as stack:
         if home is None:
@@ -318,7 +327,10 @@ def time_start(
         try:
             while True:
                 if shown(process.pid):
-                    return time.perf_counter() - started
+                    seconds = time.perf_counter() - started
+                    if then is not None:
+                        then(process.pid)
+                    return seconds
                 if process.poll() is not None:
                     raise TimeoutError(
                         f"the app exited with {process.returncode} before its window"
@@ -328,6 +340,34 @@ def time_start(
                 time.sleep(POLL_SECONDS)
         finally:
             _stop(process)
+
+
+# -- which optional DLLs the running app loaded (Windows) ----------------------------------------
+
+# Bundled only in case they are needed: the GitHub runner has no GPU, which is exactly when Qt
+# would fall back to Mesa's software OpenGL (packaging/NOTES.md, "Next steps").
+OPTIONAL_DLLS = ("opengl32sw.dll", "d3dcompiler_47.dll")
+APP_IMAGES = {"i3sync.exe", "qtwebengineprocess.exe"}
+
+
+def images_in_tasklist(text: str) -> set[str]:
+    """The image names (lower case) in ``tasklist /m NAME /fo csv /nh`` output."""
+    import csv
+
+    rows = csv.reader(line for line in text.splitlines() if line.startswith('"'))
+    return {row[0].lower() for row in rows if row}
+
+
+def loaded_dlls(names: tuple[str, ...] = OPTIONAL_DLLS) -> dict[str, bool]:  # pragma: no cover
+    """Whether the app or its QtWebEngine helpers have each DLL loaded now (Windows)."""
+    found: dict[str, bool] = {}
+    for name in names:
+        result = subprocess.run(
+            ["tasklist", "/m", name, "/fo", "csv", "/nh"],
+            capture_output=True, text=True, errors="replace", check=False,
+        )  # fmt: skip
+        found[name] = bool(images_in_tasklist(result.stdout) & APP_IMAGES)
+    return found
 
 
 # -- the table ---------------------------------------------------------------------------------
@@ -364,6 +404,11 @@ def markdown(figures: Figures) -> str:
         )
     if figures.self_check_seconds is not None:
         lines.append(f"| `--self-check` (offscreen) | {figures.self_check_seconds:.2f} s | |")
+    for name, loaded in figures.dlls.items():
+        lines.append(
+            f"| `{name}` loaded {figures.dll_seconds:.0f} s after the window "
+            f"| {'yes' if loaded else 'no'} | |"
+        )
     if figures.starts:
         every = ", ".join(f"{s:.2f}" for s in figures.starts)
         lines += ["", f"Every start, in order (s): {every}."]
@@ -385,6 +430,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="append the table to this file (default $GITHUB_STEP_SUMMARY)",
     )
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
+    parser.add_argument(
+        "--dll-check",
+        type=float,
+        default=8.0,
+        metavar="SECONDS",
+        help="Windows: this long after the last start's window, say whether the app loaded "
+        f"{', '.join(OPTIONAL_DLLS)} (0: do not look; default 8)",
+    )
     return parser.parse_args(argv)
 
 
@@ -399,9 +452,18 @@ def main(argv: list[str] | None = None) -> int:
     problem = ""
     if args.runs > 0:
         shown = window_probe()
+
+        def look_at_dlls(_pid: int) -> None:  # pragma: no cover - Windows only
+            time.sleep(args.dll_check)
+            figures.dlls = loaded_dlls()
+            figures.dll_seconds = args.dll_check
+
         for run in range(args.runs):
+            last = run == args.runs - 1 and IS_WINDOWS and args.dll_check > 0
+            then = look_at_dlls if last else None
             try:
-                figures.starts.append(time_start(executable, args.lang, args.timeout, shown))
+                seconds = time_start(executable, args.lang, args.timeout, shown, then=then)
+                figures.starts.append(seconds)
             except TimeoutError as error:
                 problem = f"start {run + 1}: {error}"
                 break

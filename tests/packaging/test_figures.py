@@ -95,3 +95,37 @@ def test_a_window_that_never_comes_times_out(figures: ModuleType, tmp_path: Path
     app = stand_in(tmp_path, "exec sleep 60")
     with pytest.raises(TimeoutError, match="no window within 0 s"):
         figures.time_start(app, "en", 0.2, lambda pid: False)
+
+
+@posix_only
+def test_then_sees_the_running_app_before_it_is_ended(figures: ModuleType, tmp_path: Path) -> None:
+    app = stand_in(tmp_path, "exec sleep 60")
+    alive: list[bool] = []
+
+    def then(pid: int) -> None:
+        os.kill(pid, 0)  # raises if the app were gone already
+        alive.append(True)
+
+    figures.time_start(app, "en", 30.0, lambda pid: True, then=then)
+    assert alive == [True]
+
+
+def test_tasklist_output_names_the_images_that_loaded_a_dll(figures: ModuleType) -> None:
+    loaded = (
+        '"i3sync.exe","4242","Console","1","88,120 K"\r\n'
+        '"QtWebEngineProcess.exe","4300","Console","1","40,000 K"\r\n'
+    )
+    assert figures.images_in_tasklist(loaded) == {"i3sync.exe", "qtwebengineprocess.exe"}
+    assert figures.images_in_tasklist(loaded) & figures.APP_IMAGES
+    none = "INFO: No tasks are running which match the specified criteria.\r\n"
+    assert figures.images_in_tasklist(none) == set()
+    assert figures.OPTIONAL_DLLS == ("opengl32sw.dll", "d3dcompiler_47.dll")
+
+
+def test_the_table_says_which_optional_dlls_were_loaded(figures: ModuleType) -> None:
+    data = figures.Figures(platform="win32", version="1", compression="lzma2/ultra")
+    data.dlls, data.dll_seconds = {"opengl32sw.dll": False, "d3dcompiler_47.dll": True}, 8.0
+    table = figures.markdown(data)
+    assert "| `opengl32sw.dll` loaded 8 s after the window | no | |" in table
+    assert "| `d3dcompiler_47.dll` loaded 8 s after the window | yes | |" in table
+    assert figures.parse_args([]).dll_check == 8.0
