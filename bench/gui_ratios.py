@@ -118,69 +118,6 @@ def seed_profile(esws: str, i3: str) -> None:
     store.save(saved.vault_key, SecretKind.PASSWORD, DEMO_PASSWORD)
 
 
-def run_app(on_window: Callable[[Any], None], argv: list[str] | None = None) -> int:
-    """``i3sync`` as the entry point runs it, with ``on_window`` called on the shown window."""
-    import desktop.cli
-    import desktop.gui.launch as launch
-
-    def run_gui(args: argparse.Namespace, argv: Any) -> int:
-        return launch.start(args, argv, on_window=on_window)
-
-    launch.run_gui = run_gui
-    return desktop.cli.main(argv or [])
-
-
-def linger_ms() -> int:
-    """How long a start-up child keeps its window after the paint (the outside watcher's time to
-    see it); 0: it closes at once."""
-    return int(os.environ.get("BENCH_LINGER_MS", "0"))
-
-
-# -- child roles -----------------------------------------------------------------------------
-
-
-def role_startup_bare() -> None:
-    from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
-
-    app = QApplication([sys.argv[0]])
-    window = QWidget()
-    window.setWindowTitle("bare")
-    QVBoxLayout(window).addWidget(QLabel("A bare PySide6 window"))
-    window.resize(900, 780)
-
-    class FirstPaint(QObject):
-        done = False
-
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if not self.done and event.type() == QEvent.Type.Paint:
-                self.done = True
-                QTimer.singleShot(0, report)
-            return False
-
-    def report() -> None:
-        print(time.monotonic_ns(), flush=True)
-        QTimer.singleShot(linger_ms(), app.quit)
-
-    paint = FirstPaint()
-    window.installEventFilter(paint)
-    window.show()
-    app.exec()
-
-
-def role_startup_app(*argv: str) -> None:
-    from PySide6.QtCore import QTimer
-
-    def on_window(window: Any) -> None:
-        def painted() -> None:
-            print(time.monotonic_ns(), flush=True)
-            QTimer.singleShot(linger_ms(), window.close)
-
-        window.painted.connect(painted)
-
-    sys.exit(run_app(on_window, list(argv)))
-
-
 def role_flow(esws: str, i3: str, runs: int) -> None:
     import shiboken6
     from PySide6.QtCore import QUrl
@@ -246,6 +183,7 @@ def role_flow(esws: str, i3: str, runs: int) -> None:
 def role_memory_app(esws: str, i3: str) -> None:
     from PySide6.QtCore import QTimer
 
+    from bench.startup_child import run_app
     from desktop.esws.request import SyncKind
 
     seed_profile(esws, i3)  # the in-memory keyring is per process
@@ -293,11 +231,15 @@ def role_memory_bare(esws: str, i3: str) -> None:
 # -- the conductor ---------------------------------------------------------------------------
 
 
+STARTUP_CHILD = Path(__file__).resolve().with_name("startup_child.py")
+
+
 def child(env: dict[str, str], *args: str) -> tuple[int, str]:
-    """Run this script in ``role`` as a new process; (start time, its last stdout line)."""
+    """Run this script in ``role`` (or, for ``startup-*``, ``bench/startup_child.py``) as a new
+    process; (start time, its last stdout line)."""
     started = time.monotonic_ns()
     result = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), *args],
+        child_command(*args),
         env=env,
         capture_output=True,
         text=True,
@@ -306,6 +248,12 @@ def child(env: dict[str, str], *args: str) -> tuple[int, str]:
     if result.returncode != 0:
         raise RuntimeError(f"{args[1]} failed:\n{result.stderr[-3000:]}")
     return started, result.stdout.strip().splitlines()[-1]
+
+
+def child_command(*args: str) -> list[str]:
+    if args[:1] == ("--role",) and args[1].startswith("startup-"):
+        return [sys.executable, str(STARTUP_CHILD), args[1].removeprefix("startup-"), *args[2:]]
+    return [sys.executable, str(Path(__file__).resolve()), *args]
 
 
 def fresh_home(env: dict[str, str], prefix: str) -> dict[str, str]:
@@ -350,7 +298,7 @@ def outside_once(watcher: Any, env: dict[str, str], role: tuple[str, ...]) -> tu
     env = dict(env, BENCH_LINGER_MS="1500")
     started = time.monotonic()
     process = subprocess.Popen(
-        [sys.executable, str(Path(__file__).resolve()), "--role", *role],
+        child_command("--role", *role),
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -522,11 +470,9 @@ def main() -> None:
         "--no-outside", action="store_true", help="skip the Xvfb measurement from outside"
     )
     parser.add_argument("--role")
-    parser.add_argument("urls", nargs="*")  # a role's arguments (for startup-app: the app's)
-    args, extra = parser.parse_known_args()  # extra: the app's own flags (--demo)
+    parser.add_argument("urls", nargs="*")
+    args = parser.parse_args()
     roles: dict[str, Callable[[], None]] = {
-        "startup-bare": role_startup_bare,
-        "startup-app": lambda: role_startup_app(*args.urls, *extra),
         "flow": lambda: role_flow(*args.urls, args.runs),
         "memory-app": lambda: role_memory_app(*args.urls),
         "memory-bare": lambda: role_memory_bare(*args.urls),
