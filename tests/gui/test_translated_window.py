@@ -1,0 +1,129 @@
+"""The window in Dutch and German: every visible text of the form, the sync view, a refusal, the
+CRM.COM tab, the History tab and the profiles dialog is translated (vendor codes verbatim), and
+access keys stay unique on each page, as they are in English."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QLineEdit, QWidget
+
+from desktop.gui import i18n
+from tests.gui.conftest import PAGE_TIMEOUT_MS, fill_form
+from tests.gui.test_keyboard_access_keys import clashes, unnamed_buttons
+
+CATALOGUES = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+
+
+def english_sources(language: str) -> set[str]:
+    """Every English source text whose translation differs (a text left as it is, such as
+    "CRM.COM" or "Token", may rightly show in both languages)."""
+    root = ET.parse(CATALOGUES / f"i3sync_{language}.ts").getroot()  # noqa: S314 - ours
+    found: set[str] = set()
+    for message in root.iter("message"):
+        source = message.findtext("source") or ""
+        if (message.findtext("translation") or "") != source:
+            found.add(source)
+    return found
+
+
+def visible_texts(root: QWidget) -> list[str]:
+    texts: list[str] = []
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisible():
+            continue
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            texts.append(widget.text())
+        elif isinstance(widget, QLineEdit):
+            texts.append(widget.placeholderText())
+        elif isinstance(widget, QGroupBox):
+            texts.append(widget.title())
+        texts.append(widget.toolTip())
+    return [text for text in texts if text.strip()]
+
+
+def untranslated(root: QWidget, language: str) -> list[str]:
+    english = english_sources(language)
+    return [text for text in visible_texts(root) if text in english]
+
+
+@pytest.fixture(params=["nl", "de"])
+def language(request: Any, qapp: Any) -> Iterator[str]:
+    assert i18n.install(request.param) == request.param
+    yield request.param
+    i18n.install("en")
+
+
+def test_the_form_and_its_menus_are_translated_with_unique_access_keys(
+    qtbot: Any, language: str, saved_profile: Any, make_window: Any
+) -> None:
+    window = make_window()
+    assert untranslated(window, language) == []
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus != ["&File", "&View", "&Help"]
+    assert clashes(window) == {}
+    assert unnamed_buttons(window) == []
+
+
+def test_a_refusal_is_translated_and_keeps_the_vendor_code(
+    qtbot: Any, language: str, simulator: Any, saved_profile: Any, make_window: Any
+) -> None:
+    window = make_window()
+    fill_form(qtbot, window, password="not-the-password")
+    with qtbot.waitSignal(window.sync_tab.fetcher.failed, timeout=PAGE_TIMEOUT_MS):
+        window.sync_tab.form.syncButton.click()
+    banner = window.sync_tab.form.errorBanner
+    qtbot.waitUntil(banner.isVisible)
+    shown = banner.accessibleDescription() or banner.accessibleName()
+    text = " ".join(visible_texts(window.sync_tab)) + " " + shown
+    assert "NO ADMIN FOUND BASED ON USERNAME AND PASSWORD" in text
+    assert "The username or password is not correct" not in text
+    assert "Error code:" not in text
+    assert untranslated(window, language) == []
+
+
+def test_the_sync_view_crm_and_history_tabs_are_translated(
+    qtbot: Any, language: str, simulator: Any, saved_profile: Any, make_window: Any
+) -> None:
+    window = make_window()
+    tab = window.sync_tab
+    page = tab.ensure_sync_page()
+    tab.setCurrentWidget(page)
+    qtbot.waitUntil(page.backButton.isVisible)
+    assert untranslated(window, language) == []
+    assert clashes(window) == {}
+    tab.back_to_form()
+
+    window.tabs.setCurrentIndex(1)  # CRM.COM, built on first show
+    qtbot.waitUntil(lambda: window.crm_panel is not None and window.crm_panel.isVisible())
+    assert untranslated(window, language) == []
+    assert clashes(window) == {}
+
+    window.tabs.setCurrentIndex(window.tabs.count() - 1)  # History
+    qtbot.waitUntil(lambda: window.history_tab is not None and window.history_tab.isVisible())
+    assert untranslated(window, language) == []
+    assert clashes(window) == {}
+
+
+def test_the_profiles_dialog_is_translated(
+    qtbot: Any, language: str, saved_profile: Any, make_window: Any
+) -> None:
+    window = make_window()
+    window.sync_tab.manage_profiles()
+    dialog = window.sync_tab.profile_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert untranslated(dialog, language) == []
+    dialog.reject()
+
+
+def test_the_detector_finds_english_when_no_catalogue_is_installed(
+    qtbot: Any, saved_profile: Any, make_window: Any
+) -> None:
+    i18n.install("en")
+    window = make_window()
+    found = untranslated(window, "nl")
+    assert "&Sync" in found and "Pass&word:" in found
