@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSizePolicy,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.gui.i18n import translate
+from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.gui.i18n import translate, translate_marked
 from desktop.gui.palette import Role, banner_colours, text_colour
 
 
@@ -35,6 +37,19 @@ class Tone(enum.Enum):
 
 
 _TONE_ROLES = {Tone.INFO: Role.INFO, Tone.WARNING: Role.WARNING, Tone.ERROR: Role.ERROR}
+# Each tone has an icon too, so that no message is told apart by its colour alone (high contrast,
+# colour blindness): the style's own, as Windows message boxes show them.
+_TONE_ICONS = {
+    Tone.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
+    Tone.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
+    Tone.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
+}
+_TONE_NAMES = {
+    Tone.INFO: QT_TRANSLATE_NOOP("Banner", "Information"),
+    Tone.WARNING: QT_TRANSLATE_NOOP("Banner", "Warning"),
+    Tone.ERROR: QT_TRANSLATE_NOOP("Banner", "Error"),
+}
+BANNER_ICON_SIZE = 20
 # The light-palette colours, for code that still sets a fixed colour; prefer set_text_role().
 ERROR_TEXT = "#b3261e"
 _TEXT_ROLE = "textRole"
@@ -89,6 +104,8 @@ class Banner(QFrame):
         self.setAutoFillBackground(True)  # the tint comes from the palette, light or dark
         self._tone = Tone.INFO
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.icon = QLabel(self)
+        self.icon.setObjectName(label_name + "Icon")
         self.label = QLabel(self)
         self.label.setObjectName(label_name)
         self.label.setWordWrap(True)
@@ -100,6 +117,7 @@ class Banner(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 8, 8)
         layout.setSpacing(12)
+        layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.label, 1)
         layout.addLayout(self._buttons)
         self._actions: list[QPushButton] = []
@@ -115,6 +133,11 @@ class Banner(QFrame):
         """Show ``html`` in the tone's colours, with one button per ``(text, callback)``."""
         self._tone = tone
         self._apply_tone()
+        icon = self.style().standardIcon(_TONE_ICONS[tone], None, self)
+        self.icon.setPixmap(icon.pixmap(BANNER_ICON_SIZE, BANNER_ICON_SIZE))
+        name = translate_marked("Banner", _TONE_NAMES[tone])
+        self.icon.setAccessibleName(name)
+        self.icon.setToolTip(name)
         self.label.setText(html)
         self.label.setAccessibleName(accessible_text or translate("Banner", "Message"))
         # Read out with the message whatever its name: the plain text of what it says.

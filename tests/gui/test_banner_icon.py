@@ -1,0 +1,28 @@
+"""A banner's tone is shown by an icon with a name as well as by its colour."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QWidget
+
+from desktop.gui.widgets import Banner, Tone
+
+
+@pytest.mark.parametrize(
+    ("tone", "name"), [(Tone.ERROR, "Error"), (Tone.WARNING, "Warning"), (Tone.INFO, "Information")]
+)
+def test_each_tone_shows_its_own_named_icon(qtbot: Any, tone: Tone, name: str) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    banner = Banner("testLabel", parent)
+    parent.show()
+    banner.show_message("<b>Something</b>", tone)
+    assert banner.icon.isVisible()
+    assert not banner.icon.pixmap().isNull()
+    assert banner.icon.accessibleName() == name == banner.icon.toolTip()
+    other = Tone.INFO if tone is not Tone.INFO else Tone.ERROR
+    before = banner.icon.pixmap().toImage()
+    banner.show_message("<b>Something</b>", other)
+    assert banner.icon.pixmap().toImage() != before
