@@ -28,6 +28,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TextIO
 
 from desktop import version
@@ -119,16 +120,39 @@ def prepare_environment(
     return CheckResult("browser sandbox", True, detail)
 
 
+# The first bytes of every compiled Qt catalogue (.qm).
+QM_MAGIC = bytes.fromhex("3cb86418caef9c95cd211cbf60a1bddd")
+CATALOGUE_LANGUAGES = ("nl", "de")
+
+
 def check_resources() -> CheckResult:
-    """The WSDL and at least one window icon are where ``resource_path`` looks."""
+    """The WSDL, at least one window icon and the window's Dutch and German catalogues are where
+    ``resource_path`` looks."""
 
     wsdl = resource_path(BUNDLED_WSDL)
     icons = sorted(p.name for p in wsdl.parent.glob("i3sync-*.png")) if wsdl.parent.is_dir() else []
-    ok = wsdl.is_file() and bool(icons)
+    catalogues = [
+        language
+        for language in CATALOGUE_LANGUAGES
+        if _is_catalogue(resource_path("i18n") / f"i3sync_{language}.qm")
+    ]
+    ok = wsdl.is_file() and bool(icons) and len(catalogues) == len(CATALOGUE_LANGUAGES)
     where = "bundle" if getattr(sys, "frozen", False) else "package"
     found = "found" if wsdl.is_file() else "MISSING"
-    detail = f"{BUNDLED_WSDL} {found}, {len(icons)} icons ({where})"
-    return CheckResult("resources", ok, detail)
+    languages = ", ".join(["en", *catalogues])
+    missing = sorted(set(CATALOGUE_LANGUAGES) - set(catalogues))
+    detail = f"{BUNDLED_WSDL} {found}, {len(icons)} icons, window languages {languages}"
+    if missing:
+        detail += f" (catalogue MISSING: {', '.join(missing)})"
+    return CheckResult("resources", ok, f"{detail} ({where})")
+
+
+def _is_catalogue(path: Path) -> bool:
+    try:
+        with path.open("rb") as file:
+            return file.read(len(QM_MAGIC)) == QM_MAGIC
+    except OSError:
+        return False
 
 
 def _keyring_entry_points() -> list[str]:

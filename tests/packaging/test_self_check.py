@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -190,3 +191,22 @@ def test_main_reports_the_sandbox_after_the_page(
     assert lines[4].startswith("ok   I3 page in QtWebEngine: ")
     assert lines[5].startswith("ok   browser sandbox: off: running as root, ")
     assert lines[-1].startswith("self-check passed")
+
+
+def test_resources_fail_when_a_window_catalogue_is_missing_or_not_a_catalogue(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good = self_check.check_resources()
+    assert good.ok and "window languages en, nl, de" in good.detail
+    real = self_check.resource_path
+    folder = tmp_path / "i18n"
+    folder.mkdir()
+    (folder / "i3sync_nl.qm").write_bytes(b"not a catalogue")
+
+    def fake(name: str) -> Path:
+        return folder if name == "i18n" else real(name)
+
+    monkeypatch.setattr(self_check, "resource_path", fake)
+    bad = self_check.check_resources()
+    assert not bad.ok
+    assert "catalogue MISSING: de, nl" in bad.detail
