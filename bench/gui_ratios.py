@@ -57,7 +57,7 @@ def rss_bytes() -> int:
         match = re.search(r"^VmRSS:\s+(\d+) kB", status.read_text(), re.MULTILINE)
         if match:
             return int(match.group(1)) * 1024
-    import psutil  # type: ignore[import-not-found,unused-ignore]
+    import psutil  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
     return int(psutil.Process().memory_info().rss)
 
@@ -473,7 +473,7 @@ def main() -> None:
     parser.add_argument("urls", nargs="*")
     args = parser.parse_args()
     roles: dict[str, Callable[[], None]] = {
-        "flow": lambda: role_flow(*args.urls, args.runs),
+        "flow": lambda: role_flow(args.urls[0], args.urls[1], args.runs),
         "memory-app": lambda: role_memory_app(*args.urls),
         "memory-bare": lambda: role_memory_bare(*args.urls),
         "seed": lambda: seed_profile(*args.urls),

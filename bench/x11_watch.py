@@ -108,9 +108,11 @@ def _xlib() -> ctypes.CDLL:
 _ERROR_HANDLER_TYPE = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p)
 
 
-@_ERROR_HANDLER_TYPE
-def _ignore_x_errors(display: int, event: int) -> int:
+def _ignore(display: int, event: int) -> int:
     return 0  # a window gone between its MapNotify and our read (BadWindow, BadMatch)
+
+
+_ignore_x_errors = _ERROR_HANDLER_TYPE(_ignore)
 
 
 class Watcher:

@@ -4,11 +4,17 @@ Nothing of the demo reaches the user's profile file, vault or settings: the prof
 temporary folder removed on exit, its security code and password in a dict, and the CRM.COM tab
 starts from preset fields that are never kept. The simulated CRM.COM is added to the simulator
 only when the CRM.COM tab is first built (after the window is painted).
+
+The simulator's address is taken (a listening socket) before the window is built, so the form
+shows it from the first paint; the simulator itself (http.server, lxml: ~40 ms to import) starts
+after the paint (:meth:`DemoSession.start_simulator`) and serves that socket. A request sent
+before that waits in the socket's queue; it is never refused.
 """
 
 from __future__ import annotations
 
 import logging
+import socket
 import tempfile
 from html import escape
 from pathlib import Path
@@ -16,21 +22,25 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from desktop.core.history import FILE_NAME as HISTORY_FILE_NAME
-from desktop.core.history_store import HistoryStore
 from desktop.core.vault import SecretKind, VaultStatus
 from desktop.esws.profiles import Profile, ProfileStore
 from desktop.gui.crm.remembered import PresetFields, use_for_session
 from desktop.gui.i18n import translate
 from desktop.simulator.esws_logic import DEMO_ADMIN, DEMO_COMPANY_ID, DEMO_PASSWORD, demo_company
-from desktop.simulator.server import Simulator
 
 if TYPE_CHECKING:
+    from desktop.core.history_store import HistoryStore
     from desktop.simulator.crm import CrmSimulator
+    from desktop.simulator.server import Simulator
 
 log = logging.getLogger(__name__)
 
 DEMO_PROFILE = "Demo"
 DEMO_USER = "42"
+# desktop.simulator.server's ESWS_PATH and desktop.simulator.crm's DEMO_CRM_PASSWORD, which the
+# form shows before the simulator is imported (tests/gui/test_perf_demo.py keeps them equal).
+ESWS_PATH = "/webservicesesws"
+CRM_PASSWORD_SHOWN = "Crm-Demo-1234"  # a public demo credential, by design
 
 
 class MemoryVault:
@@ -69,8 +79,6 @@ class MemoryVault:
 
 def demo_notice() -> str:
     """The banner shown above the I3 form in demo mode (rich text: every value escaped)."""
-    from desktop.simulator.crm import DEMO_CRM_PASSWORD
-
     company = demo_company()
     users = ", ".join(sorted(company.users, key=int))
     locations = ", ".join(
@@ -95,7 +103,7 @@ def demo_notice() -> str:
         escape(translate("Demo", "Change the password to see ESWS refuse it.")),
         escape(
             translate("Demo", "The CRM.COM tab's demo password is {password}.").format(
-                password=DEMO_CRM_PASSWORD
+                password=CRM_PASSWORD_SHOWN
             )
         ),
     ]
@@ -127,16 +135,42 @@ def crm_demo_notice() -> str:
 
 
 class DemoSession:
-    """A started simulator, a temporary profile file with the Demo profile, an in-memory vault."""
+    """The Demo profile in a temporary profile file, an in-memory vault, and the simulator's
+    address; the simulator starts with :meth:`start_simulator` (after the first paint)."""
 
     def __init__(self) -> None:
-        self.simulator = Simulator()
         self._folder = tempfile.TemporaryDirectory(prefix="i3sync-demo-")
         self.store = ProfileStore(Path(self._folder.name) / "profiles.json")
-        # The demo's syncs go to a history of its own, gone with its folder: never the user's.
-        self.history = HistoryStore(Path(self._folder.name) / HISTORY_FILE_NAME)
+        self._history: HistoryStore | None = None
         self.vault = MemoryVault()
+        self.simulator: Simulator | None = None  # started after the first paint
         self.crm: CrmSimulator | None = None  # added when the CRM.COM tab is first built
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self._listener.getsockname()[1]}"
+        self.esws_endpoint = self.url + ESWS_PATH
+
+    @property
+    def history(self) -> HistoryStore:
+        """The demo's syncs go to a history of its own, gone with its folder: never the user's
+        (made on first use: sqlite3 takes ~5 ms to import)."""
+        if self._history is None:
+            from desktop.core.history_store import HistoryStore
+
+            self._history = HistoryStore(Path(self._folder.name) / HISTORY_FILE_NAME)
+        return self._history
+
+    def start_simulator(self) -> Simulator:
+        """ESWS, I3 (and later CRM.COM) on the address the profile names; idempotent."""
+        if self.simulator is None:
+            from desktop.simulator.server import Simulator
+
+            simulator = Simulator()
+            serve_on(simulator, self._listener)
+            if simulator.esws_endpoint != self.esws_endpoint:
+                raise RuntimeError("the simulator's ESWS path changed: update demo.ESWS_PATH")
+            self.simulator = simulator.start()
+            log.info("Demo mode: simulator at %s", simulator.url)
+        return self.simulator
 
     def crm_fields(self) -> dict[str, str]:
         """The CRM.COM tab's start values; adds the simulated CRM.COM on first use (cheap: a few
@@ -144,7 +178,7 @@ class DemoSession:
         from desktop.simulator.crm import DEMO_CRM_ORGANISATION, DEMO_CRM_USERNAME, install_crm
 
         if self.crm is None:
-            self.crm = install_crm(self.simulator)
+            self.crm = install_crm(self.start_simulator())
             log.info("Demo mode: CRM.COM simulated at %s", self.crm.base_url)
         return {
             "url": self.crm.base_url,
@@ -154,11 +188,10 @@ class DemoSession:
         }
 
     def __enter__(self) -> DemoSession:
-        self.simulator.start()
         profile = Profile(
             name=DEMO_PROFILE,
-            esws_endpoint=self.simulator.esws_endpoint,
-            i3_base_url=self.simulator.url,
+            esws_endpoint=self.esws_endpoint,
+            i3_base_url=self.url,
             admin_username=DEMO_ADMIN,
             remember_password=True,
         )
@@ -166,7 +199,6 @@ class DemoSession:
         saved = self.store.load().find(DEMO_PROFILE) or profile
         self.vault.save(saved.vault_key, SecretKind.COMPANY_ID, DEMO_COMPANY_ID)
         self.vault.save(saved.vault_key, SecretKind.PASSWORD, DEMO_PASSWORD)
-        log.info("Demo mode: simulator at %s", self.simulator.url)
         # The CRM.COM tab starts from the demo's fields, and keeps nothing in the user's settings.
         use_for_session(PresetFields(self.crm_fields, crm_demo_notice))
         return self
@@ -178,5 +210,21 @@ class DemoSession:
         trace: TracebackType | None,
     ) -> None:
         use_for_session(None)
-        self.simulator.stop()
+        if self.simulator is not None:
+            self.simulator.stop()  # closes the listening socket too
+        else:
+            self._listener.close()
         self._folder.cleanup()
+
+
+def serve_on(simulator: Simulator, listener: socket.socket) -> None:
+    """Make the (not yet started) ``simulator`` serve ``listener`` instead of the socket it bound.
+
+    The simulator has no way to be given a socket or port (desktop/simulator/server.py), so its
+    server's socket is swapped here, before its serving thread starts.
+    """
+    server = simulator._server
+    server.socket.close()
+    server.socket = listener
+    server.server_address = listener.getsockname()
+    server.server_port = server.server_address[1]

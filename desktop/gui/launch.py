@@ -281,9 +281,12 @@ def start(
             from desktop.gui.demo import DEMO_USER, DemoSession, demo_notice
 
             demo = stack.enter_context(DemoSession())
-            window = MainWindow(demo.store, demo.vault, history=demo.history)
+            window = MainWindow(demo.store, demo.vault, history=lambda: demo.history)
             window.sync_tab.show_notice("demo", demo_notice())
             window.sync_tab.form.fill_request(SyncKind.ONE_USER, DEMO_USER)
+            # After the paint: the form shows the simulator's address already, and a Sync
+            # pressed meanwhile waits for it.
+            window.ready.connect(demo.start_simulator)
         else:
             # Loads keyring on first use, off the GUI thread, after the form is painted.
             window = MainWindow(ProfileStore(), SecretStore())

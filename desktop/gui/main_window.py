@@ -6,7 +6,8 @@ it at a simulator that way. Nothing slow happens before the form is painted: the
 QtWebEngine loaded and the CRM.COM tab built right after the first paint.
 
 ``history``: where the window records its token requests (default: the user's history file;
-``None``: nowhere, and no History tab). The History tab is built when first opened.
+a function: the store it returns, asked for after the first paint; ``None``: nowhere, and no
+History tab). The History tab is built when first opened.
 """
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ class MainWindow(QMainWindow):
         *,
         crm_client_factory: Callable[[str], CrmClient] | None = None,
         warm_up: bool = True,
-        history: HistoryStore | str | None = USER_HISTORY,
+        history: HistoryStore | Callable[[], HistoryStore] | str | None = USER_HISTORY,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -80,10 +81,17 @@ class MainWindow(QMainWindow):
         self._painted = False
         self.crm_panel: CrmPanel | None = None
         self.history_tab: HistoryTab | None = None
-        # The user's history is made in start(), after the first paint (sqlite3 takes ~10 ms
-        # to import); a sync cannot start before that (the form waits for the vault).
-        self._user_history = isinstance(history, str)
-        self.history: HistoryStore | None = None if isinstance(history, str) else history
+        # The user's history (or the one a function gives) is made in start(), after the first
+        # paint (sqlite3 takes ~5-10 ms to import); a sync cannot start before that (the form
+        # waits for the vault).
+        self._history_later: Callable[[], HistoryStore] | None = None
+        self.history: HistoryStore | None = None
+        if isinstance(history, str):
+            self._history_later = _user_history_store
+        elif callable(history):
+            self._history_later = history
+        else:
+            self.history = history
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
@@ -104,7 +112,7 @@ class MainWindow(QMainWindow):
             self._crm_placeholder = _placeholder()
             self.tabs.addTab(self._crm_placeholder, CRM_TAB_TITLE)
         self._history_placeholder: QWidget | None = None
-        if self.history is not None or self._user_history:
+        if self.history is not None or self._history_later is not None:
             self._history_placeholder = _placeholder()
             self.tabs.addTab(self._history_placeholder, history_tab_title())
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -215,10 +223,8 @@ class MainWindow(QMainWindow):
         placeholder.deleteLater()
 
     def _open_user_history(self) -> None:
-        if self._user_history and self.history is None:
-            from desktop.core.history_store import HistoryStore
-
-            self.history = HistoryStore()  # the file is opened only when written or read
+        if self._history_later is not None and self.history is None:
+            self.history = self._history_later()  # the file is opened only when written or read
             self.sync_tab.fetcher.history = self.history
 
     def add_history_tab(self) -> None:
@@ -286,6 +292,12 @@ class MainWindow(QMainWindow):
         log.info("Window closed")
         super().closeEvent(event)
         self.closed.emit()
+
+
+def _user_history_store() -> HistoryStore:
+    from desktop.core.history_store import HistoryStore
+
+    return HistoryStore()
 
 
 def _placeholder() -> QWidget:

@@ -24,7 +24,6 @@ from desktop.core.redaction import register_secret
 from desktop.core.vault import VaultStatus
 from desktop.esws.request import SyncKind, SyncRequest
 from desktop.gui.esws import sync_outcome
-from desktop.gui.esws.check_view import check_target_for
 from desktop.gui.esws.form_secrets import FormSecrets
 from desktop.gui.esws.profile_book import ProfileBook
 from desktop.gui.esws.sync_form import SyncForm
@@ -358,6 +357,8 @@ class SyncTab(QStackedWidget):
             self.form.set_busy(False)
             self.form.show_problem(describe(error))
             return
+        from desktop.gui.esws.check_view import check_target_for  # after the paint (~6 ms)
+
         page = self.ensure_sync_page()
         self._page_attempt = self.fetcher.last_attempt
         # First: I3 starts loading. Further I3 hosts the profile allows may be redirected to.
