@@ -1,0 +1,282 @@
+"""Where the window's start-up time and memory go: the floors behind issue 13's ratios.
+
+Run by hand: ``.venv/bin/python bench/import_costs.py [--runs N]`` (offscreen when there is no
+display; default 5 runs, medians). Every figure comes from new processes started from bytecode
+(compiled first), as an installed app starts. Prints:
+
+1. Start-up, step by step (ms since the process was spawned, and each step's own share): the
+   bare PySide6 window's steps, then ``i3sync``'s (with a saved profile): interpreter, PySide6,
+   Qt's ``Qt`` namespace (its ~100 enums, created on first use), the app's own modules, the
+   QApplication, the language, building the window, the first paint.
+2. Memory (RSS, MiB) each package adds to a process that has PySide6 and a QApplication:
+   alone (imported first), and in the app's order (what it adds on top of what came before).
+   keyring is counted with its backend discovery (``keyring.get_keyring()``), QtWebEngine with a
+   first view (its profile and the Chromium process handles).
+3. Between a click on Sync and the first request: the steps the window's worker takes (each one's
+   median, in a warm process, against the simulator on loopback), and what a raw POST takes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+# -- 1. start-up steps -------------------------------------------------------------------------
+
+STEPS_BARE = """
+import os, sys, time
+T0 = int(os.environ["BENCH_T0"])
+marks = [("interpreter up", time.monotonic_ns())]
+import PySide6.QtWidgets
+marks.append(("PySide6 imported", time.monotonic_ns()))
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+app = QApplication([sys.argv[0]])
+marks.append(("QApplication", time.monotonic_ns()))
+window = QWidget(); QVBoxLayout(window).addWidget(QLabel("A bare PySide6 window"))
+window.resize(900, 780)
+marks.append(("window built", time.monotonic_ns()))
+class Paint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and len(marks) == 4:
+            marks.append(("first paint", time.monotonic_ns()))
+            QTimer.singleShot(0, app.quit)
+        return False
+paint = Paint(); window.installEventFilter(paint); window.show(); app.exec()
+import json; print(json.dumps([(what, (t - T0) / 1e6) for what, t in marks]))
+"""
+
+STEPS_APP = """
+import os, sys, time
+T0 = int(os.environ["BENCH_T0"])
+marks = [("interpreter up", time.monotonic_ns())]
+def mark(what): marks.append((what, time.monotonic_ns()))
+import PySide6.QtWidgets
+mark("PySide6 imported")
+from PySide6.QtCore import Qt
+mark("Qt namespace (enums)")
+import desktop.cli, desktop.gui.launch as launch, desktop.gui.sandbox, desktop.gui.single_instance
+import desktop.gui.qt_setup as qt_setup
+mark("app modules: cli, launch, single instance")
+import desktop.gui.main_window
+mark("app modules: the window's")
+real_create = qt_setup.create_application
+def create(argv):
+    mark("command line, logging, single-instance check")
+    app = real_create(argv); mark("QApplication"); return app
+qt_setup.create_application = create
+real_language = launch.use_language
+def language(requested):
+    code = real_language(requested); mark("language (settings, catalogue)"); return code
+launch.use_language = language
+def on_window(window):
+    mark("window built and shown")
+    def painted():
+        mark("first paint")
+        from PySide6.QtCore import QTimer
+        QTimer.singleShot(0, window.close)
+    window.painted.connect(painted)
+launch.run_gui = lambda args, argv: launch.start(args, argv, on_window=on_window)
+desktop.cli.main([])
+import json; print(json.dumps([(what, (t - T0) / 1e6) for what, t in marks]))
+"""
+
+
+def environment() -> dict[str, str]:
+    home = Path(tempfile.mkdtemp(prefix="i3sync-costs-"))
+    env = dict(os.environ)
+    for name in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        (home / name).mkdir()
+        env[name] = str(home / name)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHON_KEYRING_BACKEND"] = "tests.memory_keyring.MemoryKeyring"
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
+    if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY") and sys.platform != "win32":
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        env.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    return env
+
+
+def run_python(code: str, env: dict[str, str]) -> str:
+    import time
+
+    env = dict(env, BENCH_T0=str(time.monotonic_ns()))
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300
+    )
+    if result.returncode != 0:
+        raise RuntimeError(result.stderr[-3000:])
+    return result.stdout.strip().splitlines()[-1]
+
+
+def startup_steps(env: dict[str, str], runs: int) -> None:
+    from desktop.esws.profiles import Profile, ProfileStore
+
+    os.environ.update({k: env[k] for k in ("XDG_CONFIG_HOME", "XDG_STATE_HOME")})
+    ProfileStore().save([Profile(name="Acme", admin_username="hr")], "Acme")
+    print("1. Start-up, step by step (ms after the spawn; each step's own share)")
+    for label, code in (("bare PySide6 window", STEPS_BARE), ("i3sync", STEPS_APP)):
+        samples: list[list[tuple[str, float]]] = []
+        for _ in range(runs):
+            samples.append([tuple(pair) for pair in json.loads(run_python(code, env))])
+        print(f"   {label}:")
+        previous = 0.0
+        for index, (what, _) in enumerate(samples[0]):
+            at = statistics.median(run[index][1] for run in samples)
+            print(f"     {at:7.1f}  (+{at - previous:5.1f})  {what}")
+            previous = at
+    print()
+
+
+# -- 2. memory per package -----------------------------------------------------------------------
+
+MEMORY = """
+import gc, json, re, sys
+from pathlib import Path
+def rss():
+    text = Path("/proc/self/status").read_text()
+    return int(re.search(r"^VmRSS:\\s+(\\d+) kB", text, re.MULTILINE).group(1)) / 1024
+from PySide6.QtCore import QCoreApplication, Qt
+QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+from PySide6.QtWidgets import QApplication
+app = QApplication([sys.argv[0]])
+def load(name):
+    if name == "keyring":
+        import keyring
+        keyring.get_keyring()
+    elif name == "QtWebEngine (+ first view)":
+        from PySide6.QtWebEngineWidgets import QWebEngineView
+        view = QWebEngineView(); view.setHtml("<p>x</p>"); app.processEvents()
+        globals()["view"] = view
+    elif name == "the window's modules (desktop.gui.main_window)":
+        import desktop.gui.main_window
+    elif name == "the ESWS client (desktop.esws.client)":
+        import desktop.esws.client
+    else:
+        __import__(name)
+names = {names!r}
+out = []
+for name in names:
+    gc.collect(); before = rss()
+    load(name)
+    gc.collect(); out.append((name, rss() - before))
+print(json.dumps(out))
+"""
+
+PACKAGES = [
+    "the window's modules (desktop.gui.main_window)",
+    "keyring",
+    "requests",
+    "lxml.etree",
+    "zeep",
+    "the ESWS client (desktop.esws.client)",
+    "sqlite3",
+    "QtWebEngine (+ first view)",
+]
+
+
+def memory_costs(env: dict[str, str], runs: int) -> None:
+    if not Path("/proc/self/status").exists():
+        print("2. Memory per package: needs Linux's /proc (skipped)\n")
+        return
+    print("2. Memory each package adds (RSS MiB, median): alone | in the app's order")
+    alone: dict[str, list[float]] = {name: [] for name in PACKAGES}
+    ordered: dict[str, list[float]] = {name: [] for name in PACKAGES}
+    for _ in range(runs):
+        for name in PACKAGES:
+            ((_, cost),) = json.loads(run_python(MEMORY.format(names=[name]), env))
+            alone[name].append(cost)
+        for name, cost in json.loads(run_python(MEMORY.format(names=PACKAGES), env)):
+            ordered[name].append(cost)
+    for name in PACKAGES:
+        print(
+            f"   {name:48} {statistics.median(alone[name]):6.1f} | "
+            f"{statistics.median(ordered[name]):6.1f}"
+        )
+    print()
+
+
+# -- 3. click -> first request -----------------------------------------------------------------
+
+CLICK = """
+import json, statistics, sys, time, http.client
+from urllib.parse import urlsplit
+sys.path.insert(0, {repo!r})
+from bench.envelope import HEADERS, sync_envelope
+from desktop.esws.profiles import Profile
+from desktop.esws.request import SyncKind, SyncRequest
+from desktop.simulator.esws_logic import DEMO_ADMIN, DEMO_COMPANY_ID, DEMO_PASSWORD
+from desktop.simulator.server import Simulator
+
+steps = {{}}
+def note(what, seconds): steps.setdefault(what, []).append(seconds * 1000)
+with Simulator() as sim:
+    t = time.perf_counter()
+    import desktop.esws.client as client
+    note("import the ESWS client (zeep, lxml, requests: warmed up after the paint)",
+         time.perf_counter() - t)
+    profile = Profile("Bench", sim.esws_endpoint, sim.url, admin_username=DEMO_ADMIN)
+    request = SyncRequest(SyncKind.ONE_USER, DEMO_COMPANY_ID, DEMO_ADMIN, DEMO_PASSWORD, "42")
+    for run in range({runs} + 1):
+        t = time.perf_counter()
+        esws = client.EswsClient(profile.esws_endpoint)
+        made = time.perf_counter() - t
+        t = time.perf_counter(); esws.fetch_token(request); first = time.perf_counter() - t
+        t = time.perf_counter(); esws.fetch_token(request); again = time.perf_counter() - t
+        parts = urlsplit(sim.esws_endpoint)
+        body = sync_envelope(DEMO_COMPANY_ID, DEMO_ADMIN, DEMO_PASSWORD, "42", None)
+        t = time.perf_counter()
+        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+        connection.request("POST", parts.path, body, HEADERS); connection.getresponse().read()
+        connection.close(); raw = time.perf_counter() - t
+        if run:  # the first round warms up the imports' caches
+            note("a new client (WSDL from the bundled file, parsed by zeep)", made)
+            note("its first call (zeep builds the envelope, POST, parse the reply)", first)
+            note("a further call on the same client", again)
+            note("raw POST of the same envelope (http.client, the baseline)", raw)
+print(json.dumps({{k: statistics.median(v) for k, v in steps.items()}}))
+"""
+
+
+def click_to_request(env: dict[str, str], runs: int) -> None:
+    print("3. Between a click on Sync and the token (ms, median, loopback simulator)")
+    try:
+        steps = json.loads(run_python(CLICK.format(repo=str(REPO), runs=runs), env))
+    except RuntimeError as error:
+        print(f"   (not measured: {str(error).strip().splitlines()[-1]})\n")
+        return
+    for what, ms in steps.items():
+        print(f"   {ms:7.1f}  {what}")
+    print()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--only", choices=("startup", "memory", "click"))
+    args = parser.parse_args()
+    import compileall
+
+    for folder in ("desktop", "bench", "tests"):
+        compileall.compile_dir(str(REPO / folder), quiet=1)
+    env = environment()
+    if args.only in (None, "startup"):
+        startup_steps(env, args.runs)
+    if args.only in (None, "memory"):
+        memory_costs(env, args.runs)
+    if args.only in (None, "click"):
+        click_to_request(env, args.runs)
+
+
+if __name__ == "__main__":
+    main()
