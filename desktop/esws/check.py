@@ -40,12 +40,15 @@ from desktop.core.urls import origin_of
 from desktop.esws.check_steps import (
     CANCELLED,
     CheckFailed,
+    Phrase,
     StepResult,
-    advice_for,
-    describe_addresses,
-    i3_detail,
+    addresses_phrase,
+    advice_phrase,
+    i3_phrase,
+    joined,
     proxy_for,
-    tls_detail,
+    tls_phrase,
+    verbatim,
 )
 from desktop.esws.client import OPERATIONS, EswsClient, bundled_wsdl_path
 from desktop.esws.i3_urls import normalise_endpoint, normalise_i3_url
@@ -56,7 +59,7 @@ from desktop.esws.wsdl_fence import is_remote
 if TYPE_CHECKING:
     from desktop.esws.profiles import Profile
 
-__all__ = ["STEPS", "CheckTarget", "ConnectionCheck", "StepResult", "notes_for"]
+__all__ = ["STEPS", "CheckTarget", "ConnectionCheck", "Phrase", "StepResult", "notes_for"]
 
 # The steps' names are also the JSON's "step" values: the window shows them translated.
 STEPS = (
@@ -216,21 +219,30 @@ class ConnectionCheck:
             self._i3_poster.close()
         return list(results.values())
 
-    def _skip_reason(self, step: str, results: dict[str, StepResult]) -> str | None:
+    def _skip_reason(self, step: str, results: dict[str, StepResult]) -> Phrase | None:
         if self._cancelled:
-            return CANCELLED
+            return Phrase(CANCELLED)
         for needed in self.needs(step):
             done = results.get(needed)
             if done is not None and not done.ok:
-                return done.cause or f"{needed} failed"
+                if done.cause:
+                    return done.phrase or verbatim(done.cause)
+                return Phrase(
+                    QT_TRANSLATE_NOOP("ConnectionCheck", "{step} failed"), {"step": Phrase(needed)}
+                )
         if time.monotonic() >= self._until:
-            return f"no time left ({self.timeout:g} s for the whole check)"
+            return Phrase(
+                QT_TRANSLATE_NOOP(
+                    "ConnectionCheck", "no time left ({seconds} s for the whole check)"
+                ),
+                {"seconds": f"{self.timeout:g}"},
+            )
         return None
 
     def _timed(self, step: str) -> StepResult:
         start = time.monotonic()
         try:
-            run_step: dict[str, Callable[[], str]] = {
+            run_step: dict[str, Callable[[], Phrase]] = {
                 "resolve": self._resolve,
                 "connect": self._connect,
                 "tls": self._tls,
@@ -241,35 +253,44 @@ class ConnectionCheck:
             detail = run_step[step]()
             ok = True
         except TransportError as error:
-            ok, detail = False, advice_for(step, error)
+            ok, detail = False, advice_phrase(step, error)
         except CheckFailed as failed:
-            ok, detail = False, failed.detail
+            ok, detail = False, failed.phrase
         except I3SyncError as error:
-            ok, detail = False, one_line(str(error))
+            ok, detail = False, verbatim(one_line(str(error)))
         if not ok and self._cancelled:
             # Ended by Cancel, not by what it checked: reported like the steps after it, as not
             # run to the end (no advice for a failure that did not happen).
             return StepResult.skip(step, CANCELLED)
         ms = round((time.monotonic() - start) * 1000)
-        return StepResult(step, ok, one_line(detail, 600), ms)
+        return StepResult.of(step, ok, detail, ms)
 
-    def _resolve(self) -> str:
-        route = ""
+    def _resolve(self) -> Phrase:
+        route: Phrase | None = None
         if self._pac:
             chosen = self._choose_route()
             self._proxy = chosen.shown
             way = chosen.describe()
-            route = f"direct route: ESWS is asked {way}" if chosen.proxy else f"ESWS is asked {way}"
+            if chosen.proxy:
+                template = QT_TRANSLATE_NOOP("ConnectionCheck", "direct route: ESWS is asked {way}")
+            else:
+                template = QT_TRANSLATE_NOOP("ConnectionCheck", "ESWS is asked {way}")
+            route = Phrase(template, {"way": way})
         elif self._proxy is not None:
-            route = f"direct route: ESWS is asked through the proxy {self._proxy}"
+            route = Phrase(
+                QT_TRANSLATE_NOOP(
+                    "ConnectionCheck", "direct route: ESWS is asked through the proxy {proxy}"
+                ),
+                {"proxy": self._proxy},
+            )
         try:
             self._addresses = self._probe.resolve(self._host, self._port, self._until)
         except TransportError as error:
-            if not route or error.problem is TransportProblem.CANCELLED:
+            if route is None or error.problem is TransportProblem.CANCELLED:
                 raise
-            raise CheckFailed(f"{advice_for('resolve', error)}; {route}") from None
-        detail = describe_addresses(self._host, self._addresses)
-        return f"{detail}; {route}" if route else detail
+            raise CheckFailed(_and_route(advice_phrase("resolve", error), route)) from None
+        detail = addresses_phrase(self._host, self._addresses)
+        return detail if route is None else _and_route(detail, route)
 
     def _choose_route(self) -> Route:
         resolver = self._client.poster.proxies
@@ -279,7 +300,7 @@ class ConnectionCheck:
         )
         return self._route
 
-    def _connect(self) -> str:
+    def _connect(self) -> Phrase:
         sock = self._probe.connect(self._host, self._addresses, self._until)
         peer = sock.getpeername()
         self._connected = next((a for a in self._addresses if a[4][:2] == peer[:2]), None)
@@ -288,9 +309,12 @@ class ConnectionCheck:
         else:
             sock.close()
         shown = f"[{peer[0]}]" if ":" in str(peer[0]) else str(peer[0])
-        return f"TCP connection to {shown}:{peer[1]}"
+        return Phrase(
+            QT_TRANSLATE_NOOP("ConnectionCheck", "TCP connection to {address}:{port}"),
+            {"address": shown, "port": str(peer[1])},
+        )
 
-    def _tls(self) -> str:
+    def _tls(self) -> Phrase:
         sock, self._sock = self._sock, None
         assert sock is not None  # connect succeeded, or tls would be skipped
         try:
@@ -300,23 +324,38 @@ class ConnectionCheck:
                 raise
             # Say which certificate was presented: an intercepting proxy shows up by its issuer.
             seen = self._probe.peek_certificate(self._host, self._connected, self._until)
-            raise CheckFailed(advice_for("tls", error, seen)) from None
-        return tls_detail(result)
+            raise CheckFailed(advice_phrase("tls", error, seen)) from None
+        return tls_phrase(result)
 
-    def _wsdl(self) -> str:
+    def _wsdl(self) -> Phrase:
         self._client.poster.last_route = None
         missing = self._client.missing_operations()
-        source = "the bundled WSDL" if self._client.wsdl == bundled_wsdl_path() else "the WSDL"
+        bundled = self._client.wsdl == bundled_wsdl_path()
         if missing:
-            names = " and ".join(name.rsplit(".", 1)[-1] for name in missing)
-            raise CheckFailed(
-                f"{source} does not declare {names}; use the bundled WSDL (leave the WSDL unset) "
-                "or the server's own (<endpoint>?wsdl)"
+            if bundled:
+                template = QT_TRANSLATE_NOOP(
+                    "ConnectionCheck",
+                    "the bundled WSDL does not declare {operations}; use the bundled WSDL (leave "
+                    "the WSDL unset) or the server's own (<endpoint>?wsdl)",
+                )
+            else:
+                template = QT_TRANSLATE_NOOP(
+                    "ConnectionCheck",
+                    "the WSDL does not declare {operations}; use the bundled WSDL (leave the WSDL "
+                    "unset) or the server's own (<endpoint>?wsdl)",
+                )
+            names = [name.rsplit(".", 1)[-1] for name in missing]
+            raise CheckFailed(Phrase(template, {"operations": joined(names)}))
+        if bundled:
+            template = QT_TRANSLATE_NOOP(
+                "ConnectionCheck", "the bundled WSDL declares {operations}"
             )
-        both = " and ".join(name.rsplit(".", 1)[-1] for name in OPERATIONS.values())
-        return _with_route(f"{source} declares {both}", self._client.poster.last_route)
+        else:
+            template = QT_TRANSLATE_NOOP("ConnectionCheck", "the WSDL declares {operations}")
+        both = joined([name.rsplit(".", 1)[-1] for name in OPERATIONS.values()])
+        return _with_route(Phrase(template, {"operations": both}), self._client.poster.last_route)
 
-    def _esws(self) -> str:
+    def _esws(self) -> Phrase:
         # Nothing secret is sent: ESWS checks the security code first, so an empty one is
         # refused before any account is looked at and no token is made.
         empty = SyncRequest(SyncKind.ALL_USERS, company_id="", admin_username="", admin_password="")
@@ -327,44 +366,66 @@ class ConnectionCheck:
             return _with_route(_refusal_detail(refusal), self._client.poster.last_route)
         except TransportError as error:
             raise CheckFailed(
-                _with_route(advice_for("esws", error), self._client.poster.last_route)
+                _with_route(advice_phrase("esws", error), self._client.poster.last_route)
             ) from None
         register_secret(token)  # never shown, never logged
         raise CheckFailed(
-            "ESWS issued a token although no security code was sent (not shown): this is not "
-            "how ESWS behaves; check that the endpoint is your company's ESWS"
+            Phrase(
+                QT_TRANSLATE_NOOP(
+                    "ConnectionCheck",
+                    "ESWS issued a token although no security code was sent (not shown): this is "
+                    "not how ESWS behaves; check that the endpoint is your company's ESWS",
+                )
+            )
         )
 
-    def _i3(self) -> str:
+    def _i3(self) -> Phrase:
         self._i3_poster.last_route = None
         try:
-            detail = i3_detail(self._i3_poster.get(self.target.i3_url))
+            detail = i3_phrase(self._i3_poster.get(self.target.i3_url))
         except TransportError as error:
             if error.problem is TransportProblem.CANCELLED:
                 raise
             raise CheckFailed(
-                _with_route(advice_for("i3", error), self._i3_poster.last_route)
+                _with_route(advice_phrase("i3", error), self._i3_poster.last_route)
             ) from None
         return _with_route(detail, self._i3_poster.last_route)
 
 
-def _refusal_detail(refusal: VendorRefusal) -> str:
+def _refusal_detail(refusal: VendorRefusal) -> Phrase:
     code = one_line(refusal.code, 80)
     if refusal.code == NO_HASH:
-        return (
-            f"ESWS answered {NO_HASH}, as expected for an empty security code "
-            "(nothing secret sent, no token spent)"
+        template = QT_TRANSLATE_NOOP(
+            "ConnectionCheck",
+            "ESWS answered {code}, as expected for an empty security code (nothing secret sent, "
+            "no token spent)",
         )
+        return Phrase(template, {"code": NO_HASH})
     if refusal.code in REFUSALS:
-        return f"ESWS answered {code}, a documented refusal: the service answers"
-    return f"ESWS answered {code}, a refusal this version does not know: it answers"
+        template = QT_TRANSLATE_NOOP(
+            "ConnectionCheck", "ESWS answered {code}, a documented refusal: the service answers"
+        )
+    else:
+        template = QT_TRANSLATE_NOOP(
+            "ConnectionCheck",
+            "ESWS answered {code}, a refusal this version does not know: it answers",
+        )
+    return Phrase(template, {"code": code})
 
 
-def _with_route(detail: str, route: Route | None) -> str:
+def _and_route(detail: Phrase, route: Phrase | str) -> Phrase:
+    """``<detail>; <route>``: how the request went, after what it found."""
+    return Phrase(
+        QT_TRANSLATE_NOOP("ConnectionCheck", "{detail}; {route}"),
+        {"detail": detail, "route": route},
+    )
+
+
+def _with_route(detail: Phrase, route: Route | None) -> Phrase:
     # Named only when a proxy or a PAC file had a say: a plain direct request says nothing.
     if route is None or (route.proxy is None and route.pac is None):
         return detail
-    return f"{detail}; {route.describe()}"
+    return _and_route(detail, route.describe())
 
 
 def _each(timeout: float) -> Timeouts:

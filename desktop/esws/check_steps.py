@@ -4,11 +4,17 @@ Kept apart from :mod:`desktop.esws.check` (which runs the steps) so that the win
 command line share one wording. Every text here is one line of plain text; parts a server wrote
 (certificate names, an HTTP reason phrase, a redirect's host) go through
 :func:`desktop.core.text.one_line`.
+
+Each text is built as a :class:`Phrase`: a template marked ``QT_TRANSLATE_NOOP("ConnectionCheck",
+...)`` and the values of its ``{placeholders}`` (data such as addresses, HTTP status lines, TLS
+names and problem codes, verbatim; or phrases of their own). The command line prints the English
+(``Phrase.text()``); the window fills the translated templates with the same values.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from desktop.core.cert_info import CertificateInfo
@@ -22,6 +28,8 @@ from desktop.core.text import one_line
 MAX_ADDRESSES_SHOWN = 3
 EXPIRY_WARNING_DAYS = 14
 
+CONTEXT = "ConnectionCheck"  # where the check's texts are marked
+MAX_DETAIL_LENGTH = 600
 SKIPPED = "skipped: "
 # Why a step did not run when the check was cancelled (the window shows it translated).
 CANCELLED = QT_TRANSLATE_NOOP("ConnectionCheck", "cancelled")
@@ -30,6 +38,56 @@ STATUS_OK = QT_TRANSLATE_NOOP("ConnectionCheck", "ok")
 STATUS_FAIL = QT_TRANSLATE_NOOP("ConnectionCheck", "FAIL")
 STATUS_SKIP = QT_TRANSLATE_NOOP("ConnectionCheck", "skip")
 
+Localise = Callable[[str, str], str]  # (context, marked English) -> the text in some language
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A text of the check: ``template`` (marked in :data:`CONTEXT`) and its ``values``, each
+    verbatim data (never translated) or a phrase of its own."""
+
+    template: str
+    values: Mapping[str, str | int | Phrase] = field(default_factory=dict)
+
+    def text(self, localise: Localise | None = None) -> str:
+        """The English (``localise`` None), or the text with every template passed through
+        ``localise``; a translation whose placeholders do not fit gives the English."""
+        english = self._fill(self.template, None)
+        if localise is None:
+            return english
+        try:
+            return self._fill(localise(CONTEXT, self.template), localise)
+        except (KeyError, IndexError, ValueError):
+            return english
+
+    def _fill(self, template: str, localise: Localise | None) -> str:
+        if not self.values:
+            return template
+        filled = {
+            name: value.text(localise) if isinstance(value, Phrase) else value
+            for name, value in self.values.items()
+        }
+        return template.format(**filled)
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+def verbatim(text: str) -> Phrase:
+    """``text`` as it is, in every language (a server's or another module's words)."""
+    return Phrase("{text}", {"text": text})
+
+
+def joined(names: list[str]) -> Phrase:
+    """``a``, ``a and b``, ``a and b and c``: names (verbatim) joined by "and"."""
+    phrase = verbatim(names[0])
+    for name in names[1:]:
+        phrase = Phrase(
+            QT_TRANSLATE_NOOP("ConnectionCheck", "{first} and {second}"),
+            {"first": phrase, "second": name},
+        )
+    return phrase
+
 
 @dataclass(frozen=True)
 class StepResult:
@@ -37,6 +95,10 @@ class StepResult:
 
     ``ms`` is the step's duration in milliseconds (``None`` when skipped: it did not run).
     ``cause`` is, for a skipped step, the reason passed on to the steps that need it.
+
+    ``template`` and ``values`` (as :class:`Phrase`'s; ``None`` for a result made from plain
+    text) word :attr:`shown_detail` so that the window can show it translated:
+    ``Phrase(template, values).text()`` is the English ``shown_detail``.
     """
 
     step: str
@@ -45,11 +107,44 @@ class StepResult:
     ms: int | None
     skipped: bool = False
     cause: str | None = None
+    template: str | None = field(default=None, compare=False)
+    values: Mapping[str, str | int | Phrase] = field(default_factory=dict, compare=False)
 
     @classmethod
-    def skip(cls, step: str, reason: str) -> StepResult:
-        """A step that did not run because of ``reason`` (``resolve failed``, ``cancelled``)."""
-        return cls(step, False, SKIPPED + reason, None, skipped=True, cause=reason)
+    def of(cls, step: str, ok: bool, detail: Phrase, ms: int | None) -> StepResult:
+        """A step that ran: ``detail`` worded as a phrase (the English cut to one line)."""
+        english = one_line(detail.text(), MAX_DETAIL_LENGTH)
+        return cls(step, ok, english, ms, template=detail.template, values=detail.values)
+
+    @classmethod
+    def skip(cls, step: str, reason: str | Phrase) -> StepResult:
+        """A step that did not run because of ``reason`` (``resolve failed``, ``cancelled``; a
+        plain text is one marked in :data:`CONTEXT`)."""
+        phrase = reason if isinstance(reason, Phrase) else Phrase(reason)
+        why = phrase.text()
+        return cls(
+            step,
+            False,
+            SKIPPED + why,
+            None,
+            skipped=True,
+            cause=why,
+            template=phrase.template,
+            values=phrase.values,
+        )
+
+    @property
+    def phrase(self) -> Phrase | None:
+        """:attr:`shown_detail` as a phrase (the reason, for a skipped step), when known."""
+        return None if self.template is None else Phrase(self.template, self.values)
+
+    def shown_detail_in(self, localise: Localise) -> str:
+        """:attr:`shown_detail` in the language of ``localise`` (data verbatim); a result made
+        from plain text gives its detail through ``localise`` (a marked text, or itself)."""
+        phrase = self.phrase
+        if phrase is None:
+            return localise(CONTEXT, self.shown_detail)
+        return one_line(phrase.text(localise), MAX_DETAIL_LENGTH)
 
     @property
     def status(self) -> str:
@@ -74,42 +169,60 @@ class StepResult:
 
 class CheckFailed(Exception):
     """A step's check found something wrong that is not a transport error; ``detail`` says what
-    and what to try."""
+    and what to try (``phrase`` words it)."""
 
-    def __init__(self, detail: str) -> None:
-        super().__init__(detail)
-        self.detail = detail
+    def __init__(self, detail: str | Phrase) -> None:
+        self.phrase = detail if isinstance(detail, Phrase) else verbatim(detail)
+        self.detail = self.phrase.text()
+        super().__init__(self.detail)
 
 
-_TRY_NETWORK = "check this computer's network connection (and VPN, if the server needs one)"
+_TRY_NETWORK = QT_TRANSLATE_NOOP(
+    "ConnectionCheck", "check this computer's network connection (and VPN, if the server needs one)"
+)
 
 _ADVICE: dict[TransportProblem, str] = {
-    TransportProblem.DNS: "check the host name, and this computer's DNS, network or VPN",
-    TransportProblem.REFUSED: (
-        "nothing accepts connections on that port: check the port, and that the service runs"
+    TransportProblem.DNS: QT_TRANSLATE_NOOP(
+        "ConnectionCheck", "check the host name, and this computer's DNS, network or VPN"
     ),
-    TransportProblem.CONNECT_TIMEOUT: (
+    TransportProblem.REFUSED: QT_TRANSLATE_NOOP(
+        "ConnectionCheck",
+        "nothing accepts connections on that port: check the port, and that the service runs",
+    ),
+    TransportProblem.CONNECT_TIMEOUT: QT_TRANSLATE_NOOP(
+        "ConnectionCheck",
         "a firewall may drop the connection: check the address and port, and whether this "
-        "network needs a proxy"
+        "network needs a proxy",
     ),
-    TransportProblem.READ_TIMEOUT: "the server is slow or stuck: try again, or allow more time",
-    TransportProblem.TLS: (
+    TransportProblem.READ_TIMEOUT: QT_TRANSLATE_NOOP(
+        "ConnectionCheck", "the server is slow or stuck: try again, or allow more time"
+    ),
+    TransportProblem.TLS: QT_TRANSLATE_NOOP(
+        "ConnectionCheck",
         "if your network inspects TLS, ask IT to add its certificate authority to this "
         "computer's trust store; otherwise the server's certificate is wrong: tell its "
-        "administrator, and do not send secrets to it"
+        "administrator, and do not send secrets to it",
     ),
     TransportProblem.NETWORK: _TRY_NETWORK,
-    TransportProblem.TOO_LARGE: "this is not the expected server: check the address",
-    TransportProblem.CANCELLED: "run the check again",
+    TransportProblem.TOO_LARGE: QT_TRANSLATE_NOOP(
+        "ConnectionCheck", "this is not the expected server: check the address"
+    ),
+    TransportProblem.CANCELLED: QT_TRANSLATE_NOOP("ConnectionCheck", "run the check again"),
 }
 
 _STEP_ADVICE: dict[str, str] = {
-    "wsdl": "check the WSDL's path or address, or leave it unset to use the bundled WSDL",
-    "esws": (
-        "the server answers, but not as ESWS: check the endpoint's path "
-        "(e.g. https://ws.i3.identysoft.com/webservicesesws)"
+    "wsdl": QT_TRANSLATE_NOOP(
+        "ConnectionCheck",
+        "check the WSDL's path or address, or leave it unset to use the bundled WSDL",
     ),
-    "i3": "check the I3 address (e.g. https://i3.identysoft.com)",
+    "esws": QT_TRANSLATE_NOOP(
+        "ConnectionCheck",
+        "the server answers, but not as ESWS: check the endpoint's path "
+        "(e.g. https://ws.i3.identysoft.com/webservicesesws)",
+    ),
+    "i3": QT_TRANSLATE_NOOP(
+        "ConnectionCheck", "check the I3 address (e.g. https://i3.identysoft.com)"
+    ),
 }
 
 # Problems that say the server answered something else than expected: the step's advice fits.
@@ -123,60 +236,134 @@ _WRONG_ANSWER = frozenset(
 )
 
 
-def advice_for(step: str, error: TransportError, seen: CertificateInfo | None = None) -> str:
-    """``<what failed>; <what to try>`` for a step that failed with ``error``, one line.
+def advice_phrase(step: str, error: TransportError, seen: CertificateInfo | None = None) -> Phrase:
+    """``<what failed>; <what to try>`` for a step that failed with ``error``.
 
-    ``seen`` describes the certificate that was presented when TLS verification failed.
+    ``seen`` describes the certificate that was presented when TLS verification failed. The
+    endpoint, the problem's code words and the server's detail stay verbatim.
     """
     detail = one_line(error.detail, 200)
-    what = error.problem.value + (f" ({detail})" if detail else "")
+    values: dict[str, str | int | Phrase] = {
+        "endpoint": error.endpoint,
+        "problem": error.problem.value,
+    }
+    if detail:
+        values["detail"] = detail
     if seen is not None:
-        what += f"; presented: {seen.summary()}"
+        values["certificate"] = seen.summary()
     if error.problem in _WRONG_ANSWER or error.problem not in _ADVICE:
-        advice = _STEP_ADVICE.get(step, _TRY_NETWORK)
+        values["advice"] = Phrase(_STEP_ADVICE.get(step, _TRY_NETWORK))
     else:
-        advice = _ADVICE[error.problem]
-    return one_line(f"{error.endpoint}: {what}; {advice}", 600)
+        values["advice"] = Phrase(_ADVICE[error.problem])
+    if detail and seen is not None:
+        template = QT_TRANSLATE_NOOP(
+            "ConnectionCheck",
+            "{endpoint}: {problem} ({detail}); presented: {certificate}; {advice}",
+        )
+    elif detail:
+        template = QT_TRANSLATE_NOOP(
+            "ConnectionCheck", "{endpoint}: {problem} ({detail}); {advice}"
+        )
+    elif seen is not None:
+        template = QT_TRANSLATE_NOOP(
+            "ConnectionCheck", "{endpoint}: {problem}; presented: {certificate}; {advice}"
+        )
+    else:
+        template = QT_TRANSLATE_NOOP("ConnectionCheck", "{endpoint}: {problem}; {advice}")
+    return Phrase(template, values)
 
 
-def describe_addresses(host: str, addresses: list[Address]) -> str:
+def advice_for(step: str, error: TransportError, seen: CertificateInfo | None = None) -> str:
+    """:func:`advice_phrase` in English, one line."""
+    return one_line(advice_phrase(step, error, seen).text(), MAX_DETAIL_LENGTH)
+
+
+def addresses_phrase(host: str, addresses: list[Address]) -> Phrase:
     """``host → 192.0.2.1, 2001:db8::1``: the distinct addresses, at most three shown."""
     found: list[str] = []
     for entry in addresses:
         address = str(entry[4][0])
         if address not in found:
             found.append(address)
-    shown = ", ".join(found[:MAX_ADDRESSES_SHOWN])
+    values: dict[str, str | int | Phrase] = {
+        "host": one_line(host, 200),
+        "addresses": ", ".join(found[:MAX_ADDRESSES_SHOWN]),
+    }
     more = len(found) - MAX_ADDRESSES_SHOWN
     if more > 0:
-        shown += f" and {more} more"
-    return f"{one_line(host, 200)} → {shown}"
+        values["more"] = more
+        return Phrase(
+            QT_TRANSLATE_NOOP("ConnectionCheck", "{host} → {addresses} and {more} more"), values
+        )
+    return Phrase(QT_TRANSLATE_NOOP("ConnectionCheck", "{host} → {addresses}"), values)
+
+
+def describe_addresses(host: str, addresses: list[Address]) -> str:
+    """:func:`addresses_phrase` in English."""
+    return addresses_phrase(host, addresses).text()
+
+
+def tls_phrase(result: TlsResult) -> Phrase:
+    """``TLSv1.3, trusted by this computer; subject …; issuer …; expires in N days``."""
+    if result.certificate is None:
+        return Phrase(
+            QT_TRANSLATE_NOOP(
+                "ConnectionCheck",
+                "{version}, trusted by this computer; the certificate's names could not be read",
+            ),
+            {"version": result.version},
+        )
+    values: dict[str, str | int | Phrase] = {
+        "version": result.version,
+        "certificate": result.certificate.summary(),
+    }
+    days = result.certificate.days_left()
+    if days is not None and days < EXPIRY_WARNING_DAYS:
+        return Phrase(
+            QT_TRANSLATE_NOOP(
+                "ConnectionCheck",
+                "{version}, trusted by this computer; {certificate} (soon: tell the server's "
+                "administrator)",
+            ),
+            values,
+        )
+    return Phrase(
+        QT_TRANSLATE_NOOP("ConnectionCheck", "{version}, trusted by this computer; {certificate}"),
+        values,
+    )
 
 
 def tls_detail(result: TlsResult) -> str:
-    """``TLSv1.3, trusted by this computer; subject …; issuer …; expires in N days``."""
-    text = f"{result.version}, trusted by this computer"
-    if result.certificate is None:
-        return text + "; the certificate's names could not be read"
-    text += "; " + result.certificate.summary()
-    days = result.certificate.days_left()
-    if days is not None and days < EXPIRY_WARNING_DAYS:
-        text += " (soon: tell the server's administrator)"
-    return text
+    """:func:`tls_phrase` in English."""
+    return tls_phrase(result).text()
+
+
+def i3_phrase(reply: HttpReply) -> Phrase:
+    """``I3 answered HTTP 200 OK (text/html)``, and where a redirect points (its site only)."""
+    status = one_line(http_status_detail(reply), 200)
+    location = reply.headers.get("location", "")
+    if not (300 <= reply.status < 400 and location):
+        return Phrase(
+            QT_TRANSLATE_NOOP("ConnectionCheck", "I3 answered {status}"), {"status": status}
+        )
+    target: str | Phrase
+    try:
+        parts = urlsplit(location)
+        if parts.netloc:
+            target = one_line(f"{parts.scheme}://{parts.netloc}", 200)
+        else:
+            target = Phrase(QT_TRANSLATE_NOOP("ConnectionCheck", "the same site"))
+    except ValueError:
+        target = Phrase(QT_TRANSLATE_NOOP("ConnectionCheck", "an invalid address"))
+    return Phrase(
+        QT_TRANSLATE_NOOP("ConnectionCheck", "I3 answered {status}, redirecting to {target}"),
+        {"status": status, "target": target},
+    )
 
 
 def i3_detail(reply: HttpReply) -> str:
-    """``I3 answered HTTP 200 OK (text/html)``, and where a redirect points (its site only)."""
-    text = "I3 answered " + one_line(http_status_detail(reply), 200)
-    location = reply.headers.get("location", "")
-    if 300 <= reply.status < 400 and location:
-        try:
-            parts = urlsplit(location)
-            target = f"{parts.scheme}://{parts.netloc}" if parts.netloc else "the same site"
-        except ValueError:
-            target = "an invalid address"
-        text += f", redirecting to {one_line(target, 200)}"
-    return text
+    """:func:`i3_phrase` in English."""
+    return i3_phrase(reply).text()
 
 
 def proxy_for(url: str) -> str | None:

@@ -60,8 +60,9 @@ CHECK_CONTEXT = "ConnectionCheck"  # where desktop.esws.check marks the texts it
 
 def shown_text(text: str) -> str:
     """``text``, one of the check's marked texts (a step's name, a status, a note, the reason a
-    step was skipped), in the window's language; any other text (a step's detail, which quotes
-    servers and addresses) comes back as it is."""
+    step was skipped), in the window's language; any other text comes back as it is. A step's
+    detail is shown with :meth:`StepResult.shown_detail_in`: its template translated, filled with
+    the data (addresses, status lines, certificate names, problem codes) verbatim."""
     return shown(CHECK_CONTEXT, text)
 
 
@@ -77,7 +78,8 @@ def shown_note(note: str) -> str:
 def shown_line(result: StepResult) -> str:
     """A step's line as :meth:`StepResult.line` writes it, in the window's language."""
     status = shown_text(result.status)
-    text = f"{status.ljust(4)} {shown_text(result.step)}  {shown_text(result.shown_detail)}"
+    detail = result.shown_detail_in(shown)  # the words translated, the data verbatim
+    text = f"{status.ljust(4)} {shown_text(result.step)}  {detail}"
     if not result.ok:
         return text
     return translate("ConnectionCheck", "{line}  ({ms} ms)").format(
