@@ -41,7 +41,14 @@ from desktop.esws.profile_model import (
     Profile,
     profile_from_json,
 )
-from desktop.esws.profiles_io import Corrupt, name_key, parse_document, read_bytes, shown_name
+from desktop.esws.profiles_io import (
+    Corrupt,
+    Notice,
+    name_key,
+    parse_document,
+    read_bytes,
+    shown_name,
+)
 from desktop.esws.request import FIELD_ADMIN
 
 log = logging.getLogger(__name__)
@@ -67,7 +74,8 @@ PolicyKeys = Mapping[str, Mapping[str, object]]
 
 @dataclass
 class ManagedProfiles:
-    """The managed profiles (marked ``managed``) and sentences about the ones left out."""
+    """The managed profiles (marked ``managed``) and sentences about the ones left out (each a
+    :class:`desktop.esws.profiles_io.Notice` when worded here)."""
 
     profiles: list[Profile] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
@@ -124,7 +132,9 @@ def _text(values: Mapping[str, object], name: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise Corrupt(f"its {name} is not text")
+        raise Corrupt(
+            Notice(QT_TRANSLATE_NOOP("ProfileFile", "its {value} is not text"), {"value": name})
+        )
     return value.strip() or None
 
 
@@ -137,7 +147,11 @@ def _cloud(values: Mapping[str, object]) -> bool:
         return bool(value)
     if isinstance(value, str) and value.strip() in ("0", "1"):
         return value.strip() == "1"
-    raise Corrupt(f"its {VALUE_CLOUD} is not 0 or 1")
+    raise Corrupt(
+        Notice(
+            QT_TRANSLATE_NOOP("ProfileFile", "its {value} is not 0 or 1"), {"value": VALUE_CLOUD}
+        )
+    )
 
 
 def _policy_values(raw_values: Mapping[str, object]) -> dict[str, object]:
@@ -158,7 +172,9 @@ def _policy_profile(name: str, raw_values: Mapping[str, object]) -> Profile:
     _text(values, VALUE_NAME)  # a Name that is not text makes the profile unusable
     endpoint = _text(values, VALUE_ENDPOINT)
     if endpoint is None:
-        raise Corrupt(f"it has no {VALUE_ENDPOINT}")
+        raise Corrupt(
+            Notice(QT_TRANSLATE_NOOP("ProfileFile", "it has no {value}"), {"value": VALUE_ENDPOINT})
+        )
     profile = Profile(
         name=name,
         esws_endpoint=endpoint,
@@ -171,8 +187,23 @@ def _policy_profile(name: str, raw_values: Mapping[str, object]) -> Profile:
     try:
         profile.validate()
     except InputError as error:
-        field_name = VALUE_ENDPOINT if error.field == FIELD_ESWS_ENDPOINT else error.field
-        raise Corrupt(f"its {field_name} {error.problem}") from None
+        # The registry's value name verbatim; a field's name and the problem in the window's words.
+        field_name = (
+            VALUE_ENDPOINT
+            if error.field == FIELD_ESWS_ENDPOINT
+            else Notice(error.field, context="Fields")
+        )
+        problem = (
+            error.problem
+            if error.template is None
+            else Notice(error.template, error.values, context="Input")
+        )
+        raise Corrupt(
+            Notice(
+                QT_TRANSLATE_NOOP("ProfileFile", "its {value} {problem}"),
+                {"value": field_name, "problem": problem},
+            )
+        ) from None
     return profile
 
 
@@ -186,20 +217,33 @@ def profiles_from_policy(keys: PolicyKeys) -> ManagedProfiles:
         try:
             profile = _policy_profile(name, values)
             if any(name_key(p.name) == name_key(name) for p in result.profiles):
-                raise Corrupt("another managed profile has the same name")
+                raise Corrupt(
+                    Notice(
+                        QT_TRANSLATE_NOOP(
+                            "ProfileFile", "another managed profile has the same name"
+                        )
+                    )
+                )
         except Corrupt as error:
             result.notices.append(
-                f"The profile {shown_name({'name': name}, index)} set by your IT department "
-                f"(registry policy) could not be used ({error.reason}); it is left out."
+                Notice(
+                    QT_TRANSLATE_NOOP(
+                        "ProfileFile",
+                        "The profile {name} set by your IT department (registry policy) could not "
+                        "be used ({reason}); it is left out.",
+                    ),
+                    {"name": shown_name({"name": name}, index), "reason": error.reason},
+                )
             )
             continue
         result.profiles.append(profile)
     return result
 
 
-_LEFT_OUT = (
+_LEFT_OUT = QT_TRANSLATE_NOOP(
+    "ProfileFile",
     "The profile {name} your IT department provides in {path} could not be used ({reason}); "
-    "it is left out."
+    "it is left out.",
 )
 
 
@@ -215,8 +259,14 @@ def profiles_from_machine_file(path: Path, version: int) -> ManagedProfiles:
     except Corrupt as error:
         return ManagedProfiles(
             notices=[
-                f"The profiles your IT department provides in {path} could not be read "
-                f"({error.reason}); they are left out."
+                Notice(
+                    QT_TRANSLATE_NOOP(
+                        "ProfileFile",
+                        "The profiles your IT department provides in {path} could not be read "
+                        "({reason}); they are left out.",
+                    ),
+                    {"path": str(path), "reason": error.reason},
+                )
             ]
         )
     profiles = [
@@ -243,8 +293,14 @@ def load_managed(policy: PolicyKeys, machine_file: Path | None, version: int) ->
     for profile in from_file.profiles:
         if any(name_key(p.name) == name_key(profile.name) for p in result.profiles):
             result.notices.append(
-                f"The profile “{profile.name}” in {machine_file} is left out: the registry "
-                "policy sets a profile with the same name."
+                Notice(
+                    QT_TRANSLATE_NOOP(
+                        "ProfileFile",
+                        "The profile “{name}” in {path} is left out: the registry policy sets a "
+                        "profile with the same name.",
+                    ),
+                    {"name": profile.name, "path": str(machine_file)},
+                )
             )
             continue
         result.profiles.append(profile)

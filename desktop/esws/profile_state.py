@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core.errors import InputError
+from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.esws.managed import (
     PREFERENCES_KEY,
     ManagedProfiles,
@@ -20,16 +21,25 @@ from desktop.esws.managed import (
     with_preferences,
 )
 from desktop.esws.profile_model import DUPLICATE_NAME, FIELD_NAME, MANAGED_NAME, Profile
-from desktop.esws.profiles_io import Document, name_key
+from desktop.esws.profiles_io import Document, Localise, Notice, localised, name_key
+
+HIDDEN_BY_MANAGED = QT_TRANSLATE_NOOP(
+    "ProfileFile",
+    "Your profile “{name}” has the name of a profile your IT department manages; the managed one "
+    "is shown, yours is kept in the file as it is.",
+)
 
 
 @dataclass
 class LoadResult:
     """The saved profiles, and what went wrong reading them.
 
-    ``problem`` is what the user should be told (sentences): the file was moved aside, or some
-    profiles were set aside. ``notices`` lists every remark, one sentence each, including those
-    that need no action (a file from a newer version).
+    ``problem`` is what the user should be told (sentences, in English: the command line's): the
+    file was moved aside, or some profiles were set aside; ``problems`` are those sentences one
+    by one. ``notices`` lists every remark, one sentence each, including those that need no
+    action (a file from a newer version). A sentence worded here is a
+    :class:`desktop.esws.profiles_io.Notice`: :meth:`problem_text` and :meth:`notices_text` give
+    them in the window's language.
     """
 
     profiles: list[Profile]
@@ -37,6 +47,18 @@ class LoadResult:
     problem: str | None = None
     quarantined: Path | None = None
     notices: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    def problem_text(self, localise: Localise) -> str | None:
+        """``problem`` in the language of ``localise`` (the window's ``translate_marked``); the
+        names, paths and codes in it verbatim, a sentence worded elsewhere as it is."""
+        if not self.problems:
+            return self.problem
+        return " ".join(str(localised(sentence, localise)) for sentence in self.problems)
+
+    def notices_text(self, localise: Localise) -> list[str]:
+        """``notices``, one sentence each, in the language of ``localise``."""
+        return [str(localised(sentence, localise)) for sentence in self.notices]
 
     def find(self, name: str) -> Profile | None:
         """The profile called ``name`` (case-insensitive), if any."""
@@ -62,9 +84,8 @@ def load_result(
     preferences = preferences_of(document.extra)
     shown = [with_preferences(p, preferences) for p in managed.profiles]
     managed_keys = {name_key(p.name) for p in shown}
-    hidden = [
-        f"Your profile “{p.name}” has the name of a profile your IT department manages; the "
-        "managed one is shown, yours is kept in the file as it is."
+    hidden: list[str] = [
+        Notice(HIDDEN_BY_MANAGED, {"name": p.name})
         for p in document.profiles
         if name_key(p.name) in managed_keys
     ]
@@ -77,6 +98,7 @@ def load_result(
         problem=" ".join(serious) or None,
         quarantined=quarantined,
         notices=notices,
+        problems=serious,
     )
 
 

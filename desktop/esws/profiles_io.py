@@ -2,6 +2,10 @@
 
 Split from :mod:`desktop.esws.profiles` (the profile model and the store's operations) so that each
 stays readable. Nothing here knows what a profile holds: the store passes in how to read one entry.
+
+What goes wrong is told in sentences built as a :class:`Notice`: the English the command line
+prints (it *is* that string), and the template, marked ``QT_TRANSLATE_NOOP("ProfileFile", ...)``,
+with its values (names, paths, error class names: verbatim), so the window can show it translated.
 """
 
 from __future__ import annotations
@@ -15,10 +19,12 @@ import sys
 import tempfile
 import time
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from desktop.core.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -29,14 +35,75 @@ _TOP_KEYS = frozenset(("version", "profiles", "last_used"))
 _UNSHOWN = frozenset(("Cc", "Cs", "Cf", "Zl", "Zp"))
 
 
-SET_ASIDE_TEXT = (
+NOTICE_CONTEXT = "ProfileFile"  # where the profile file's sentences are marked
+
+# (context, marked English) -> the text in some language: the window's translate_marked.
+Localise = Callable[[str, str], str]
+
+
+class Notice(str):
+    """A sentence (or part of one) about the profiles: the English itself, as a ``str``, that
+    also knows its ``template`` (marked in ``context``) and the ``values`` of its placeholders.
+
+    A value is verbatim data, or a notice of its own (translated with it). Without values the
+    template is the whole text (a marked phrase such as a reason).
+    """
+
+    template: str
+    values: dict[str, str | int]
+    context: str
+
+    def __new__(
+        cls,
+        template: str,
+        values: Mapping[str, str | int] | None = None,
+        context: str = NOTICE_CONTEXT,
+    ) -> Notice:
+        kept = dict(values or {})
+        notice = super().__new__(cls, template.format(**kept) if kept else template)
+        notice.template = template
+        notice.values = kept
+        notice.context = context
+        return notice
+
+    def text(self, localise: Localise) -> str:
+        """The sentence in the language of ``localise``; the English when its translation does
+        not fit the placeholders."""
+        template = localise(self.context, self.template)
+        if not self.values:
+            return template
+        filled = {name: localised(value, localise) for name, value in self.values.items()}
+        try:
+            return template.format(**filled)
+        except (KeyError, IndexError, ValueError):
+            return str(self)
+
+
+def localised(text: str | int, localise: Localise) -> str | int:
+    """``text`` in the language of ``localise`` when it is a :class:`Notice`, else as it is."""
+    return text.text(localise) if isinstance(text, Notice) else text
+
+
+def verbatim_notice(text: str) -> Notice:
+    """``text`` as it is in every language (words another module wrote)."""
+    return Notice("{text}", {"text": text})
+
+
+SET_ASIDE_TEXT = QT_TRANSLATE_NOOP(
+    "ProfileFile",
     "The saved profile {name} could not be used ({reason}) and was set aside; "
-    "it stays in {path} as it was."
+    "it stays in {path} as it was.",
+)
+NEWER_FILE = QT_TRANSLATE_NOOP(
+    "ProfileFile",
+    "Your profiles file was written by a newer version of I3 Sync (format {version}); settings "
+    "this version does not know are kept as they are when it saves.",
 )
 
 
 class Corrupt(Exception):
-    """The file, or one entry of it, is not usable; ``reason`` says why without quoting values."""
+    """The file, or one entry of it, is not usable; ``reason`` says why without quoting values
+    (a :class:`Notice` when it is worded for translation)."""
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
@@ -81,38 +148,47 @@ def read_bytes(path: Path) -> bytes | None:
     except FileNotFoundError:
         return None
     except IsADirectoryError:
-        raise Corrupt("it is a folder, not a file") from None
+        raise Corrupt(
+            Notice(QT_TRANSLATE_NOOP("ProfileFile", "it is a folder, not a file"))
+        ) from None
     except OSError as error:
-        raise Corrupt(f"it could not be opened ({type(error).__name__})") from None
+        raise Corrupt(
+            Notice(
+                QT_TRANSLATE_NOOP("ProfileFile", "it could not be opened ({error})"),
+                {"error": type(error).__name__},
+            )
+        ) from None
 
 
-def shown_name(entry: object, index: int) -> str:
+def shown_name(entry: object, index: int) -> Notice:
     """How to name an entry in a notice: its name when it is plain text, else its position."""
     name = entry.get("name") if isinstance(entry, dict) else None
     plain = isinstance(name, str) and bool(name.strip()) and len(name) <= 100
     if plain and not any(unicodedata.category(ch) in _UNSHOWN for ch in str(name)):
-        return f"“{name}”"
-    return f"number {index + 1}"
+        return Notice(QT_TRANSLATE_NOOP("ProfileFile", "“{name}”"), {"name": str(name)})
+    return Notice(QT_TRANSLATE_NOOP("ProfileFile", "number {number}"), {"number": index + 1})
 
 
 def top_level(raw: bytes) -> tuple[dict[str, Any], int, list[Any]]:
     """The JSON object, its version and its profile entries; ``Corrupt`` when it is not ours."""
     if len(raw) > MAX_FILE_BYTES:
-        raise Corrupt("it is too large")
+        raise Corrupt(Notice(QT_TRANSLATE_NOOP("ProfileFile", "it is too large")))
     try:
         data = json.loads(raw.decode("utf-8-sig"))  # Notepad saves UTF-8 with a BOM
     except UnicodeDecodeError:
-        raise Corrupt("it is not UTF-8 text") from None
+        raise Corrupt(Notice(QT_TRANSLATE_NOOP("ProfileFile", "it is not UTF-8 text"))) from None
     except (ValueError, RecursionError):
-        raise Corrupt("it is not valid JSON") from None
+        raise Corrupt(Notice(QT_TRANSLATE_NOOP("ProfileFile", "it is not valid JSON"))) from None
     if not isinstance(data, dict):
-        raise Corrupt("it does not hold a profiles object")
+        raise Corrupt(
+            Notice(QT_TRANSLATE_NOOP("ProfileFile", "it does not hold a profiles object"))
+        )
     version = data.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise Corrupt("it has no valid version number")
+        raise Corrupt(Notice(QT_TRANSLATE_NOOP("ProfileFile", "it has no valid version number")))
     entries = data.get("profiles", [])
     if not isinstance(entries, list):
-        raise Corrupt("its profiles are not a list")
+        raise Corrupt(Notice(QT_TRANSLATE_NOOP("ProfileFile", "its profiles are not a list")))
     return data, version, entries
 
 
@@ -128,9 +204,9 @@ def parse_document(
     """The document in ``raw``; ``Corrupt`` only when it is not a profiles document at all.
 
     An entry ``read_entry`` refuses (``Corrupt``, or any error: the file is untrusted text) is set
-    aside and named in ``problems`` (``set_aside_text`` with ``{name}``, ``{reason}`` and
-    ``{path}``); the other profiles are used. ``last_used`` is kept when it
-    names one of the file's profiles or one of ``other_names`` (the managed profiles).
+    aside and named in ``problems`` (``set_aside_text``, a template marked in "ProfileFile", with
+    ``{name}``, ``{reason}`` and ``{path}``); the other profiles are used. ``last_used`` is kept
+    when it names one of the file's profiles or one of ``other_names`` (the managed profiles).
     """
     data, version, entries = top_level(raw)
     document = Document(version=version, profiles=[])
@@ -138,11 +214,13 @@ def parse_document(
         try:
             _add_entry(document, entry, read_entry, known_keys)
         except Exception as error:
-            reason = error.reason if isinstance(error, Corrupt) else "it could not be read"
+            if isinstance(error, Corrupt):
+                reason = error.reason
+            else:
+                reason = Notice(QT_TRANSLATE_NOOP("ProfileFile", "it could not be read"))
             document.set_aside.append(entry)
-            document.problems.append(
-                set_aside_text.format(name=shown_name(entry, index), reason=reason, path=path)
-            )
+            values = {"name": shown_name(entry, index), "reason": reason, "path": str(path)}
+            document.problems.append(Notice(set_aside_text, values))
     last_used = data.get("last_used")
     if isinstance(last_used, str):
         key = name_key(last_used)
@@ -152,10 +230,7 @@ def parse_document(
     document.notices = list(document.problems)
     if version > known_version:
         log.info("profiles file has format %d (newer than %d)", version, known_version)
-        document.notices.append(
-            f"Your profiles file was written by a newer version of I3 Sync (format {version}); "
-            "settings this version does not know are kept as they are when it saves."
-        )
+        document.notices.append(Notice(NEWER_FILE, {"version": version}))
     return document
 
 
@@ -166,12 +241,12 @@ def _add_entry(
     known_keys: frozenset[str],
 ) -> None:
     if not isinstance(entry, dict):
-        raise Corrupt("it is not an object")
+        raise Corrupt(Notice(QT_TRANSLATE_NOOP("ProfileFile", "it is not an object")))
     profile = read_entry(entry)
     if any(name_key(p.name) == name_key(profile.name) for p in document.profiles):
-        raise Corrupt("another profile has the same name")
+        raise Corrupt(Notice(QT_TRANSLATE_NOOP("ProfileFile", "another profile has the same name")))
     if document.find_id(profile.id) is not None:
-        raise Corrupt("another profile has the same id")
+        raise Corrupt(Notice(QT_TRANSLATE_NOOP("ProfileFile", "another profile has the same id")))
     document.profiles.append(profile)
     document.profile_extra[profile.id] = {k: v for k, v in entry.items() if k not in known_keys}
 
