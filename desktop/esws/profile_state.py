@@ -29,6 +29,26 @@ HIDDEN_BY_MANAGED = QT_TRANSLATE_NOOP(
     "is shown, yours is kept in the file as it is.",
 )
 
+# What desktop.esws.profiles says when the whole file cannot be used (Notice(TEMPLATE, values)).
+UNREADABLE_LEFT = QT_TRANSLATE_NOOP(
+    "ProfileFile",
+    "Your saved profiles could not be read ({error}); the file {path} is left as it was. "
+    "Profiles start empty.",
+)
+UNREADABLE_NOT_MOVED = QT_TRANSLATE_NOOP(
+    "ProfileFile",
+    "Your saved profiles could not be read ({reason}), and the file {path} could not be moved "
+    "aside; it is left as it was. Profiles start empty.",
+)
+UNREADABLE_MOVED = QT_TRANSLATE_NOOP(
+    "ProfileFile",
+    "Your saved profiles could not be read ({reason}). The file was kept as {moved}; profiles "
+    "start empty.",
+)
+MANAGED_UNREADABLE = QT_TRANSLATE_NOOP(
+    "ProfileFile", "The profiles your IT department manages could not be read ({error})."
+)
+
 
 @dataclass
 class LoadResult:
