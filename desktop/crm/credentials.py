@@ -45,7 +45,7 @@ class LoginMode(enum.Enum):
 
     @property
     def label(self) -> str:
-        """The mode in the user's words."""
+        """The mode in the user's words (English; marked in the context "CrmForm")."""
         return _MODE_LABELS[self]
 
     @property
@@ -59,10 +59,11 @@ class LoginMode(enum.Enum):
         return _MODE_FIELDS[self][-1][0]
 
 
+# The CRM.COM tab shows them translated (context "CrmForm").
 _MODE_LABELS = {
-    LoginMode.USERNAME: "Username and password",
-    LoginMode.IDENTIFIER: "Access token identifier and pass code",
-    LoginMode.AUTH_CODE: "Access token authentication code",
+    LoginMode.USERNAME: QT_TRANSLATE_NOOP("CrmForm", "Username and password"),
+    LoginMode.IDENTIFIER: QT_TRANSLATE_NOOP("CrmForm", "Access token identifier and pass code"),
+    LoginMode.AUTH_CODE: QT_TRANSLATE_NOOP("CrmForm", "Access token authentication code"),
 }
 
 

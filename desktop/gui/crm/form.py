@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.crm import credentials as form
 from desktop.crm.credentials import LoginMode
 from desktop.gui.crm.remembered import KEPT_KEYS
-from desktop.gui.i18n import translate
+from desktop.gui.i18n import translate, translate_marked
 from desktop.gui.palette import Role
 from desktop.gui.widgets import Banner, section_heading, set_text_role
 
@@ -48,12 +48,8 @@ FIELDS = (
 
 
 def mode_label(mode: LoginMode) -> str:
-    """The login mode in the user's words, in the window's language."""
-    if mode is LoginMode.USERNAME:
-        return translate("CrmForm", "Username and password")
-    if mode is LoginMode.IDENTIFIER:
-        return translate("CrmForm", "Access token identifier and pass code")
-    return translate("CrmForm", "Access token authentication code")
+    """The login mode in the user's words (:attr:`LoginMode.label`), in the window's language."""
+    return translate_marked("CrmForm", mode.label)
 
 
 def _labels() -> dict[str, str]:
