@@ -21,7 +21,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from desktop.core.history import FILE_NAME as HISTORY_FILE_NAME
 from desktop.core.vault import SecretKind, VaultStatus
 from desktop.esws.profiles import Profile, ProfileStore
 from desktop.gui.crm.remembered import PresetFields, use_for_session
@@ -154,6 +153,7 @@ class DemoSession:
         """The demo's syncs go to a history of its own, gone with its folder: never the user's
         (made on first use: sqlite3 takes ~5 ms to import)."""
         if self._history is None:
+            from desktop.core.history import FILE_NAME as HISTORY_FILE_NAME
             from desktop.core.history_store import HistoryStore
 
             self._history = HistoryStore(Path(self._folder.name) / HISTORY_FILE_NAME)

@@ -124,3 +124,28 @@ def test_a_request_sent_before_the_demo_simulator_starts_is_answered_once_it_doe
         assert answers == [200]
         assert simulator.url == session.url
         assert session.start_simulator() is simulator  # started once
+
+
+def test_a_history_given_as_a_function_is_made_after_the_first_paint(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    from desktop.core.history_store import HistoryStore
+    from desktop.esws.profiles import ProfileStore
+    from desktop.gui.main_window import MainWindow
+
+    made: list[HistoryStore] = []
+
+    def history() -> HistoryStore:
+        made.append(HistoryStore(tmp_path / "history.sqlite3"))
+        return made[-1]
+
+    window = MainWindow(
+        ProfileStore(tmp_path / "profiles.json"), demo.MemoryVault(), history=history, warm_up=False
+    )
+    qtbot.addWidget(window)
+    assert made == [] and window.history is None
+    assert window.tabs.count() == 3  # the History tab is there from the first paint
+    with qtbot.waitSignal(window.ready):
+        window.show()
+    assert len(made) == 1
+    assert window.history is made[0] and window.sync_tab.fetcher.history is made[0]
