@@ -53,6 +53,10 @@ from desktop.esws.profile_model import (
     profile_to_json,
 )
 from desktop.esws.profile_state import (
+    MANAGED_UNREADABLE,
+    UNREADABLE_LEFT,
+    UNREADABLE_MOVED,
+    UNREADABLE_NOT_MOVED,
     LoadResult,
     canonical_last_used,
     clash,
@@ -67,6 +71,7 @@ from desktop.esws.profile_state import (
 from desktop.esws.profiles_io import (
     Corrupt,
     Document,
+    Notice,
     document_text,
     locked,
     name_key,
@@ -158,10 +163,7 @@ class ProfileStore:
             return self._managed_source()
         except Exception as error:  # a broken policy must not stop the app starting
             log.warning("managed profiles could not be read (%s)", type(error).__name__)
-            notice = (
-                "The profiles your IT department manages could not be read "
-                f"({type(error).__name__})."
-            )
+            notice = Notice(MANAGED_UNREADABLE, {"error": type(error).__name__})
             return ManagedProfiles(notices=[notice])
 
     def _read(self, managed: ManagedProfiles) -> Document | None:
@@ -188,12 +190,10 @@ class ProfileStore:
                 return self._load_set_aside(corrupt.reason, managed)
         except Exception as error:  # a file we cannot handle must never stop the app starting
             log.warning("profiles file could not be read (%s)", type(error).__name__)
-            problem = (
-                f"Your saved profiles could not be read ({type(error).__name__}); the file "
-                f"{self.path} is left as it was. Profiles start empty."
+            problem = Notice(
+                UNREADABLE_LEFT, {"error": type(error).__name__, "path": str(self.path)}
             )
-            document, problems = Document.empty(FORMAT_VERSION), [problem]
-            return load_result(document, problems, None, managed)
+            return load_result(Document.empty(FORMAT_VERSION), [problem], None, managed)
         return load_result(document or Document.empty(FORMAT_VERSION), [], None, managed)
 
     def _load_set_aside(self, reason: str, managed: ManagedProfiles) -> LoadResult:
@@ -204,10 +204,7 @@ class ProfileStore:
             log.warning(
                 "profiles file unusable (%s) and not moved aside: %s", reason, type(error).__name__
             )
-            problem = (
-                f"Your saved profiles could not be read ({reason}), and the file {self.path} "
-                "could not be moved aside; it is left as it was. Profiles start empty."
-            )
+            problem = Notice(UNREADABLE_NOT_MOVED, {"reason": reason, "path": str(self.path)})
             return load_result(Document.empty(FORMAT_VERSION), [problem], None, managed)
         return load_result(document, problems, moved, managed)
 
@@ -220,10 +217,7 @@ class ProfileStore:
         except Corrupt as corrupt:
             moved = quarantine(self.path)  # OSError propagates: better unsaved than destroyed
             log.warning("profiles file unusable (%s); moved aside to %s", corrupt.reason, moved)
-            problem = (
-                f"Your saved profiles could not be read ({corrupt.reason}). The file was kept as "
-                f"{moved}; profiles start empty."
-            )
+            problem = Notice(UNREADABLE_MOVED, {"reason": corrupt.reason, "moved": str(moved)})
             return Document.empty(FORMAT_VERSION), [problem], moved
         return document or Document.empty(FORMAT_VERSION), [], None
 
