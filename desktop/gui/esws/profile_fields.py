@@ -52,6 +52,9 @@ class ProfileFields(QWidget):
             translate("ProfileDialog", "&Remember the password on this computer"), self
         )
         self.rememberCheck.setObjectName("profileRememberCheck")
+        self.rememberCheck.setAccessibleName(
+            translate("ProfileDialog", "Remember the password on this computer")
+        )
         self.rememberCheck.toggled.connect(self.changed)
         # Said where the address is typed: plain http:// to another computer is readable. In the
         # palette's error colour, legible on light and dark (it follows a change of palette).

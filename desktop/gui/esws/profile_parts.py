@@ -275,6 +275,8 @@ class EditorScroller(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Tab goes from field to field (each scrolled into view), never to the scroll area.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWidget(editor)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
