@@ -23,6 +23,18 @@
 <context>
     <name>Banner</name>
     <message>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
@@ -129,6 +141,66 @@
         <translation>Hinweis: </translation>
     </message>
     <message>
+        <source>{step} failed</source>
+        <translation>Schritt {step} fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>no time left ({seconds} s for the whole check)</source>
+        <translation>keine Zeit mehr ({seconds} s für die gesamte Prüfung)</translation>
+    </message>
+    <message>
+        <source>direct route: ESWS is asked {way}</source>
+        <translation>direkte Route: ESWS-Anfrage {way}</translation>
+    </message>
+    <message>
+        <source>ESWS is asked {way}</source>
+        <translation>ESWS-Anfrage {way}</translation>
+    </message>
+    <message>
+        <source>direct route: ESWS is asked through the proxy {proxy}</source>
+        <translation>direkte Route: ESWS wird über den Proxy {proxy} angefragt</translation>
+    </message>
+    <message>
+        <source>TCP connection to {address}:{port}</source>
+        <translation>TCP-Verbindung zu {address}:{port}</translation>
+    </message>
+    <message>
+        <source>the bundled WSDL does not declare {operations}; use the bundled WSDL (leave the WSDL unset) or the server&apos;s own (&lt;endpoint&gt;?wsdl)</source>
+        <translation>die mitgelieferte WSDL deklariert {operations} nicht; verwenden Sie die mitgelieferte WSDL (WSDL leer lassen) oder die des Servers (&lt;endpoint&gt;?wsdl)</translation>
+    </message>
+    <message>
+        <source>the WSDL does not declare {operations}; use the bundled WSDL (leave the WSDL unset) or the server&apos;s own (&lt;endpoint&gt;?wsdl)</source>
+        <translation>die WSDL deklariert {operations} nicht; verwenden Sie die mitgelieferte WSDL (WSDL leer lassen) oder die des Servers (&lt;endpoint&gt;?wsdl)</translation>
+    </message>
+    <message>
+        <source>the bundled WSDL declares {operations}</source>
+        <translation>die mitgelieferte WSDL deklariert {operations}</translation>
+    </message>
+    <message>
+        <source>the WSDL declares {operations}</source>
+        <translation>die WSDL deklariert {operations}</translation>
+    </message>
+    <message>
+        <source>ESWS issued a token although no security code was sent (not shown): this is not how ESWS behaves; check that the endpoint is your company&apos;s ESWS</source>
+        <translation>ESWS hat ein Token (nicht angezeigt) ausgegeben, obwohl kein Sicherheitscode gesendet wurde: So verhält sich ESWS nicht; prüfen Sie, ob der Endpunkt der ESWS-Server Ihres Unternehmens ist</translation>
+    </message>
+    <message>
+        <source>ESWS answered {code}, as expected for an empty security code (nothing secret sent, no token spent)</source>
+        <translation>ESWS hat mit {code} geantwortet, wie bei leerem Sicherheitscode erwartet (nichts Geheimes gesendet, kein Token verbraucht)</translation>
+    </message>
+    <message>
+        <source>ESWS answered {code}, a documented refusal: the service answers</source>
+        <translation>ESWS hat mit {code} geantwortet, einer dokumentierten Ablehnung: Der Dienst antwortet</translation>
+    </message>
+    <message>
+        <source>ESWS answered {code}, a refusal this version does not know: it answers</source>
+        <translation>ESWS hat mit {code} geantwortet, einer Ablehnung, die diese Version nicht kennt: Der Dienst antwortet</translation>
+    </message>
+    <message>
+        <source>{detail}; {route}</source>
+        <translation>{detail}; {route}</translation>
+    </message>
+    <message>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
@@ -143,6 +215,106 @@
     <message>
         <source>skip</source>
         <translation>übg.</translation>
+    </message>
+    <message>
+        <source>{first} and {second}</source>
+        <translation>{first} und {second}</translation>
+    </message>
+    <message>
+        <source>check this computer&apos;s network connection (and VPN, if the server needs one)</source>
+        <translation>prüfen Sie die Netzwerkverbindung dieses Computers (und das VPN, falls der Server eines erfordert)</translation>
+    </message>
+    <message>
+        <source>check the host name, and this computer&apos;s DNS, network or VPN</source>
+        <translation>prüfen Sie den Hostnamen sowie DNS, Netzwerk oder VPN dieses Computers</translation>
+    </message>
+    <message>
+        <source>nothing accepts connections on that port: check the port, and that the service runs</source>
+        <translation>an diesem Port nimmt nichts Verbindungen an: Prüfen Sie den Port und ob der Dienst läuft</translation>
+    </message>
+    <message>
+        <source>a firewall may drop the connection: check the address and port, and whether this network needs a proxy</source>
+        <translation>möglicherweise verwirft eine Firewall die Verbindung: Prüfen Sie Adresse und Port und ob dieses Netzwerk einen Proxy erfordert</translation>
+    </message>
+    <message>
+        <source>the server is slow or stuck: try again, or allow more time</source>
+        <translation>der Server ist langsam oder hängt: Versuchen Sie es erneut, oder lassen Sie mehr Zeit zu</translation>
+    </message>
+    <message>
+        <source>if your network inspects TLS, ask IT to add its certificate authority to this computer&apos;s trust store; otherwise the server&apos;s certificate is wrong: tell its administrator, and do not send secrets to it</source>
+        <translation>wenn Ihr Netzwerk TLS-Verbindungen untersucht, bitten Sie die IT, dessen Zertifizierungsstelle dem Speicher vertrauenswürdiger Zertifikate dieses Computers hinzuzufügen; andernfalls ist das Zertifikat des Servers falsch: Informieren Sie dessen Administrator, und senden Sie keine geheimen Daten an diesen Server</translation>
+    </message>
+    <message>
+        <source>this is not the expected server: check the address</source>
+        <translation>dies ist nicht der erwartete Server: Prüfen Sie die Adresse</translation>
+    </message>
+    <message>
+        <source>run the check again</source>
+        <translation>führen Sie die Prüfung erneut aus</translation>
+    </message>
+    <message>
+        <source>check the WSDL&apos;s path or address, or leave it unset to use the bundled WSDL</source>
+        <translation>prüfen Sie Pfad oder Adresse der WSDL, oder lassen Sie das Feld leer, um die mitgelieferte WSDL zu verwenden</translation>
+    </message>
+    <message>
+        <source>the server answers, but not as ESWS: check the endpoint&apos;s path (e.g. https://ws.i3.identysoft.com/webservicesesws)</source>
+        <translation>der Server antwortet, aber nicht als ESWS: Prüfen Sie den Pfad des Endpunkts (z. B. https://ws.i3.identysoft.com/webservicesesws)</translation>
+    </message>
+    <message>
+        <source>check the I3 address (e.g. https://i3.identysoft.com)</source>
+        <translation>prüfen Sie die I3-Adresse (z. B. https://i3.identysoft.com)</translation>
+    </message>
+    <message>
+        <source>{endpoint}: {problem} ({detail}); presented: {certificate}; {advice}</source>
+        <translation>{endpoint}: {problem} ({detail}); vorgelegtes Zertifikat: {certificate}; {advice}</translation>
+    </message>
+    <message>
+        <source>{endpoint}: {problem} ({detail}); {advice}</source>
+        <translation>{endpoint}: {problem} ({detail}); {advice}</translation>
+    </message>
+    <message>
+        <source>{endpoint}: {problem}; presented: {certificate}; {advice}</source>
+        <translation>{endpoint}: {problem}; vorgelegtes Zertifikat: {certificate}; {advice}</translation>
+    </message>
+    <message>
+        <source>{endpoint}: {problem}; {advice}</source>
+        <translation>{endpoint}: {problem}; {advice}</translation>
+    </message>
+    <message>
+        <source>{host} → {addresses} and {more} more</source>
+        <translation>{host} → {addresses} und {more} weitere</translation>
+    </message>
+    <message>
+        <source>{host} → {addresses}</source>
+        <translation>{host} → {addresses}</translation>
+    </message>
+    <message>
+        <source>{version}, trusted by this computer; the certificate&apos;s names could not be read</source>
+        <translation>{version}, von diesem Computer als vertrauenswürdig eingestuft; die Namen im Zertifikat konnten nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>{version}, trusted by this computer; {certificate} (soon: tell the server&apos;s administrator)</source>
+        <translation>{version}, von diesem Computer als vertrauenswürdig eingestuft; {certificate} (läuft bald ab: Informieren Sie den Administrator des Servers)</translation>
+    </message>
+    <message>
+        <source>{version}, trusted by this computer; {certificate}</source>
+        <translation>{version}, von diesem Computer als vertrauenswürdig eingestuft; {certificate}</translation>
+    </message>
+    <message>
+        <source>I3 answered {status}</source>
+        <translation>I3 hat mit {status} geantwortet</translation>
+    </message>
+    <message>
+        <source>the same site</source>
+        <translation>dieselbe Website</translation>
+    </message>
+    <message>
+        <source>an invalid address</source>
+        <translation>eine ungültige Adresse</translation>
+    </message>
+    <message>
+        <source>I3 answered {status}, redirecting to {target}</source>
+        <translation>I3 hat mit {status} geantwortet und leitet auf {target} weiter</translation>
     </message>
     <message>
         <source>{line}  ({ms} ms)</source>
@@ -1541,6 +1713,10 @@
         <translation>&amp;Kennwort auf diesem Computer speichern</translation>
     </message>
     <message>
+        <source>Remember the password on this computer</source>
+        <translation>Kennwort auf diesem Computer speichern</translation>
+    </message>
+    <message>
         <source>Na&amp;me:</source>
         <translation>Na&amp;me:</translation>
     </message>
@@ -1639,6 +1815,129 @@
     <message>
         <source>The profile could not be deleted ({reason}).</source>
         <translation>Das Profil konnte nicht gelöscht werden ({reason}).</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileFile</name>
+    <message>
+        <source>its {value} is not text</source>
+        <translation>der Wert {value} ist kein Text</translation>
+    </message>
+    <message>
+        <source>its {value} is not 0 or 1</source>
+        <translation>der Wert {value} ist nicht 0 oder 1</translation>
+    </message>
+    <message>
+        <source>it has no {value}</source>
+        <translation>der Wert {value} fehlt</translation>
+    </message>
+    <message>
+        <source>its {value} {problem}</source>
+        <translation>der Wert {value} {problem}</translation>
+    </message>
+    <message>
+        <source>another managed profile has the same name</source>
+        <translation>ein anderes verwaltetes Profil hat denselben Namen</translation>
+    </message>
+    <message>
+        <source>The profile {name} set by your IT department (registry policy) could not be used ({reason}); it is left out.</source>
+        <translation>Das Profil {name}, das Ihre IT-Abteilung per Registrierungsrichtlinie festlegt, konnte nicht verwendet werden ({reason}); es wird ausgelassen.</translation>
+    </message>
+    <message>
+        <source>The profile {name} your IT department provides in {path} could not be used ({reason}); it is left out.</source>
+        <translation>Das Profil {name}, das Ihre IT-Abteilung in {path} bereitstellt, konnte nicht verwendet werden ({reason}); es wird ausgelassen.</translation>
+    </message>
+    <message>
+        <source>The profiles your IT department provides in {path} could not be read ({reason}); they are left out.</source>
+        <translation>Die Profile, die Ihre IT-Abteilung in {path} bereitstellt, konnten nicht gelesen werden ({reason}); sie werden ausgelassen.</translation>
+    </message>
+    <message>
+        <source>The profile “{name}” in {path} is left out: the registry policy sets a profile with the same name.</source>
+        <translation>Das Profil „{name}“ in {path} wird ausgelassen: Die Registrierungsrichtlinie legt ein Profil mit demselben Namen fest.</translation>
+    </message>
+    <message>
+        <source>Your profile “{name}” has the name of a profile your IT department manages; the managed one is shown, yours is kept in the file as it is.</source>
+        <translation>Ihr Profil „{name}“ hat den Namen eines Profils, das Ihre IT-Abteilung verwaltet; angezeigt wird das verwaltete Profil, Ihres bleibt unverändert in der Datei.</translation>
+    </message>
+    <message>
+        <source>Your saved profiles could not be read ({error}); the file {path} is left as it was. Profiles start empty.</source>
+        <translation>Ihre gespeicherten Profile konnten nicht gelesen werden ({error}); die Datei {path} bleibt unverändert. Die Profilliste ist zunächst leer.</translation>
+    </message>
+    <message>
+        <source>Your saved profiles could not be read ({reason}), and the file {path} could not be moved aside; it is left as it was. Profiles start empty.</source>
+        <translation>Ihre gespeicherten Profile konnten nicht gelesen werden ({reason}), und die Datei {path} konnte nicht beiseitegelegt werden; sie bleibt unverändert. Die Profilliste ist zunächst leer.</translation>
+    </message>
+    <message>
+        <source>Your saved profiles could not be read ({reason}). The file was kept as {moved}; profiles start empty.</source>
+        <translation>Ihre gespeicherten Profile konnten nicht gelesen werden ({reason}). Die Datei wurde als {moved} aufbewahrt; die Profilliste ist zunächst leer.</translation>
+    </message>
+    <message>
+        <source>The profiles your IT department manages could not be read ({error}).</source>
+        <translation>Die von Ihrer IT-Abteilung verwalteten Profile konnten nicht gelesen werden ({error}).</translation>
+    </message>
+    <message>
+        <source>The saved profile {name} could not be used ({reason}) and was set aside; it stays in {path} as it was.</source>
+        <translation>Das gespeicherte Profil {name} konnte nicht verwendet werden ({reason}) und wurde beiseitegelegt; es bleibt unverändert in {path}.</translation>
+    </message>
+    <message>
+        <source>Your profiles file was written by a newer version of I3 Sync (format {version}); settings this version does not know are kept as they are when it saves.</source>
+        <translation>Ihre Profildatei wurde von einer neueren Version von I3 Sync geschrieben (Format {version}); Einstellungen, die diese Version nicht kennt, bleiben beim Speichern unverändert erhalten.</translation>
+    </message>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation>der Pfad ist ein Ordner, keine Datei</translation>
+    </message>
+    <message>
+        <source>it could not be opened ({error})</source>
+        <translation>die Datei konnte nicht geöffnet werden ({error})</translation>
+    </message>
+    <message>
+        <source>“{name}”</source>
+        <translation>„{name}“</translation>
+    </message>
+    <message>
+        <source>number {number}</source>
+        <translation>Nr. {number}</translation>
+    </message>
+    <message>
+        <source>it is too large</source>
+        <translation>die Datei ist zu groß</translation>
+    </message>
+    <message>
+        <source>it is not UTF-8 text</source>
+        <translation>die Datei ist kein UTF-8-Text</translation>
+    </message>
+    <message>
+        <source>it is not valid JSON</source>
+        <translation>die Datei ist kein gültiges JSON</translation>
+    </message>
+    <message>
+        <source>it does not hold a profiles object</source>
+        <translation>die Datei enthält kein Profilobjekt</translation>
+    </message>
+    <message>
+        <source>it has no valid version number</source>
+        <translation>die Datei hat keine gültige Versionsnummer</translation>
+    </message>
+    <message>
+        <source>its profiles are not a list</source>
+        <translation>die Profile darin sind keine Liste</translation>
+    </message>
+    <message>
+        <source>it could not be read</source>
+        <translation>der Eintrag konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>it is not an object</source>
+        <translation>der Eintrag ist kein Objekt</translation>
+    </message>
+    <message>
+        <source>another profile has the same name</source>
+        <translation>ein anderes Profil hat denselben Namen</translation>
+    </message>
+    <message>
+        <source>another profile has the same id</source>
+        <translation>ein anderes Profil hat dieselbe ID</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,18 @@
 <context>
     <name>Banner</name>
     <message>
+        <source>Information</source>
+        <translation>Informatie</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Waarschuwing</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fout</translation>
+    </message>
+    <message>
         <source>Message</source>
         <translation>Bericht</translation>
     </message>
@@ -129,6 +141,66 @@
         <translation>opmerking: </translation>
     </message>
     <message>
+        <source>{step} failed</source>
+        <translation>{step} mislukt</translation>
+    </message>
+    <message>
+        <source>no time left ({seconds} s for the whole check)</source>
+        <translation>geen tijd meer over ({seconds} s voor de hele controle)</translation>
+    </message>
+    <message>
+        <source>direct route: ESWS is asked {way}</source>
+        <translation>directe route: ESWS wordt benaderd: {way}</translation>
+    </message>
+    <message>
+        <source>ESWS is asked {way}</source>
+        <translation>ESWS wordt benaderd: {way}</translation>
+    </message>
+    <message>
+        <source>direct route: ESWS is asked through the proxy {proxy}</source>
+        <translation>directe route: ESWS wordt benaderd via de proxy {proxy}</translation>
+    </message>
+    <message>
+        <source>TCP connection to {address}:{port}</source>
+        <translation>TCP-verbinding met {address}:{port}</translation>
+    </message>
+    <message>
+        <source>the bundled WSDL does not declare {operations}; use the bundled WSDL (leave the WSDL unset) or the server&apos;s own (&lt;endpoint&gt;?wsdl)</source>
+        <translation>de meegeleverde WSDL declareert {operations} niet; gebruik de meegeleverde WSDL (laat het veld WSDL leeg) of die van de server zelf (&lt;endpoint&gt;?wsdl)</translation>
+    </message>
+    <message>
+        <source>the WSDL does not declare {operations}; use the bundled WSDL (leave the WSDL unset) or the server&apos;s own (&lt;endpoint&gt;?wsdl)</source>
+        <translation>de WSDL declareert {operations} niet; gebruik de meegeleverde WSDL (laat het veld WSDL leeg) of die van de server zelf (&lt;endpoint&gt;?wsdl)</translation>
+    </message>
+    <message>
+        <source>the bundled WSDL declares {operations}</source>
+        <translation>de meegeleverde WSDL declareert {operations}</translation>
+    </message>
+    <message>
+        <source>the WSDL declares {operations}</source>
+        <translation>de WSDL declareert {operations}</translation>
+    </message>
+    <message>
+        <source>ESWS issued a token although no security code was sent (not shown): this is not how ESWS behaves; check that the endpoint is your company&apos;s ESWS</source>
+        <translation>ESWS heeft een token uitgegeven hoewel er geen beveiligingscode is verzonden (niet weergegeven): zo gedraagt ESWS zich niet; controleer of het eindpunt de ESWS van uw bedrijf is</translation>
+    </message>
+    <message>
+        <source>ESWS answered {code}, as expected for an empty security code (nothing secret sent, no token spent)</source>
+        <translation>ESWS antwoordde met {code}, zoals verwacht bij een lege beveiligingscode (niets geheims verzonden, geen token verbruikt)</translation>
+    </message>
+    <message>
+        <source>ESWS answered {code}, a documented refusal: the service answers</source>
+        <translation>ESWS antwoordde met {code}, een gedocumenteerde weigering: de service antwoordt</translation>
+    </message>
+    <message>
+        <source>ESWS answered {code}, a refusal this version does not know: it answers</source>
+        <translation>ESWS antwoordde met {code}, een weigering die deze versie niet kent: de service antwoordt</translation>
+    </message>
+    <message>
+        <source>{detail}; {route}</source>
+        <translation>{detail}; {route}</translation>
+    </message>
+    <message>
         <source>cancelled</source>
         <translation>geannuleerd</translation>
     </message>
@@ -143,6 +215,106 @@
     <message>
         <source>skip</source>
         <translation>over</translation>
+    </message>
+    <message>
+        <source>{first} and {second}</source>
+        <translation>{first} en {second}</translation>
+    </message>
+    <message>
+        <source>check this computer&apos;s network connection (and VPN, if the server needs one)</source>
+        <translation>controleer de netwerkverbinding van deze computer (en de VPN, als de server die vereist)</translation>
+    </message>
+    <message>
+        <source>check the host name, and this computer&apos;s DNS, network or VPN</source>
+        <translation>controleer de hostnaam en de DNS, het netwerk of de VPN van deze computer</translation>
+    </message>
+    <message>
+        <source>nothing accepts connections on that port: check the port, and that the service runs</source>
+        <translation>niets accepteert verbindingen op die poort: controleer de poort en of de service wordt uitgevoerd</translation>
+    </message>
+    <message>
+        <source>a firewall may drop the connection: check the address and port, and whether this network needs a proxy</source>
+        <translation>mogelijk blokkeert een firewall de verbinding: controleer het adres en de poort, en of dit netwerk een proxy vereist</translation>
+    </message>
+    <message>
+        <source>the server is slow or stuck: try again, or allow more time</source>
+        <translation>de server is traag of reageert niet: probeer het opnieuw of sta meer tijd toe</translation>
+    </message>
+    <message>
+        <source>if your network inspects TLS, ask IT to add its certificate authority to this computer&apos;s trust store; otherwise the server&apos;s certificate is wrong: tell its administrator, and do not send secrets to it</source>
+        <translation>als uw netwerk TLS inspecteert, vraag IT dan om de certificeringsinstantie daarvan toe te voegen aan de vertrouwde certificaten van deze computer; anders is het certificaat van de server onjuist: meld dit aan de beheerder van de server en verzend er geen geheimen naartoe</translation>
+    </message>
+    <message>
+        <source>this is not the expected server: check the address</source>
+        <translation>dit is niet de verwachte server: controleer het adres</translation>
+    </message>
+    <message>
+        <source>run the check again</source>
+        <translation>voer de controle opnieuw uit</translation>
+    </message>
+    <message>
+        <source>check the WSDL&apos;s path or address, or leave it unset to use the bundled WSDL</source>
+        <translation>controleer het pad of adres van de WSDL, of laat het veld leeg om de meegeleverde WSDL te gebruiken</translation>
+    </message>
+    <message>
+        <source>the server answers, but not as ESWS: check the endpoint&apos;s path (e.g. https://ws.i3.identysoft.com/webservicesesws)</source>
+        <translation>de server antwoordt, maar niet als ESWS: controleer het pad van het eindpunt (bijv. https://ws.i3.identysoft.com/webservicesesws)</translation>
+    </message>
+    <message>
+        <source>check the I3 address (e.g. https://i3.identysoft.com)</source>
+        <translation>controleer het I3-adres (bijv. https://i3.identysoft.com)</translation>
+    </message>
+    <message>
+        <source>{endpoint}: {problem} ({detail}); presented: {certificate}; {advice}</source>
+        <translation>{endpoint}: {problem} ({detail}); aangeboden: {certificate}; {advice}</translation>
+    </message>
+    <message>
+        <source>{endpoint}: {problem} ({detail}); {advice}</source>
+        <translation>{endpoint}: {problem} ({detail}); {advice}</translation>
+    </message>
+    <message>
+        <source>{endpoint}: {problem}; presented: {certificate}; {advice}</source>
+        <translation>{endpoint}: {problem}; aangeboden: {certificate}; {advice}</translation>
+    </message>
+    <message>
+        <source>{endpoint}: {problem}; {advice}</source>
+        <translation>{endpoint}: {problem}; {advice}</translation>
+    </message>
+    <message>
+        <source>{host} → {addresses} and {more} more</source>
+        <translation>{host} → {addresses} en nog {more}</translation>
+    </message>
+    <message>
+        <source>{host} → {addresses}</source>
+        <translation>{host} → {addresses}</translation>
+    </message>
+    <message>
+        <source>{version}, trusted by this computer; the certificate&apos;s names could not be read</source>
+        <translation>{version}, vertrouwd door deze computer; de namen in het certificaat kunnen niet worden gelezen</translation>
+    </message>
+    <message>
+        <source>{version}, trusted by this computer; {certificate} (soon: tell the server&apos;s administrator)</source>
+        <translation>{version}, vertrouwd door deze computer; {certificate} (verloopt binnenkort: meld dit aan de beheerder van de server)</translation>
+    </message>
+    <message>
+        <source>{version}, trusted by this computer; {certificate}</source>
+        <translation>{version}, vertrouwd door deze computer; {certificate}</translation>
+    </message>
+    <message>
+        <source>I3 answered {status}</source>
+        <translation>I3 antwoordde met {status}</translation>
+    </message>
+    <message>
+        <source>the same site</source>
+        <translation>dezelfde site</translation>
+    </message>
+    <message>
+        <source>an invalid address</source>
+        <translation>een ongeldig adres</translation>
+    </message>
+    <message>
+        <source>I3 answered {status}, redirecting to {target}</source>
+        <translation>I3 antwoordde met {status}, omleiding naar {target}</translation>
     </message>
     <message>
         <source>{line}  ({ms} ms)</source>
@@ -1541,6 +1713,10 @@
         <translation>Wachtwoord op deze computer ont&amp;houden</translation>
     </message>
     <message>
+        <source>Remember the password on this computer</source>
+        <translation>Wachtwoord op deze computer onthouden</translation>
+    </message>
+    <message>
         <source>Na&amp;me:</source>
         <translation>Naa&amp;m:</translation>
     </message>
@@ -1639,6 +1815,129 @@
     <message>
         <source>The profile could not be deleted ({reason}).</source>
         <translation>Het profiel kan niet worden verwijderd ({reason}).</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileFile</name>
+    <message>
+        <source>its {value} is not text</source>
+        <translation>de waarde {value} is geen tekst</translation>
+    </message>
+    <message>
+        <source>its {value} is not 0 or 1</source>
+        <translation>de waarde {value} is niet 0 of 1</translation>
+    </message>
+    <message>
+        <source>it has no {value}</source>
+        <translation>de waarde {value} ontbreekt</translation>
+    </message>
+    <message>
+        <source>its {value} {problem}</source>
+        <translation>de waarde {value} {problem}</translation>
+    </message>
+    <message>
+        <source>another managed profile has the same name</source>
+        <translation>een ander beheerd profiel heeft dezelfde naam</translation>
+    </message>
+    <message>
+        <source>The profile {name} set by your IT department (registry policy) could not be used ({reason}); it is left out.</source>
+        <translation>Het profiel {name} dat door uw IT-afdeling is ingesteld (registerbeleid), kan niet worden gebruikt ({reason}); het wordt weggelaten.</translation>
+    </message>
+    <message>
+        <source>The profile {name} your IT department provides in {path} could not be used ({reason}); it is left out.</source>
+        <translation>Het profiel {name} dat uw IT-afdeling beschikbaar stelt in {path}, kan niet worden gebruikt ({reason}); het wordt weggelaten.</translation>
+    </message>
+    <message>
+        <source>The profiles your IT department provides in {path} could not be read ({reason}); they are left out.</source>
+        <translation>De profielen die uw IT-afdeling beschikbaar stelt in {path}, kunnen niet worden gelezen ({reason}); ze worden weggelaten.</translation>
+    </message>
+    <message>
+        <source>The profile “{name}” in {path} is left out: the registry policy sets a profile with the same name.</source>
+        <translation>Het profiel “{name}” in {path} wordt weggelaten: het registerbeleid stelt een profiel met dezelfde naam in.</translation>
+    </message>
+    <message>
+        <source>Your profile “{name}” has the name of a profile your IT department manages; the managed one is shown, yours is kept in the file as it is.</source>
+        <translation>Uw profiel “{name}” heeft de naam van een profiel dat door uw IT-afdeling wordt beheerd; het beheerde profiel wordt weergegeven, uw profiel blijft ongewijzigd in het bestand bewaard.</translation>
+    </message>
+    <message>
+        <source>Your saved profiles could not be read ({error}); the file {path} is left as it was. Profiles start empty.</source>
+        <translation>Uw opgeslagen profielen kunnen niet worden gelezen ({error}); het bestand {path} blijft ongewijzigd. U begint zonder profielen.</translation>
+    </message>
+    <message>
+        <source>Your saved profiles could not be read ({reason}), and the file {path} could not be moved aside; it is left as it was. Profiles start empty.</source>
+        <translation>Uw opgeslagen profielen kunnen niet worden gelezen ({reason}), en het bestand {path} kan niet opzij worden gezet; het blijft ongewijzigd. U begint zonder profielen.</translation>
+    </message>
+    <message>
+        <source>Your saved profiles could not be read ({reason}). The file was kept as {moved}; profiles start empty.</source>
+        <translation>Uw opgeslagen profielen kunnen niet worden gelezen ({reason}). Het bestand is bewaard als {moved}; u begint zonder profielen.</translation>
+    </message>
+    <message>
+        <source>The profiles your IT department manages could not be read ({error}).</source>
+        <translation>De profielen die door uw IT-afdeling worden beheerd, kunnen niet worden gelezen ({error}).</translation>
+    </message>
+    <message>
+        <source>The saved profile {name} could not be used ({reason}) and was set aside; it stays in {path} as it was.</source>
+        <translation>Het opgeslagen profiel {name} kan niet worden gebruikt ({reason}) en is opzijgezet; het blijft ongewijzigd in {path} staan.</translation>
+    </message>
+    <message>
+        <source>Your profiles file was written by a newer version of I3 Sync (format {version}); settings this version does not know are kept as they are when it saves.</source>
+        <translation>Uw profielbestand is geschreven door een nieuwere versie van I3 Sync (indeling {version}); instellingen die deze versie niet kent, blijven bij het opslaan ongewijzigd bewaard.</translation>
+    </message>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation>het is een map, geen bestand</translation>
+    </message>
+    <message>
+        <source>it could not be opened ({error})</source>
+        <translation>het kan niet worden geopend ({error})</translation>
+    </message>
+    <message>
+        <source>“{name}”</source>
+        <translation>“{name}”</translation>
+    </message>
+    <message>
+        <source>number {number}</source>
+        <translation>nummer {number}</translation>
+    </message>
+    <message>
+        <source>it is too large</source>
+        <translation>het is te groot</translation>
+    </message>
+    <message>
+        <source>it is not UTF-8 text</source>
+        <translation>het is geen UTF-8-tekst</translation>
+    </message>
+    <message>
+        <source>it is not valid JSON</source>
+        <translation>het is geen geldige JSON</translation>
+    </message>
+    <message>
+        <source>it does not hold a profiles object</source>
+        <translation>het bevat geen profielenobject</translation>
+    </message>
+    <message>
+        <source>it has no valid version number</source>
+        <translation>het heeft geen geldig versienummer</translation>
+    </message>
+    <message>
+        <source>its profiles are not a list</source>
+        <translation>de profielen zijn geen lijst</translation>
+    </message>
+    <message>
+        <source>it could not be read</source>
+        <translation>het kan niet worden gelezen</translation>
+    </message>
+    <message>
+        <source>it is not an object</source>
+        <translation>het is geen object</translation>
+    </message>
+    <message>
+        <source>another profile has the same name</source>
+        <translation>een ander profiel heeft dezelfde naam</translation>
+    </message>
+    <message>
+        <source>another profile has the same id</source>
+        <translation>een ander profiel heeft dezelfde ID</translation>
     </message>
 </context>
 <context>
