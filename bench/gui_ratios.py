@@ -18,6 +18,8 @@ there is no display). Prints medians over N runs (default 11) and their ratios:
   (c) main-process memory (RSS) after the flow: ``i3sync`` with one sync done vs the bare view
       after its POST and load, each a new process.
 
+Where the time and memory above the baselines go (the floors): ``bench/import_costs.py``.
+
 ESWS and I3 are the simulator, in a process of its own (so it does not share the GIL). Everything
 runs against temporary config folders and an in-memory keyring; nothing leaves 127.0.0.1.
 """
