@@ -12,11 +12,12 @@ from desktop.core.errors import TransportError, TransportProblem, VendorRefusal
 from desktop.esws.request import SyncKind, SyncRequest
 from desktop.gui.esws.fetch_bar import field_list
 from desktop.gui.esws.sync_form import FIELD_PROFILE
-from desktop.gui.i18n import translate
+from desktop.gui.i18n import translate, translate_marked
 from desktop.gui.messages import Problem, describe, host_of
 from desktop.gui.widgets import Tone
 
 if TYPE_CHECKING:
+    from desktop.esws.profile_state import LoadResult
     from desktop.esws.profiles import Profile
 
 
@@ -100,3 +101,17 @@ def missing_profile(name: str) -> Problem:
         ).format(name=name),
         field=FIELD_PROFILE,
     )
+
+
+def profile_state_notices(state: LoadResult) -> list[tuple[str, str, Tone]]:
+    """(notice key, text, tone) for what reading the profiles found, in the window's language:
+    a warning for what was lost or set aside, a note for the rest (IT's profiles unreadable, a
+    profile hidden by a managed one's name); an empty text clears that notice."""
+    problem = state.problem_text(translate_marked) or ""
+    serious = set(state.problems)
+    others = [
+        text
+        for english, text in zip(state.notices, state.notices_text(translate_marked), strict=True)
+        if english not in serious and english not in (state.problem or "")
+    ]
+    return [("profiles", problem, Tone.WARNING), ("profileNotes", " ".join(others), Tone.INFO)]

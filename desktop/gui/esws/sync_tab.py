@@ -37,6 +37,7 @@ from desktop.gui.widgets import Banner, Tone
 if TYPE_CHECKING:
     from desktop.core.history_store import HistoryStore
     from desktop.esws.history import AttemptRecorder
+    from desktop.esws.profile_state import LoadResult
     from desktop.esws.profiles import Profile
     from desktop.gui.esws.profile_dialog import ProfileDialog
     from desktop.gui.esws.sync_view import SyncView
@@ -183,12 +184,19 @@ class SyncTab(QStackedWidget):
 
     def _load_profiles(self, select: str | None) -> None:
         state = self.book.load()
-        if state.problem:
-            self.show_notice("profiles", escape(state.problem), Tone.WARNING)
+        self._show_profile_state(state)
         chosen = self.book.find(select) or self.book.initial()
         self.form.set_profiles(self.book.names, chosen.name if chosen else None)
         self._fill_from_profile(chosen)
         self._welcome_if_no_profile(bool(state.problem))
+
+    def _show_profile_state(self, state: LoadResult) -> None:
+        """What reading the profiles found (nothing left over from a previous read)."""
+        for key, text, tone in sync_outcome.profile_state_notices(state):
+            if text:
+                self.show_notice(key, escape(text), tone)
+            elif (banner := self.notice(key)) is not None:
+                banner.clear()
 
     def _welcome_if_no_profile(self, problem: bool) -> None:
         """No profile: the welcome, never a red "create a profile" before the user acts
@@ -206,8 +214,7 @@ class SyncTab(QStackedWidget):
         before = self.form.profile_name()
         typed = (self.form.companyIdEdit.text(), self.form.passwordEdit.text())
         state = self.book.load()
-        if state.problem:
-            self.show_notice("profiles", escape(state.problem), Tone.WARNING)
+        self._show_profile_state(state)
         chosen = self.book.find(select or None) or self.book.initial()
         self.form.set_profiles(self.book.names, chosen.name if chosen else None)
         after = self.form.profile_name()
