@@ -9,7 +9,6 @@ pass over the brackets outside strings, and refuses anything deeper than any rea
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
@@ -45,6 +44,8 @@ def loads(data: bytes | str, max_depth: int = MAX_JSON_DEPTH) -> Any:
     Also ``ValueError`` for anything ``json.loads`` refuses (bad syntax, bad UTF-8, an integer
     of more digits than Python converts).
     """
+    import json  # when a message comes, not at start-up (the single-instance socket imports this)
+
     raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
     if nesting_depth(raw, max_depth) > max_depth:
         raise ValueError(f"JSON nested deeper than {max_depth} levels")

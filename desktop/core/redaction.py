@@ -8,7 +8,6 @@ is read; the filter, installed on every log handler, replaces them and anything 
 from __future__ import annotations
 
 import functools
-import json
 import logging
 import re
 import threading
@@ -129,6 +128,8 @@ def _variants(value: str) -> set[str]:
 
 
 def _spellings(value: str) -> list[str]:
+    import json  # only once a secret is registered: not on the way to the window's first paint
+
     xml = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     # surrogateescape: a value read from a non-UTF-8 environment must not crash the filter.
     url = quote(value, safe="", errors="surrogateescape")

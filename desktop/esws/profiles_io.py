@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import json
 import logging
 import os
 import sys
 import tempfile
 import time
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -116,6 +114,8 @@ def name_key(name: str) -> str:
     Unicode canonical caseless matching: "Société" typed precomposed or decomposed, in any case,
     is one name.
     """
+    import unicodedata  # not needed to paint a first start's window
+
     return unicodedata.normalize("NFD", unicodedata.normalize("NFD", name).casefold())
 
 
@@ -164,6 +164,8 @@ def shown_name(entry: object, index: int) -> Notice:
     """How to name an entry in a notice: its name when it is plain text, else its position."""
     name = entry.get("name") if isinstance(entry, dict) else None
     plain = isinstance(name, str) and bool(name.strip()) and len(name) <= 100
+    import unicodedata
+
     if plain and not any(unicodedata.category(ch) in _UNSHOWN for ch in str(name)):
         return Notice(QT_TRANSLATE_NOOP("ProfileFile", "“{name}”"), {"name": str(name)})
     return Notice(QT_TRANSLATE_NOOP("ProfileFile", "number {number}"), {"number": index + 1})
@@ -171,6 +173,8 @@ def shown_name(entry: object, index: int) -> Notice:
 
 def top_level(raw: bytes) -> tuple[dict[str, Any], int, list[Any]]:
     """The JSON object, its version and its profile entries; ``Corrupt`` when it is not ours."""
+    import json  # only when there is a file: a first start paints its window without it
+
     if len(raw) > MAX_FILE_BYTES:
         raise Corrupt(Notice(QT_TRANSLATE_NOOP("ProfileFile", "it is too large")))
     try:
@@ -258,6 +262,8 @@ def document_text(
 
     The version is never lowered: a newer file stays a newer file.
     """
+    import json
+
     data: dict[str, Any] = dict(document.extra)
     data.update(
         version=max(document.version, our_version),

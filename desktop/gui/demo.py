@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 DEMO_PROFILE = "Demo"
 DEMO_USER = "42"
 # desktop.simulator.server's ESWS_PATH and desktop.simulator.crm's DEMO_CRM_PASSWORD, which the
-# form shows before the simulator is imported (tests/gui/test_perf_demo.py keeps them equal).
+# form shows before the simulator is imported (tests/gui/test_perf_startup.py keeps them equal).
 ESWS_PATH = "/webservicesesws"
 CRM_PASSWORD_SHOWN = "Crm-Demo-1234"  # a public demo credential, by design
 
@@ -164,8 +164,7 @@ class DemoSession:
         if self.simulator is None:
             from desktop.simulator.server import Simulator
 
-            simulator = Simulator()
-            serve_on(simulator, self._listener)
+            simulator = Simulator(sock=self._listener)
             if simulator.esws_endpoint != self.esws_endpoint:
                 raise RuntimeError("the simulator's ESWS path changed: update demo.ESWS_PATH")
             self.simulator = simulator.start()
@@ -215,16 +214,3 @@ class DemoSession:
         else:
             self._listener.close()
         self._folder.cleanup()
-
-
-def serve_on(simulator: Simulator, listener: socket.socket) -> None:
-    """Make the (not yet started) ``simulator`` serve ``listener`` instead of the socket it bound.
-
-    The simulator has no way to be given a socket or port (desktop/simulator/server.py), so its
-    server's socket is swapped here, before its serving thread starts.
-    """
-    server = simulator._server
-    server.socket.close()
-    server.socket = listener
-    server.server_address = listener.getsockname()
-    server.server_port = server.server_address[1]

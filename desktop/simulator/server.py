@@ -7,6 +7,7 @@ are served on the same origin. Other connectors (CRM.COM) add their routes with 
 from __future__ import annotations
 
 import logging
+import socket
 import sys
 import threading
 import time
@@ -103,14 +104,30 @@ class _QuietServer(ThreadingHTTPServer):
 class Simulator:
     """ESWS + I3 on loopback. ``url`` is the I3 base, ``esws_endpoint`` the SOAP endpoint."""
 
-    def __init__(self, logic: EswsLogic | None = None, *, host: str = "127.0.0.1") -> None:
+    def __init__(
+        self,
+        logic: EswsLogic | None = None,
+        *,
+        host: str = "127.0.0.1",
+        sock: socket.socket | None = None,
+    ) -> None:
+        """``sock``: a socket already bound and listening (on loopback) to serve instead of
+        binding one on ``host``; :meth:`stop` closes it. Demo mode takes its address before the
+        window is painted and starts the simulator after (:mod:`desktop.gui.demo`)."""
         self.logic = logic or EswsLogic()
         self.delay_seconds = 0.0
         self.calls: list[tuple[str, dict[str, str]]] = []
         self._routes: list[tuple[str, str, Route]] = []
         self._stop = threading.Event()
         handler = _make_handler(self)
-        self._server = _QuietServer((host, 0), handler)
+        if sock is None:
+            self._server = _QuietServer((host, 0), handler)
+        else:
+            self._server = _QuietServer(sock.getsockname()[:2], handler, bind_and_activate=False)
+            self._server.socket.close()  # the one made for binding, which is not needed
+            self._server.socket = sock
+            self._server.server_address = sock.getsockname()
+            self._server.server_port = self._server.server_address[1]
         self._server.daemon_threads = True
         self._thread: threading.Thread | None = None
 
