@@ -24,6 +24,7 @@ LANGUAGES: dict[str, str] = {"en": "English", "nl": "Nederlands", "de": "Deutsch
 DEFAULT_LANGUAGE = "en"
 SETTING_KEY = "Preferences/language"
 CATALOGUE_PREFIX = "i3sync_"
+QT_CATALOGUES = ("qtbase", "qtwebengine")
 
 # The translators stay referenced here: Qt does not own them, and a collected one translates
 # nothing.
@@ -73,6 +74,8 @@ def save_language(code: str, store: QSettings | None = None) -> None:
     store = store if store is not None else _settings()
     store.setValue(SETTING_KEY, found)
     store.sync()
+    if store.status() != QSettings.Status.NoError:  # QSettings never raises: it says so here
+        raise OSError(f"the settings file could not be written ({store.status().name})")
 
 
 def _settings() -> QSettings:
@@ -118,13 +121,18 @@ def install(code: str) -> str:
             return DEFAULT_LANGUAGE
         app.installTranslator(ours)
         _installed.append(ours)
-        qt_own = QTranslator()
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if qt_own.load(f"qtbase_{language}", qt_dir):
-            app.installTranslator(qt_own)
-            _installed.append(qt_own)
-        else:
-            log.info("Qt's own %s catalogue is missing: standard buttons stay English", language)
+        # Qt's own: the standard buttons and menus (qtbase), the sync page's context menu
+        # (qtwebengine).
+        for module in QT_CATALOGUES:
+            qt_own = QTranslator()
+            if qt_own.load(f"{module}_{language}", qt_dir):
+                app.installTranslator(qt_own)
+                _installed.append(qt_own)
+            else:
+                log.info(
+                    "Qt's %s catalogue for %s is missing: its texts stay English", module, language
+                )
         _current = language
     QLocale.setDefault(locale())
     log.info("Window language: %s", _current)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.i18n import QT_TRANSLATE_NOOP
-from desktop.gui.i18n import translate, translate_marked
+from desktop.gui.i18n import translate_marked
 from desktop.gui.palette import Role, banner_colours, text_colour
 
 
@@ -139,8 +139,9 @@ class Banner(QFrame):
         self.icon.setAccessibleName(name)
         self.icon.setToolTip(name)
         self.label.setText(html)
-        self.label.setAccessibleName(accessible_text or translate("Banner", "Message"))
-        # Read out with the message whatever its name: the plain text of what it says.
+        # Named by its tone ("Error"), described by what it says: a screen reader reads the
+        # message once, not once as the name and again as the description.
+        self.label.setAccessibleName(name)
         plain = accessible_text or QTextDocumentFragment.fromHtml(html).toPlainText()
         self.label.setAccessibleDescription(plain)
         self.setProperty("tone", tone.value)

@@ -70,7 +70,9 @@ def test_the_outcome_line_is_described_for_a_screen_reader(
     form = window.sync_tab.form
     problem = Problem("I3 has no user with this id", "Check the user id.", "NO USER", FIELD_USER)
     form.show_problem(problem)
-    assert form.errorLabel.accessibleName() == problem.plain()
+    # Named by its tone, described by the message: read once, not twice.
+    assert form.errorLabel.accessibleName() == "Error"
+    assert form.errorLabel.accessibleDescription() == problem.plain()
     assert "Error code: NO USER" in form.errorLabel.accessibleDescription()
     # The field it is about carries the line shown under it, and has the cursor.
     assert form.userIdEdit.accessibleDescription() == form.userIdError.text() != ""

@@ -59,3 +59,22 @@ def test_the_saved_choice_persists_and_lang_overrides_it(qapp) -> None:
     assert use_language("de") == "de"
     with pytest.raises(ValueError, match="unknown language"):
         i18n.save_language("fr")
+
+
+def test_a_settings_file_that_cannot_be_written_is_an_error_not_a_silent_save(
+    qapp, tmp_path
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the settings folder should be", encoding="utf-8")
+    store = QSettings(str(blocker / "window.ini"), QSettings.Format.IniFormat)
+    with pytest.raises(OSError, match="could not be written"):
+        i18n.save_language("de", store)
+
+
+def test_german_also_loads_qt_webengine_own_catalogue_for_the_page_menu(qapp) -> None:
+    i18n.install("de")
+    assert len(i18n._installed) == 3  # ours, qtbase, qtwebengine
+    i18n.install("nl")
+    assert len(i18n._installed) >= 2  # Qt ships no qtwebengine_nl: ours and qtbase

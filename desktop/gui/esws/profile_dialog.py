@@ -40,7 +40,7 @@ from desktop.gui.esws.profile_parts import (
     list_column,
     managed_tip,
 )
-from desktop.gui.i18n import translate
+from desktop.gui.i18n import translate, translate_marked
 from desktop.gui.messages import field_message
 from desktop.gui.widgets import Banner, Tone, caption
 
@@ -184,7 +184,7 @@ class ProfileDialog(QDialog):
         self.rememberCheck.setToolTip(
             ""
             if vault is None or vault.available
-            else escape(profile_texts.vault_missing_tip(vault.where))
+            else escape(profile_texts.vault_missing_tip(translate_marked("Vault", vault.where)))
         )
         self._clear_problems()
         self._set_managed(profile.managed)
