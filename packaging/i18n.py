@@ -24,6 +24,7 @@ import tempfile
 import xml.etree.ElementTree as ET  # our own, committed files
 from dataclasses import dataclass
 from pathlib import Path
+from string import Formatter
 
 REPO = Path(__file__).resolve().parent.parent
 SOURCES = REPO / "desktop"
@@ -80,6 +81,23 @@ def lrelease(source: Path, target: Path) -> None:
     )
 
 
+def fields(text: str) -> set[str] | None:
+    """The ``{name}`` fields ``str.format`` fills in ``text``; None when ``text`` would make
+    ``format`` raise or take positional values (a stray brace, ``{}``, ``{0}``, ``{name!r}``)."""
+    try:
+        parsed = [(name, spec, conversion) for _, name, spec, conversion in Formatter().parse(text)]
+    except ValueError:
+        return None
+    found: set[str] = set()
+    for name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if not PLACEHOLDER.fullmatch("{" + name + "}") or spec or conversion:
+            return None
+        found.add(name)
+    return found
+
+
 @dataclass(frozen=True)
 class Entry:
     context: str
@@ -124,9 +142,7 @@ def problems() -> list[str]:
                 entry = have[key]
                 if not entry.finished:
                     said.append(f"{path.name}: unfinished: [{key[0]}] {key[1]!r}")
-                elif set(PLACEHOLDER.findall(entry.source)) != set(
-                    PLACEHOLDER.findall(entry.translation)
-                ):
+                elif fields(entry.source) != fields(entry.translation):
                     said.append(f"{path.name}: placeholders differ: [{key[0]}] {key[1]!r}")
             target = Path(scratch) / f"{language}.qm"
             lrelease(path, target)

@@ -82,7 +82,15 @@ def test_the_checker_finds_a_text_missing_from_a_catalogue(tmp_path, monkeypatch
 
 @pytest.mark.parametrize(
     ("source", "translation", "ok"),
-    [("Wait {seconds} s", "Wacht {seconds} s", True), ("Wait {seconds} s", "Wacht {sec} s", False)],
+    [
+        ("Wait {seconds} s", "Wacht {seconds} s", True),
+        ("Wait {seconds} s", "Wacht {sec} s", False),
+        ("Wait {seconds} s", "Wacht {seconds} s {", False),
+        ("Wait {seconds} s", "Wacht {seconds} s {}", False),
+        ("Wait {seconds} s", "Wacht {seconds} s {0}", False),
+        ("Wait {seconds} s", "Wacht {seconds!r} s", False),
+        ("Wait {seconds} s", "Wacht {seconds:>5} s", False),
+    ],
 )
 def test_the_checker_compares_placeholders(tmp_path, monkeypatch, source, translation, ok) -> None:
     script = _i18n_script()
