@@ -4,6 +4,9 @@ Run by hand: ``.venv/bin/python bench/import_costs.py [--runs N]`` (offscreen wh
 display; default 5 runs, medians). Every figure comes from new processes started from bytecode
 (compiled first), as an installed app starts. Prints:
 
+0. What ``i3sync`` has imported at its first paint that a bare PySide6 window has not (with a
+   saved profile, on a first start, in demo mode): each module's own import time (``-X
+   importtime``, one run), the app's own modules summed, the others one by one.
 1. Start-up, step by step (ms since the process was spawned, and each step's own share): the
    bare PySide6 window's steps, then ``i3sync``'s (with a saved profile): interpreter, PySide6,
    Qt's ``Qt`` namespace (its ~100 enums, created on first use), the app's own modules, the
@@ -19,6 +22,7 @@ display; default 5 runs, medians). Every figure comes from new processes started
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import os
 import statistics
@@ -29,6 +33,95 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+
+# -- 0. modules at the first paint ---------------------------------------------------------------
+
+MODULES_BARE = """
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+app = QApplication([sys.argv[0]])
+window = QWidget(); QVBoxLayout(window).addWidget(QLabel("A bare PySide6 window"))
+window.resize(900, 780)
+seen = []
+class Paint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and not seen:
+            seen.append(sorted(sys.modules)); QTimer.singleShot(0, app.quit)
+        return False
+paint = Paint(); window.installEventFilter(paint); window.show(); app.exec()
+print(repr(seen[0]))
+"""
+
+MODULES_APP = """
+import sys
+import desktop.cli, desktop.gui.launch as launch
+seen = []
+def on_window(window):
+    def painted():
+        seen.append(sorted(sys.modules))
+        from PySide6.QtCore import QTimer
+        QTimer.singleShot(0, window.close)
+    window.painted.connect(painted)
+launch.run_gui = lambda args, argv: launch.start(args, argv, on_window=on_window)
+desktop.cli.main({argv!r})
+print(repr(seen[0]))
+"""
+
+
+def loaded_at_paint(code: str, env: dict[str, str]) -> tuple[set[str], dict[str, int]]:
+    """The modules a child has at its first paint, and each one's own import time (µs)."""
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", code],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(result.stderr[-3000:])
+    own: dict[str, int] = {}
+    for line in result.stderr.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            self_us, _, name = line.removeprefix("import time:").split("|")
+            if self_us.strip().isdigit():
+                own[name.strip()] = int(self_us)
+    return set(ast.literal_eval(result.stdout.strip().splitlines()[-1])), own
+
+
+def modules_at_paint(env: dict[str, str]) -> None:
+    from desktop.esws.profiles import Profile, ProfileStore
+
+    print("0. Imported at the first paint beyond the bare window's modules (own time, ms, 1 run)")
+    bare, _ = loaded_at_paint(MODULES_BARE, env)
+    first_start = environment()
+    saved = dict(env)
+    folders = ("XDG_CONFIG_HOME", "XDG_STATE_HOME")
+    os.environ.update({k: saved[k] for k in folders})
+    ProfileStore().save([Profile(name="Acme", admin_username="hr")], "Acme")
+    for label, start_env, argv in (
+        ("i3sync (a saved profile)", saved, []),
+        ("i3sync, first start", first_start, []),
+        ("i3sync --demo", first_start, ["--demo"]),
+    ):
+        loaded, own = loaded_at_paint(MODULES_APP.format(argv=argv), start_env)
+        extra = loaded - bare
+        ours = sorted(m for m in extra if m == "desktop" or m.startswith("desktop."))
+        others = sorted(extra - set(ours), key=lambda m: -own.get(m, 0))
+        print(
+            f"   {label}: {len(ours)} modules of the app "
+            f"({sum(own.get(m, 0) for m in ours) / 1000:.1f} ms), {len(others)} others "
+            f"({sum(own.get(m, 0) for m in others) / 1000:.1f} ms):"
+        )
+        heavy = sorted((m for m in ours if own.get(m, 0) >= 1000), key=lambda m: -own[m])
+        print("     the app's over 1 ms: " + ", ".join(f"{m} {own[m] / 1000:.1f}" for m in heavy))
+        shown = [f"{m} {own[m] / 1000:.1f}" for m in others if own.get(m, 0) >= 100]
+        print("     " + ", ".join(shown))
+        rest = [m for m in others if own.get(m, 0) < 100]
+        if rest:
+            print(f"     (under 0.1 ms each: {', '.join(sorted(rest))})")
+    print()
+
 
 # -- 1. start-up steps -------------------------------------------------------------------------
 
@@ -263,13 +356,15 @@ def click_to_request(env: dict[str, str], runs: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--only", choices=("startup", "memory", "click"))
+    parser.add_argument("--only", choices=("modules", "startup", "memory", "click"))
     args = parser.parse_args()
     import compileall
 
     for folder in ("desktop", "bench", "tests"):
         compileall.compile_dir(str(REPO / folder), quiet=1)
     env = environment()
+    if args.only in (None, "modules"):
+        modules_at_paint(env)
     if args.only in (None, "startup"):
         startup_steps(env, args.runs)
     if args.only in (None, "memory"):
