@@ -327,8 +327,8 @@ def token_owner(credentials: CrmCredentials) -> str:
 
 
 def elapsed_text(seconds: float, localise: Localise = english) -> str:
-    """`` (12 s)``: how long a request has been running, in whole seconds."""
-    text = _say(localise, QT_TRANSLATE_NOOP("CrmDisplay", " ({seconds} s)"))
+    """``Waited 12 s``: how long a request has been running, in whole seconds."""
+    text = _say(localise, QT_TRANSLATE_NOOP("CrmDisplay", "Waited {seconds} s."))
     return text.format(seconds=max(0, int(seconds)))
 
 
@@ -352,40 +352,43 @@ def countdown(seconds: float, localise: Localise = english) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
-def clock_time(epoch: float, localise: Localise = english) -> str:
-    """A moment as the local time of day, ``14:32:05``; total for any float.
-
-    A moment a datetime cannot hold (past year 9999, infinite, NaN) is described in words
-    instead of raising, so a panel ticking every second can never stick on an exception.
-    """
+def clock_time(epoch: float) -> str | None:
+    """A moment as the local time of day, ``14:32:05``; None for a moment a datetime cannot hold
+    (past year 9999, infinite, NaN), so a panel ticking every second never sticks on an
+    exception (the window passes its own, locale-aware clock to :func:`validity_text`)."""
     try:
         return datetime.fromtimestamp(epoch).strftime("%H:%M:%S")
     except (OverflowError, OSError, ValueError):
-        if math.isnan(epoch):
-            return _say(localise, QT_TRANSLATE_NOOP("CrmDisplay", "an unknown time"))
-        return _say(localise, QT_TRANSLATE_NOOP("CrmDisplay", "a time too far away to show"))
+        return None
 
 
 def validity_text(
-    token: CrmToken | None, now: float, *, busy: bool = False, localise: Localise = english
+    token: CrmToken | None,
+    now: float,
+    *,
+    busy: bool = False,
+    localise: Localise = english,
+    clock: Callable[[float], str | None] = clock_time,
 ) -> str:
-    """The validity line: which token (masked), how long it stays valid, and until when."""
+    """The validity line: which token (masked), how long it stays valid, and until when; each
+    case one whole sentence (a time that cannot be shown is left out, not worded into one)."""
     if token is None:
         if busy:
             return _say(localise, QT_TRANSLATE_NOOP("CrmDisplay", "Getting a token from CRM.COM…"))
         return _say(localise, QT_TRANSLATE_NOOP("CrmDisplay", "No token yet."))
-    until = clock_time(token.expires_at, localise)
-    if token.is_expired(now):
-        text = _say(localise, QT_TRANSLATE_NOOP("CrmDisplay", "Token {token} expired at {time}."))
-        text = text.format(token=token.preview(), time=until)
+    until = clock(token.expires_at)
+    left = countdown(token.seconds_left(now), localise)
+    expired = token.is_expired(now)
+    if expired and until is not None:
+        template = QT_TRANSLATE_NOOP("CrmDisplay", "Token {token} expired at {time}.")
+    elif expired:
+        template = QT_TRANSLATE_NOOP("CrmDisplay", "Token {token} has expired.")
+    elif until is not None:
+        template = QT_TRANSLATE_NOOP("CrmDisplay", "Token {token} valid for {left} (until {time}).")
     else:
-        text = _say(
-            localise,
-            QT_TRANSLATE_NOOP("CrmDisplay", "Token {token} valid for {left} (until {time})."),
-        )
-        left = countdown(token.seconds_left(now), localise)
-        text = text.format(token=token.preview(), left=left, time=until)
+        template = QT_TRANSLATE_NOOP("CrmDisplay", "Token {token} valid for {left}.")
+    text = _say(localise, template).format(token=token.preview(), left=left, time=until or "")
     if busy:
-        more = _say(localise, QT_TRANSLATE_NOOP("CrmDisplay", "Getting a new one…"))
-        text = f"{text} {more}"
+        more = _say(localise, QT_TRANSLATE_NOOP("CrmDisplay", "{status} Getting a new one…"))
+        text = more.format(status=text)
     return text

@@ -16,7 +16,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDateTime,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QTranslator,
+)
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +32,7 @@ DEFAULT_LANGUAGE = "en"
 SETTING_KEY = "Preferences/language"
 CATALOGUE_PREFIX = "i3sync_"
 QT_CATALOGUES = ("qtbase", "qtwebengine")
+MAX_EPOCH = 253402300799  # 9999-12-31 23:59:59 UTC
 
 # The translators stay referenced here: Qt does not own them, and a collected one translates
 # nothing.
@@ -143,3 +151,14 @@ def translate_marked(context: str, marked: str) -> str:
     """A text marked elsewhere with ``QT_TRANSLATE_NOOP(context, ...)`` (a table's value, a core
     module's message), in the window's language. The marking call is what lupdate collects."""
     return QCoreApplication.translate(context, marked)
+
+
+def local_clock(epoch: float) -> str | None:
+    """A moment as a time of day in the window's locale (``14:32``, ``2:32 PM``); None
+    for a moment Qt cannot hold (NaN, infinite, beyond year 9999)."""
+    if epoch != epoch or not -MAX_EPOCH < epoch < MAX_EPOCH:
+        return None
+    moment = QDateTime.fromSecsSinceEpoch(int(epoch))
+    if not moment.isValid():
+        return None
+    return QLocale().toString(moment.time(), QLocale.FormatType.ShortFormat)  # install() set it

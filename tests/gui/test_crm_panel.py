@@ -435,7 +435,7 @@ def test_cancel_or_esc_stops_a_request_with_the_form_locked_and_time_shown(
         cancel = panel.findChild(QPushButton, "crmCancelButton")
         assert cancel is not None and cancel.isVisible() and cancel.isEnabled()
         # The time spent waiting is shown and counts up.
-        qtbot.waitUntil(lambda: "(1 s)" in label(panel, "crmValidityLabel"), timeout=5000)
+        qtbot.waitUntil(lambda: "Waited 1 s." in label(panel, "crmValidityLabel"), timeout=5000)
         with qtbot.waitSignal(panel.busyChanged, timeout=2000) as ended:
             if how == "button":
                 cancel.click()

@@ -117,7 +117,7 @@ def test_vault_profile() -> None:
 
 @pytest.mark.parametrize("moment", [1e308, float("inf"), -1e308, float("nan"), 253402300800.0])
 def test_clock_time_is_total(moment: float) -> None:
-    assert clock_time(moment) in {"a time too far away to show", "an unknown time"}
+    assert clock_time(moment) is None
 
 
 @pytest.mark.parametrize("seconds", [1e308, float("inf")])
@@ -132,7 +132,6 @@ def test_countdown_of_nan_and_negative_is_zero() -> None:
 
 def test_validity_text_of_a_token_beyond_year_9999_never_raises() -> None:
     token = CrmToken("x" * 40, T0, 1e308, from_jwt=True)
-    assert validity_text(token, T0) == (
-        "Token ••••xxxx valid for more than 99 days (until a time too far away to show)."
-    )
-    assert validity_text(token, float("inf")).startswith("Token ••••xxxx expired at")
+    # A time that cannot be shown is left out of a whole sentence, never worded into one.
+    assert validity_text(token, T0) == "Token ••••xxxx valid for more than 99 days."
+    assert validity_text(token, float("inf")) == "Token ••••xxxx has expired."

@@ -45,7 +45,7 @@ from desktop.gui.crm.clipboard import TokenClipboard
 from desktop.gui.crm.form import CrmForm, set_line
 from desktop.gui.crm.remembered import RememberedFields, session_fields
 from desktop.gui.crm.secrets import CrmSecrets, SecretToSave
-from desktop.gui.i18n import translate
+from desktop.gui.i18n import local_clock, translate
 from desktop.gui.runner import Job, Outcome, Runner
 from desktop.gui.widgets import Tone
 
@@ -332,9 +332,10 @@ class CrmPanel(QWidget):
     def _update_validity(self) -> None:
         token = self._keeper.current() if self._keeper is not None else None
         now = self._clock()
-        text = validity_text(token, now, busy=self.is_busy(), localise=translate)
+        text = validity_text(token, now, busy=self.is_busy(), localise=translate, clock=local_clock)
         if self._fetch is not None:
-            text += elapsed_text(time.monotonic() - self._fetch.started, translate)
+            waited = elapsed_text(time.monotonic() - self._fetch.started, translate)
+            text = translate("CrmPanel", "{status} {waited}").format(status=text, waited=waited)
         self.validity_label.setText(text)
         self.validity_label.show()
         owner = ""
