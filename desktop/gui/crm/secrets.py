@@ -67,7 +67,10 @@ class CrmSecrets(QObject):
         self._remember.setEnabled(status.available and not self._busy())
         self.available = status.available
         if not status.available:
-            text = translate("CrmSecrets", "Secrets are not saved: {where}")
+            # One whole sentence: the vault's "nowhere" wording is not glued into it.
+            text = translate(
+                "CrmSecrets", "Secrets are not saved: this computer has no password vault."
+            )
         # An & in the vault's name is shown as itself, not taken for an access key.
         self._remember.setText(
             text.format(where=translate_marked("Vault", status.where).replace("&", "&&"))

@@ -40,7 +40,7 @@ from desktop.gui.esws.profile_parts import (
     list_column,
     managed_tip,
 )
-from desktop.gui.i18n import translate, translate_marked
+from desktop.gui.i18n import translate
 from desktop.gui.messages import field_message
 from desktop.gui.widgets import Banner, Tone, caption
 
@@ -182,9 +182,7 @@ class ProfileDialog(QDialog):
         self.rememberCheck.setEnabled(vault is None or vault.available)
         # Tooltips guess rich text from their content: the vault's own wording is escaped.
         self.rememberCheck.setToolTip(
-            ""
-            if vault is None or vault.available
-            else escape(profile_texts.vault_missing_tip(translate_marked("Vault", vault.where)))
+            "" if vault is None or vault.available else escape(profile_texts.vault_missing_tip())
         )
         self._clear_problems()
         self._set_managed(profile.managed)

@@ -42,9 +42,12 @@ def managed_note() -> str:
     )
 
 
-def vault_missing_tip(where: str) -> str:
-    """Why "Remember the password" is off: ``where`` is the vault's own wording."""
-    return translate("ProfileDialog", "Secrets are kept {where}.").format(where=where)
+def vault_missing_tip() -> str:
+    """Why "Remember the password" is off (one whole sentence, no vault wording glued in)."""
+    return translate(
+        "ProfileDialog",
+        "No password vault is available on this computer, so secrets are not kept.",
+    )
 
 
 def save_failed(path: str, reason: str) -> str:
