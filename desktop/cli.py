@@ -68,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--lang",
+        type=str.lower,
         choices=WINDOW_LANGUAGES,
         help="the window's language (default: the system's, or the one chosen in the window); "
         "the command line stays English",
@@ -160,19 +161,19 @@ def _window_only(argv: list[str]) -> argparse.Namespace | None:
     """The arguments when ``argv`` only opens the window (``--demo``, ``--debug``, ``--lang X``),
     read without building every sub-command's parser; None for anything else."""
     lang: str | None = None
-    rest = list(argv)
-    for index, token in enumerate(argv):
-        value = token.removeprefix("--lang=") if token.startswith("--lang=") else None
-        if token == "--lang" and index + 1 < len(argv):
-            value = argv[index + 1]
-            rest.remove(token)
-            rest.remove(value)
-        elif value is not None:
-            rest.remove(token)
-        if value is not None:
-            if value not in WINDOW_LANGUAGES or lang is not None:
-                return None  # the full parser says what is wrong
-            lang = value
+    rest: list[str] = []
+    tokens = iter(argv)
+    for token in tokens:
+        if token == "--lang":
+            value = next(tokens, None)
+        elif token.startswith("--lang="):
+            value = token.removeprefix("--lang=")
+        else:
+            rest.append(token)
+            continue
+        if value is None or value.lower() not in WINDOW_LANGUAGES or lang is not None:
+            return None  # the full parser says what is wrong
+        lang = value.lower()
     if not set(rest) <= _WINDOW_FLAGS:
         return None
     return argparse.Namespace(

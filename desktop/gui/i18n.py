@@ -62,6 +62,11 @@ def system_language(ui_languages: Iterable[str]) -> str:
     return DEFAULT_LANGUAGE
 
 
+def system_ui_languages() -> list[str]:
+    """The operating system's UI languages, the user's preferred first."""
+    return list(QLocale.system().uiLanguages())
+
+
 def choose_language(requested: str | None, saved: str | None, ui_languages: Iterable[str]) -> str:
     """``--lang`` wins, then the saved setting, then the system's languages, then English."""
     return normalised(requested) or normalised(saved) or system_language(ui_languages)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
@@ -70,7 +71,7 @@ class LanguageMenu(QMenu):
         self.languageChosen.emit(code)
 
     def _tell(self, text: str) -> None:
-        if self.notice is not None:
+        if self.notice is not None and shiboken6.isValid(self.notice):
             self.notice.close()
         box = QMessageBox(
             QMessageBox.Icon.Information,
@@ -80,6 +81,7 @@ class LanguageMenu(QMenu):
             self.parentWidget(),
         )
         box.setObjectName("languageNotice")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one box alive at most
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.open()  # not modal to the app: the window keeps running
         self.notice = box

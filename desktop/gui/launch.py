@@ -57,11 +57,10 @@ def show_link_error(message: str) -> int:
 
 def use_language(requested: str | None) -> str:
     """Install the window's language (``--lang``, the saved choice, the system's, English)."""
-    from PySide6.QtCore import QLocale
 
     from desktop.gui import i18n
 
-    wanted = i18n.choose_language(requested, i18n.saved_language(), QLocale.system().uiLanguages())
+    wanted = i18n.choose_language(requested, i18n.saved_language(), i18n.system_ui_languages())
     return i18n.install(wanted)
 
 

@@ -31,6 +31,15 @@ from desktop.simulator.server import Simulator
 prepare_qt()
 
 PROFILE = "Test company"
+
+
+@pytest.fixture(autouse=True)
+def english_system(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The system speaks English in every window test, on Windows and macOS too (where the
+    LANGUAGE variable the top conftest sets means nothing); tests of other languages ask."""
+    from desktop.gui import i18n
+
+    monkeypatch.setattr(i18n, "system_ui_languages", lambda: ["en-US"])
 PAGE_TIMEOUT_MS = 20_000
 
 

@@ -36,3 +36,10 @@ def test_an_unknown_language_is_exit_2_naming_the_option(capsys) -> None:
     assert done.value.code == 2
     error = capsys.readouterr().err
     assert "--lang" in error and "fr" in error and "Traceback" not in error
+
+
+@pytest.mark.parametrize("argv", [["--lang", "NL"], ["--lang=De"]])
+def test_the_language_is_case_insensitive(argv) -> None:
+    fast = cli._window_only(argv)
+    assert fast is not None and fast.lang in ("nl", "de")
+    assert cli.build_parser().parse_args(argv).lang == fast.lang
