@@ -34,10 +34,6 @@
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
-    <message>
-        <source>Message</source>
-        <translation>Meldung</translation>
-    </message>
 </context>
 <context>
     <name>CheckView</name>
@@ -476,20 +472,20 @@
         <translation>Damit kann ein anderes Programm (ein API-Client oder eine Integration) CRM.COM mit dieser Anmeldung aufrufen, bis das Token abläuft.</translation>
     </message>
     <message>
-        <source> ({seconds} s)</source>
-        <translation> ({seconds} s)</translation>
+        <source>Waited {seconds} s.</source>
+        <translation>{seconds} s gewartet.</translation>
+    </message>
+    <message>
+        <source>Token {token} valid for {left}.</source>
+        <translation>Token {token} gültig für {left}.</translation>
+    </message>
+    <message>
+        <source>{status} Getting a new one…</source>
+        <translation>{status} Ein neues wird abgerufen…</translation>
     </message>
     <message>
         <source>more than 99 days</source>
         <translation>mehr als 99 Tage</translation>
-    </message>
-    <message>
-        <source>an unknown time</source>
-        <translation>eine unbekannte Zeitspanne</translation>
-    </message>
-    <message>
-        <source>a time too far away to show</source>
-        <translation>eine nicht darstellbare Zeitspanne</translation>
     </message>
     <message>
         <source>Getting a token from CRM.COM…</source>
@@ -501,15 +497,15 @@
     </message>
     <message>
         <source>Token {token} expired at {time}.</source>
-        <translation>Token {token} ist abgelaufen ({time}).</translation>
+        <translation>Token {token} ist um {time} abgelaufen.</translation>
+    </message>
+    <message>
+        <source>Token {token} has expired.</source>
+        <translation>Token {token} ist abgelaufen.</translation>
     </message>
     <message>
         <source>Token {token} valid for {left} (until {time}).</source>
         <translation>Token {token} gültig für {left} (bis {time}).</translation>
-    </message>
-    <message>
-        <source>Getting a new one…</source>
-        <translation>Neues Token wird abgerufen…</translation>
     </message>
 </context>
 <context>
@@ -634,6 +630,10 @@
         <translation>Das Token für {owner} wurde verworfen: Die neue Anmeldung ist fehlgeschlagen.</translation>
     </message>
     <message>
+        <source>{status} {waited}</source>
+        <translation>{status} {waited}</translation>
+    </message>
+    <message>
         <source>Token for {owner}.</source>
         <translation>Token für {owner}.</translation>
     </message>
@@ -653,8 +653,8 @@
         <translation>Zugangsdaten &amp;speichern in: {where}</translation>
     </message>
     <message>
-        <source>Secrets are not saved: {where}</source>
-        <translation>Zugangsdaten werden nicht gespeichert: {where}</translation>
+        <source>Secrets are not saved: this computer has no password vault.</source>
+        <translation>Zugangsdaten werden nicht gespeichert: Dieser Computer hat keinen Kennworttresor.</translation>
     </message>
     <message>
         <source>The saved CRM.COM secrets of this organisation are removed.</source>
@@ -1805,8 +1805,8 @@
         <translation>Von Ihrer IT-Abteilung verwaltet: Hier können nur der Administrator-Benutzername und „Kennwort speichern“ geändert werden.</translation>
     </message>
     <message>
-        <source>Secrets are kept {where}.</source>
-        <translation>Speicherort für Sicherheitscode und Kennwort: {where}.</translation>
+        <source>No password vault is available on this computer, so secrets are not kept.</source>
+        <translation>Auf diesem Computer ist kein Kennworttresor verfügbar, daher werden keine Zugangsdaten gespeichert.</translation>
     </message>
     <message>
         <source>The profile could not be saved to {path} ({reason}).</source>

@@ -34,10 +34,6 @@
         <source>Error</source>
         <translation>Fout</translation>
     </message>
-    <message>
-        <source>Message</source>
-        <translation>Bericht</translation>
-    </message>
 </context>
 <context>
     <name>CheckView</name>
@@ -476,20 +472,20 @@
         <translation>Hiermee kan een ander programma (een API-client of een integratie) CRM.COM aanroepen met deze aanmelding, totdat het token verloopt.</translation>
     </message>
     <message>
-        <source> ({seconds} s)</source>
-        <translation> ({seconds} s)</translation>
+        <source>Waited {seconds} s.</source>
+        <translation>{seconds} s gewacht.</translation>
+    </message>
+    <message>
+        <source>Token {token} valid for {left}.</source>
+        <translation>Token {token} is nog {left} geldig.</translation>
+    </message>
+    <message>
+        <source>{status} Getting a new one…</source>
+        <translation>{status} Er wordt een nieuwe opgehaald…</translation>
     </message>
     <message>
         <source>more than 99 days</source>
         <translation>meer dan 99 dagen</translation>
-    </message>
-    <message>
-        <source>an unknown time</source>
-        <translation>een onbekend tijdstip</translation>
-    </message>
-    <message>
-        <source>a time too far away to show</source>
-        <translation>een tijdstip dat te ver weg ligt om weer te geven</translation>
     </message>
     <message>
         <source>Getting a token from CRM.COM…</source>
@@ -504,12 +500,12 @@
         <translation>Token {token} is verlopen om {time}.</translation>
     </message>
     <message>
-        <source>Token {token} valid for {left} (until {time}).</source>
-        <translation>Token {token} is nog {left} geldig (tot {time}).</translation>
+        <source>Token {token} has expired.</source>
+        <translation>Token {token} is verlopen.</translation>
     </message>
     <message>
-        <source>Getting a new one…</source>
-        <translation>Nieuw token ophalen…</translation>
+        <source>Token {token} valid for {left} (until {time}).</source>
+        <translation>Token {token} is nog {left} geldig (tot {time}).</translation>
     </message>
 </context>
 <context>
@@ -634,6 +630,10 @@
         <translation>Het token voor {owner} is verwijderd: de nieuwe aanmelding is mislukt.</translation>
     </message>
     <message>
+        <source>{status} {waited}</source>
+        <translation>{status} {waited}</translation>
+    </message>
+    <message>
         <source>Token for {owner}.</source>
         <translation>Token voor {owner}.</translation>
     </message>
@@ -653,8 +653,8 @@
         <translation>&amp;Geheim onthouden in {where}</translation>
     </message>
     <message>
-        <source>Secrets are not saved: {where}</source>
-        <translation>Geheimen worden niet opgeslagen: {where}</translation>
+        <source>Secrets are not saved: this computer has no password vault.</source>
+        <translation>Geheimen worden niet opgeslagen: deze computer heeft geen wachtwoordkluis.</translation>
     </message>
     <message>
         <source>The saved CRM.COM secrets of this organisation are removed.</source>
@@ -1805,8 +1805,8 @@
         <translation>Beheerd door uw IT-afdeling: hier kunnen alleen de gebruikersnaam beheerder en “Wachtwoord op deze computer onthouden” worden gewijzigd.</translation>
     </message>
     <message>
-        <source>Secrets are kept {where}.</source>
-        <translation>Bewaarplaats voor geheimen: {where}.</translation>
+        <source>No password vault is available on this computer, so secrets are not kept.</source>
+        <translation>Er is geen wachtwoordkluis beschikbaar op deze computer, dus geheimen worden niet bewaard.</translation>
     </message>
     <message>
         <source>The profile could not be saved to {path} ({reason}).</source>
