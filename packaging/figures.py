@@ -113,6 +113,13 @@ def _windows_window_shown(pid: int) -> bool:  # pragma: no cover - Windows only
     from ctypes import wintypes
 
     user32 = ctypes.windll.user32  # type: ignore[attr-defined]
+    # Declared, so a 64-bit window handle is passed as one (not as a C int).
+    user32.GetWindowThreadProcessId.argtypes = [wintypes.HWND, ctypes.POINTER(wintypes.DWORD)]
+    user32.GetWindowThreadProcessId.restype = wintypes.DWORD
+    user32.IsWindowVisible.argtypes = [wintypes.HWND]
+    user32.IsWindowVisible.restype = wintypes.BOOL
+    user32.GetWindowTextW.argtypes = [wintypes.HWND, wintypes.LPWSTR, ctypes.c_int]
+    user32.GetWindowTextW.restype = ctypes.c_int
     found = False
 
     def visit(hwnd: int, _param: int) -> bool:
@@ -313,7 +320,11 @@ def time_start(
     """
     with contextlib.ExitStack() as stack:
         if home is None:
-            home = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="i3sync-start-")))
+            # A helper process killed with the app may hold a file a moment longer (Windows).
+            scratch = tempfile.TemporaryDirectory(
+                prefix="i3sync-start-", ignore_cleanup_errors=True
+            )
+            home = Path(stack.enter_context(scratch))
         env = fresh_env(home)
         started = time.perf_counter()
         process = subprocess.Popen(
