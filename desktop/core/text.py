@@ -29,6 +29,8 @@ LINE_SEPARATORS = frozenset("\u2028\u2029")
 PROBLEM_NOT_TEXT = QT_TRANSLATE_NOOP(
     "Input", "holds bytes that are not valid text in this system's encoding"
 )
+PROBLEM_REQUIRED = QT_TRANSLATE_NOOP("Input", "is required")
+FIELD_PASSWORD = QT_TRANSLATE_NOOP("Fields", "password")
 PROBLEM_CONTROL = QT_TRANSLATE_NOOP("Input", "must not contain control characters or line breaks")
 PROBLEM_BIDI = QT_TRANSLATE_NOOP("Input", "must not contain bidirectional-text control characters")
 

@@ -13,6 +13,10 @@ from typing import Any
 
 from desktop.core.errors import InputError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
+
+# Shared with the other connector's forms (re-exported: this module's callers know them here).
+from desktop.core.text import FIELD_PASSWORD as FIELD_PASSWORD
+from desktop.core.text import PROBLEM_REQUIRED as PROBLEM_REQUIRED
 from desktop.core.text import text_problem
 
 # Field names as the user sees them; InputError.field carries one of these (the window
@@ -21,7 +25,6 @@ FIELD_URL = QT_TRANSLATE_NOOP("Fields", "CRM.COM address")
 FIELD_ORGANISATION = QT_TRANSLATE_NOOP("Fields", "organisation")
 FIELD_UNIT = QT_TRANSLATE_NOOP("Fields", "unit")
 FIELD_USERNAME = QT_TRANSLATE_NOOP("Fields", "username")
-FIELD_PASSWORD = QT_TRANSLATE_NOOP("Fields", "password")
 FIELD_IDENTIFIER = QT_TRANSLATE_NOOP("Fields", "access token identifier")
 FIELD_PASS_CODE = QT_TRANSLATE_NOOP("Fields", "pass code")
 FIELD_AUTH_CODE = QT_TRANSLATE_NOOP("Fields", "authentication code")
@@ -32,7 +35,6 @@ EXAMPLE_URL = "https://crm.example.com/crmapi/rest/v2"
 MAX_FIELD_LENGTH = 1024
 
 # Said after a field's name ("Check the organisation: is required."); the window translates them.
-PROBLEM_REQUIRED = QT_TRANSLATE_NOOP("Input", "is required")
 PROBLEM_TOO_LONG = QT_TRANSLATE_NOOP("Input", "is longer than {count} characters")
 
 

@@ -8,6 +8,10 @@ from dataclasses import dataclass, field
 
 from desktop.core.errors import InputError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
+
+# Shared with the other connector's forms (re-exported: this module's callers know them here).
+from desktop.core.text import FIELD_PASSWORD as FIELD_PASSWORD
+from desktop.core.text import PROBLEM_REQUIRED as PROBLEM_REQUIRED
 from desktop.core.text import text_problem
 
 SECURITY_CODE_LENGTH = 32
@@ -17,7 +21,6 @@ MAX_LOCATION_DIGITS = 10  # 2**31 - 1 has ten
 # them translated, under the context "Fields").
 FIELD_COMPANY_ID = QT_TRANSLATE_NOOP("Fields", "security code")
 FIELD_ADMIN = QT_TRANSLATE_NOOP("Fields", "admin username")
-FIELD_PASSWORD = QT_TRANSLATE_NOOP("Fields", "password")
 FIELD_USER = QT_TRANSLATE_NOOP("Fields", "user id")
 FIELD_LOCATION = QT_TRANSLATE_NOOP("Fields", "location id")
 
@@ -28,7 +31,6 @@ PROBLEM_COMPANY_ID_EMPTY = QT_TRANSLATE_NOOP(
 PROBLEM_COMPANY_ID_LENGTH = QT_TRANSLATE_NOOP(
     "Input", "must be exactly {length} characters, got {count}"
 )
-PROBLEM_REQUIRED = QT_TRANSLATE_NOOP("Input", "is required")
 PROBLEM_NOT_WHOLE = QT_TRANSLATE_NOOP("Input", "must be a whole number, or empty for none")
 PROBLEM_TOO_LARGE = QT_TRANSLATE_NOOP("Input", "is too large")
 PROBLEM_NOT_POSITIVE = QT_TRANSLATE_NOOP("Input", "must be a positive number, or empty for none")
