@@ -40,6 +40,8 @@ def english_system(monkeypatch: pytest.MonkeyPatch) -> None:
     from desktop.gui import i18n
 
     monkeypatch.setattr(i18n, "system_ui_languages", lambda: ["en-US"])
+
+
 PAGE_TIMEOUT_MS = 20_000
 
 
