@@ -7,7 +7,7 @@ change of palette (Windows switching to dark mode), so it stays legible on light
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QPalette, QResizeEvent, QTextDocumentFragment
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QSizePolicy,
@@ -242,6 +243,26 @@ def section_heading(text: str, parent: QWidget | None = None) -> QLabel:
     label.setFont(font)
     label.setAccessibleName(text)
     return label
+
+
+def add_sections(
+    column: QVBoxLayout, sections: Sequence[tuple[str, QLayout]], parent: QWidget
+) -> None:
+    """Each ``(heading, fields)`` under a bold heading, as both tabs lay out their forms."""
+    for title, layout in sections:
+        column.addSpacing(4)
+        column.addWidget(section_heading(title, parent))
+        column.addLayout(layout)
+
+
+def align_labels(labels: Iterable[QLabel]) -> int:
+    """One label column for every section (and every login mode): each label as wide as the
+    widest, in whatever language, so the field column never moves; returns that width."""
+    shown = list(labels)
+    width = 8 + max(label.sizeHint().width() for label in shown)
+    for label in shown:
+        label.setMinimumWidth(width)
+    return width
 
 
 def field_column(editor: QWidget, error: InlineError | None, *extra: QWidget) -> QWidget:

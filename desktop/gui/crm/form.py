@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -27,7 +28,7 @@ from desktop.crm.credentials import LoginMode
 from desktop.gui.crm.remembered import KEPT_KEYS
 from desktop.gui.i18n import translate, translate_marked
 from desktop.gui.palette import Role
-from desktop.gui.widgets import Banner, section_heading, set_text_role
+from desktop.gui.widgets import Banner, add_sections, align_labels, set_text_role
 
 SECRET_KEYS = {mode.secret_key for mode in LoginMode}
 # Rows shown only for one login mode, by field key.
@@ -190,27 +191,18 @@ class CrmForm(QWidget):
         for line in (self.owner_label, self.validity_label, self.notice_label, self.error_label):
             token.addWidget(line)
 
-        # One label column for every section and every login mode: as wide as the widest label.
-        metrics = self.fontMetrics()
-        width = 8 + max(
-            metrics.horizontalAdvance(label.text().replace("&", ""))
-            for label in self.labels.values()
-        )
-        for label in self.labels.values():
-            label.setMinimumWidth(width)
+        align_labels(self.labels.values())  # the same column in every section and login mode
 
         root = QVBoxLayout(self)
         root.setContentsMargins(24, 20, 24, 20)
         root.setSpacing(10)
         root.addWidget(self.noticeBanner)
-        for title, layout in (
+        sections: list[tuple[str, QLayout]] = [
             (translate("CrmForm", "Connection"), connection),
             (translate("CrmForm", "Sign in to CRM.COM"), sign_in),
             (translate("CrmForm", "Token"), token),
-        ):
-            root.addSpacing(4)
-            root.addWidget(section_heading(title, self))
-            root.addLayout(layout)
+        ]
+        add_sections(root, sections, self)
         root.addStretch(1)
 
         order: list[QWidget] = [

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -33,10 +34,11 @@ from desktop.gui.palette import Role
 from desktop.gui.widgets import (
     ElidedLabel,
     InlineError,
+    add_sections,
+    align_labels,
     caption,
     elide_combo,
     field_column,
-    section_heading,
     set_text_role,
 )
 
@@ -224,10 +226,7 @@ class SyncFormLayout(QWidget):
             row_label(translate("SyncForm", "Loca&tion id:"), self.locationEdit),
             field_column(self.locationEdit, self.locationError, self.locationCaption),
         )
-        # Align the three forms' field columns: same label width everywhere (in any language).
-        width = 8 + max(label.sizeHint().width() for label in labels)
-        for label in labels:
-            label.setMinimumWidth(width)
+        align_labels(labels)  # the three sections' field columns line up, in any language
 
         body = QWidget(self)
         body.setObjectName("formBody")
@@ -235,14 +234,12 @@ class SyncFormLayout(QWidget):
         column.setContentsMargins(24, 20, 24, 12)
         column.setSpacing(10)
         column.addLayout(self.notices)
-        for title, layout in (
+        sections: list[tuple[str, QLayout]] = [
             (translate("SyncForm", "Connection"), connection),
             (translate("SyncForm", "Sign in to ESWS"), sign_in),
             (translate("SyncForm", "What to synchronise"), what),
-        ):
-            column.addSpacing(4)
-            column.addWidget(section_heading(title, self))
-            column.addLayout(layout)
+        ]
+        add_sections(column, sections, self)
         column.addStretch(1)
 
         self.formScroll = QScrollArea(self)
