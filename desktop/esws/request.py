@@ -156,25 +156,11 @@ def build_request(
     )
 
 
-def validation_errors(
-    kind: SyncKind,
-    *,
-    company_id: str,
-    admin_username: str,
-    admin_password: str,
-    user_id: str = "",
-    location: str = "",
-) -> dict[str, str]:
+def validation_errors(kind: SyncKind, **fields: str) -> dict[str, str]:
     """Every problem of a form at once, keyed by field name (English, as the command line says
-    them; the window uses :func:`validation_problems`, whose errors it can translate)."""
-    found = validation_problems(
-        kind,
-        company_id=company_id,
-        admin_username=admin_username,
-        admin_password=admin_password,
-        user_id=user_id,
-        location=location,
-    )
+    them), for the fields :func:`validation_problems` takes; the window uses that function,
+    whose errors it can translate."""
+    found = validation_problems(kind, **fields)
     return {name: error.problem for name, error in found.items()}
 
 
