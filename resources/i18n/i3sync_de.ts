@@ -70,6 +70,10 @@
         <translation>Hinweise zur Verbindung</translation>
     </message>
     <message>
+        <source>the address could not be read.</source>
+        <translation>Die Adresse konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
         <source>The connection cannot be tested: {problem}</source>
         <translation>Die Verbindung kann nicht getestet werden: {problem}</translation>
     </message>

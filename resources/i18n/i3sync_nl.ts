@@ -70,6 +70,10 @@
         <translation>Opmerkingen over de verbinding</translation>
     </message>
     <message>
+        <source>the address could not be read.</source>
+        <translation>de adres kan niet worden gelezen.</translation>
+    </message>
+    <message>
         <source>The connection cannot be tested: {problem}</source>
         <translation>De verbinding kan niet worden getest: {problem}</translation>
     </message>

@@ -225,7 +225,11 @@ class CheckView(QWidget):
             check = ConnectionCheck(target, self.timeout)
         except (InputError, ValueError) as error:
             # An input error in the window's words ("Check the WSDL: ..."), else what was wrong.
-            problem = describe(error).headline if isinstance(error, InputError) else f"{error}."
+            if isinstance(error, InputError):
+                problem = describe(error).headline
+            else:  # a library's English (and perhaps a value): the log has it, not the window
+                log.warning("The connection check could not start: %s", type(error).__name__)
+                problem = translate("CheckView", "the address could not be read.")
             self._set_status(
                 translate("CheckView", "The connection cannot be tested: {problem}").format(
                     problem=problem
