@@ -51,6 +51,11 @@ _TONE_NAMES = {
     Tone.ERROR: QT_TRANSLATE_NOOP("Banner", "Error"),
 }
 BANNER_ICON_SIZE = 20
+_REDRAW_ICON = (
+    QEvent.Type.StyleChange,
+    QEvent.Type.PaletteChange,
+    QEvent.Type.DevicePixelRatioChange,
+)
 # The light-palette colours, for code that still sets a fixed colour; prefer set_text_role().
 ERROR_TEXT = "#b3261e"
 _TEXT_ROLE = "textRole"
@@ -134,8 +139,7 @@ class Banner(QFrame):
         """Show ``html`` in the tone's colours, with one button per ``(text, callback)``."""
         self._tone = tone
         self._apply_tone()
-        icon = self.style().standardIcon(_TONE_ICONS[tone], None, self)
-        self.icon.setPixmap(icon.pixmap(BANNER_ICON_SIZE, BANNER_ICON_SIZE))
+        self._draw_icon()
         name = translate_marked("Banner", _TONE_NAMES[tone])
         self.icon.setAccessibleName(name)
         self.icon.setToolTip(name)
@@ -178,9 +182,17 @@ class Banner(QFrame):
             palette.setColor(role, border)
         self.setPalette(palette)
 
+    def _draw_icon(self) -> None:
+        """The tone's icon, drawn for this screen's pixel ratio and the current style."""
+        icon = self.style().standardIcon(_TONE_ICONS[self._tone], None, self)
+        size = QSize(BANNER_ICON_SIZE, BANNER_ICON_SIZE)
+        self.icon.setPixmap(icon.pixmap(size, self.devicePixelRatioF()))
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
             self._apply_tone()  # e.g. Windows switched to dark mode
+        if event.type() in _REDRAW_ICON and not self.icon.pixmap().isNull():
+            self._draw_icon()  # moved to a 200 % screen, or a high-contrast style
         super().changeEvent(event)
 
     def clear(self) -> None:

@@ -26,3 +26,17 @@ def test_each_tone_shows_its_own_named_icon(qtbot: Any, tone: Tone, name: str) -
     before = banner.icon.pixmap().toImage()
     banner.show_message("<b>Something</b>", other)
     assert banner.icon.pixmap().toImage() != before
+
+
+def test_the_icon_is_drawn_again_when_the_style_changes(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QStyleFactory
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    banner = Banner("testLabel", parent)
+    parent.show()
+    banner.show_message("<b>Something</b>", Tone.ERROR)
+    before = banner.icon.pixmap().cacheKey()
+    banner.setStyle(QStyleFactory.create("Fusion"))  # as a switch to high contrast does
+    qtbot.waitUntil(lambda: banner.icon.pixmap().cacheKey() != before)
+    assert not banner.icon.pixmap().isNull()
