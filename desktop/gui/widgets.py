@@ -7,6 +7,7 @@ change of palette (Windows switching to dark mode), so it stays legible on light
 from __future__ import annotations
 
 import enum
+import html
 from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
@@ -328,7 +329,7 @@ class ElidedLabel(QLabel):
     def _elide(self) -> None:
         shown = self.fontMetrics().elidedText(self._full, self._mode, max(self.width(), 1))
         QLabel.setText(self, shown)
-        self.setToolTip(self._full if shown != self._full else "")
+        self.setToolTip(plain_tooltip(self._full) if shown != self._full else "")
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
@@ -348,6 +349,14 @@ class ElidedLabel(QLabel):
             self._elide()
 
 
+def plain_tooltip(text: str) -> str:
+    """``text`` (a profile name, an address: typed by a user or set by IT) as a tooltip shown
+    literally: Qt guesses whether a tooltip is rich text, so ``<b>x</b>`` would be bold."""
+    if not text:
+        return ""
+    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
+
+
 def show_start(edit: QLineEdit) -> None:
     """Scroll a text field back to the start of its value (Qt leaves it at the end)."""
     edit.setCursorPosition(0)
@@ -361,7 +370,7 @@ def elide_combo(combo: QComboBox, characters: int = 24) -> None:
     view = combo.view()
     view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
     for index in range(combo.count()):
-        combo.setItemData(index, combo.itemText(index), Qt.ItemDataRole.ToolTipRole)
+        combo.setItemData(index, plain_tooltip(combo.itemText(index)), Qt.ItemDataRole.ToolTipRole)
     widest = max(
         (combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count())),
         default=0,

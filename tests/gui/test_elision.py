@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.gui.widgets import ELLIPSIS, ElidedLabel, elide_combo, show_start
+from tests.gui.tooltips import shown
 
 LONG_NAME = "Identysoft Demo Company — Headquarters and every regional office " * 3
 
@@ -26,7 +27,7 @@ def test_a_long_name_is_elided_with_a_tooltip_and_shown_whole_when_it_fits(
     assert label.text().endswith(ELLIPSIS)
     assert label.text() != LONG_NAME and label.is_elided()
     assert label.fontMetrics().horizontalAdvance(label.text()) <= label.width()
-    assert label.toolTip() == LONG_NAME and label.accessibleName() == LONG_NAME
+    assert shown(label.toolTip()) == LONG_NAME and label.accessibleName() == LONG_NAME
     assert label.full_text() == LONG_NAME
 
     # Wide enough: the whole name, and no tooltip repeating it.
@@ -65,6 +66,15 @@ def test_a_combo_of_long_names_stays_narrow_with_whole_names_as_tooltips(
     before = combo.sizeHint().width()
     elide_combo(combo)
     assert combo.sizeHint().width() < before
-    assert combo.itemData(1, Qt.ItemDataRole.ToolTipRole) == LONG_NAME
+    assert shown(combo.itemData(1, Qt.ItemDataRole.ToolTipRole)) == LONG_NAME
     assert combo.view().textElideMode() is Qt.TextElideMode.ElideMiddle
     assert combo.view().minimumWidth() > combo.sizeHint().width()
+
+
+def test_a_name_that_looks_like_markup_is_shown_literally_in_its_tooltip(qtbot) -> None:
+    from desktop.gui.widgets import plain_tooltip
+
+    name = "<b>Payroll</b> & <i>HR</i> " + "x" * 80
+    tip = plain_tooltip(name)
+    assert tip.startswith("<qt>") and "<b>" not in tip
+    assert shown(tip) == name

@@ -20,6 +20,7 @@ from desktop.esws.profiles import Profile, ProfileStore
 from desktop.gui.esws.profile_book import ProfileBook
 from desktop.gui.esws.profile_dialog import ProfileDialog
 from desktop.gui.widgets import ELLIPSIS
+from tests.gui.tooltips import shown
 
 # 98 characters: a name the core accepts (at most 100), far wider than the list.
 LONG = (
@@ -71,7 +72,7 @@ def tooltip_over(qtbot: Any, dialog: ProfileDialog, row: int) -> str:
     centre = view.visualItemRect(view.item(row)).center()
     event = QHelpEvent(QEvent.Type.ToolTip, centre, view.viewport().mapToGlobal(centre))
     view.viewportEvent(event)
-    return QToolTip.text() if QToolTip.isVisible() else ""
+    return shown(QToolTip.text()) if QToolTip.isVisible() else ""
 
 
 # A tooltip is a window of its own: the offscreen platform cannot raise it.

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from desktop.esws.profiles import Profile
 from desktop.gui.i18n import translate
+from desktop.gui.widgets import plain_tooltip
 
 
 def managed_tip() -> str:
@@ -138,7 +139,7 @@ class ElidingDelegate(QStyledItemDelegate):
             index = view.model().index(index.row(), index.column(), index.parent())
         tip = self.full_tooltip(view, index)
         if tip:
-            QToolTip.showText(event.globalPos(), tip, view, view.visualRect(index))
+            QToolTip.showText(event.globalPos(), plain_tooltip(tip), view, view.visualRect(index))
         else:
             QToolTip.hideText()
         return True

@@ -31,7 +31,7 @@ from desktop.esws.request import (
 from desktop.gui.esws.sync_form_layout import PROFILE_COMBO_CHARACTERS, SyncFormLayout
 from desktop.gui.i18n import translate
 from desktop.gui.messages import Problem, field_message
-from desktop.gui.widgets import InlineError, Tone, elide_combo, show_start
+from desktop.gui.widgets import InlineError, Tone, elide_combo, plain_tooltip, show_start
 
 FIELD_PROFILE = "profile"
 _FIELD_ORDER = (FIELD_PROFILE, FIELD_COMPANY_ID, FIELD_ADMIN, FIELD_PASSWORD, FIELD_USER)
@@ -128,7 +128,7 @@ class SyncForm(SyncFormLayout):
 
     def _combo_tooltip(self) -> None:
         """The chosen profile's whole name as the closed combo's tooltip (it may be cut)."""
-        self.profileCombo.setToolTip(self.profile_name() or "")
+        self.profileCombo.setToolTip(plain_tooltip(self.profile_name() or ""))
 
     def profile_name(self) -> str | None:
         index = self.profileCombo.currentIndex()
