@@ -6,11 +6,13 @@ contexts be shared, which can only be switched on before the QApplication is cre
 
 from __future__ import annotations
 
+import gc
+import itertools
 import logging
 import sys
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QMessageLogContext, QSize, Qt, QtMsgType
+from PySide6.QtCore import QCoreApplication, QMessageLogContext, QSize, Qt, QTimer, QtMsgType
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -51,6 +53,37 @@ def prepare_qt() -> None:
     )
 
 
+GC_INTERVAL_MS = 500
+_collector: QTimer | None = None
+
+
+def collect_garbage_on_gui_thread(app: QCoreApplication) -> None:
+    """Run Python's cyclic garbage collector on the GUI thread only (safe to call twice).
+
+    Left to itself the collector runs in whichever thread happens to allocate: a runner thread,
+    or a Qt or Chromium thread calling into Python. A cycle holding the last reference to a
+    Python-owned Qt object (a view with a browser inside) would then be destroyed on that thread,
+    and Chromium aborts the process ("Must be called on Chrome_UIThread"). So automatic
+    collection is off and a GUI-thread timer collects instead, generation by generation as
+    Python would (the youngest every half second, older ones every tenth and hundredth time).
+    """
+    global _collector
+    if _collector is not None:
+        return
+    gc.disable()
+    ticks = itertools.count(1)
+
+    def collect() -> None:
+        tick = next(ticks)
+        gc.collect(2 if tick % 100 == 0 else 1 if tick % 10 == 0 else 0)
+
+    _collector = QTimer(app)
+    _collector.setObjectName("guiThreadGarbageCollector")
+    _collector.setInterval(GC_INTERVAL_MS)
+    _collector.timeout.connect(collect)
+    _collector.start()
+
+
 def create_application(argv: Sequence[str]) -> QApplication:
     """The process's QApplication (the existing one if any), named and with the app's icon."""
     prepare_qt()
@@ -61,6 +94,7 @@ def create_application(argv: Sequence[str]) -> QApplication:
     app.setOrganizationName("I3Sync")
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
+    collect_garbage_on_gui_thread(app)
     return app
 
 

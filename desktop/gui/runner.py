@@ -204,9 +204,7 @@ class Runner(QObject):
         overtake the one before it); otherwise each call gets its own thread at once."""
         super().__init__(parent)
         self._name = name
-        self._queue: queue.SimpleQueue[tuple[Job, Callable[[], Any]]] | None = (
-            queue.SimpleQueue() if serial else None
-        )
+        self._queue: queue.SimpleQueue[list[Any]] | None = queue.SimpleQueue() if serial else None
         self._worker: threading.Thread | None = None
         self._jobs = _Jobs()
         self._closed = False
@@ -251,7 +249,7 @@ class Runner(QObject):
         if self._queue is not None:
             # A queued job runs even when cancelled meanwhile (a vault write is not undone by
             # closing the window); only its outcome is dropped.
-            self._queue.put((job, call))
+            self._queue.put([job, call])
             if self._worker is None:
                 self._worker = threading.Thread(
                     target=_work_through, args=(self._queue,), name=self._name, daemon=True
@@ -259,7 +257,7 @@ class Runner(QObject):
                 self._worker.start()
             return job
         thread = threading.Thread(
-            target=_work, args=(job, call), name=f"{self._name}-{job.number}", daemon=True
+            target=_work, args=([job, call],), name=f"{self._name}-{job.number}", daemon=True
         )
         thread.start()
         return job
@@ -279,18 +277,30 @@ def _cancel_all(jobs: _Jobs) -> None:
         job.cancel()
 
 
-def _work_through(jobs: queue.SimpleQueue[tuple[Job, Callable[[], Any]]]) -> None:
+def _work_through(jobs: queue.SimpleQueue[list[Any]]) -> None:
     while True:
-        _work(*jobs.get())
+        _work(jobs.get())
 
 
-def _work(job: Job, call: Callable[[], Any]) -> None:
+def _work(box: list[Any]) -> None:
+    """Run the ``[job, call]`` in ``box`` on this thread; report the outcome to the GUI thread.
+
+    Every reference this thread took (the job, the call, the outcome) goes back to the GUI thread
+    in ``box``, to be dropped there: a call's closure or a job's callback may hold the last
+    reference to a Qt object (a view with a browser inside), and its destructor must run on the
+    GUI thread (Chromium aborts the process when it does not).
+    """
+    job, call = box
     try:
         outcome: Outcome[Any] = Outcome(call())
     except Exception as error:  # reported to the GUI thread, which words it for the user
         outcome = Outcome(None, error)
-    if job._ended(outcome):
-        post_to_gui(job._deliver)
+    deliver = job._ended(outcome)
+    box.append(outcome)
+    del job, call, outcome
+    if deliver:
+        post_to_gui(box[0]._deliver)
+    post_to_gui(box.clear)  # the job, the call and the outcome are dropped on the GUI thread
 
 
 class QueuedVaultWrites:

@@ -12,6 +12,7 @@ How to drive the window in a test::
 
 from __future__ import annotations
 
+import gc
 import logging
 import socket
 from collections.abc import Callable, Iterator
@@ -31,6 +32,18 @@ from desktop.simulator.server import Simulator
 prepare_qt()
 
 PROFILE = "Test company"
+
+
+@pytest.fixture(autouse=True)
+def garbage_collected_on_the_gui_thread(qapp: Any) -> Iterator[None]:
+    """As in the app: the cyclic collector only ever runs on the GUI thread (a Qt object with a
+    browser inside, finalised on a runner thread, makes Chromium abort the process). What a test
+    leaves in cycles goes at its end, here, on the GUI thread."""
+    from desktop.gui.qt_setup import collect_garbage_on_gui_thread
+
+    collect_garbage_on_gui_thread(qapp)
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)
