@@ -30,24 +30,12 @@ from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.text import one_line
 from desktop.esws.profile_model import FIELD_ALLOWED_ORIGINS
 from desktop.esws.request import FIELD_COMPANY_ID, SECURITY_CODE_LENGTH
-from desktop.gui.i18n import locale, translate
+from desktop.gui.i18n import locale, translate, translate_marked
 
 # The contexts under which the core marks what the window shows.
 FIELDS_CONTEXT = "Fields"
 INPUT_CONTEXT = "Input"
 REFUSALS_CONTEXT = "Refusals"
-
-_translate_marked = translate
-
-
-def shown(context: str, marked: str) -> str:
-    """``marked``, a text marked ``QT_TRANSLATE_NOOP(context, ...)`` where it is defined (a table
-    here, or the core), in the window's language.
-
-    Not spelt ``translate()``: lupdate and the catalogue test read only literal texts there; these
-    are collected at their markers.
-    """
-    return _translate_marked(context, marked)
 
 
 # Field names InputError.field carries that are defined in modules without markers (the same
@@ -251,7 +239,7 @@ def waited_seconds(error: TransportError, timeout: float | None = None) -> str:
 
 def field_name(field: str) -> str:
     """A field's name (``InputError.field``, a refusal's field) in the window's language."""
-    return shown(FIELDS_CONTEXT, field)
+    return translate_marked(FIELDS_CONTEXT, field)
 
 
 def input_problem(error: InputError) -> str:
@@ -261,9 +249,9 @@ def input_problem(error: InputError) -> str:
     template is translated as it is (it is found when marked), else shown in English.
     """
     if error.template is None:
-        return shown(INPUT_CONTEXT, error.problem)
+        return translate_marked(INPUT_CONTEXT, error.problem)
     try:
-        return shown(INPUT_CONTEXT, error.template).format(**error.values)
+        return translate_marked(INPUT_CONTEXT, error.template).format(**error.values)
     except (KeyError, IndexError, ValueError):  # a damaged translation: the English is right
         return error.problem
 
@@ -271,7 +259,7 @@ def input_problem(error: InputError) -> str:
 def _problem_text(problem: str | InputError) -> str:
     if isinstance(problem, InputError):
         return input_problem(problem)
-    return shown(INPUT_CONTEXT, problem)
+    return translate_marked(INPUT_CONTEXT, problem)
 
 
 def _transport(error: TransportError, *, cloud: bool, timeout: float | None) -> Problem:
@@ -281,15 +269,15 @@ def _transport(error: TransportError, *, cloud: bool, timeout: float | None) -> 
             translate("Messages", "No token was used and no sync was started."),
         )
     where = host_of(error.endpoint) or error.endpoint
-    advice = [shown("Messages", _TRANSPORT_ADVICE.get(error.problem, ""))]
+    advice = [translate_marked("Messages", _TRANSPORT_ADVICE.get(error.problem, ""))]
     if error.problem is TransportProblem.READ_TIMEOUT:
         headline = translate("Messages", "No answer within {seconds} from ESWS at {where}").format(
             seconds=waited_seconds(error, timeout), where=where
         )
     else:
-        headline = shown("Messages", _TRANSPORT_HEADLINE.get(error.problem, _UNREACHABLE)).format(
-            where=where
-        )
+        headline = translate_marked(
+            "Messages", _TRANSPORT_HEADLINE.get(error.problem, _UNREACHABLE)
+        ).format(where=where)
         # Technical, for support: what the connection said (never a typed value), in English.
         if error.detail:
             details = translate("Messages", "(Details: {problem}: {detail}.)").format(
@@ -317,8 +305,10 @@ def describe(error: BaseException, *, cloud: bool = False, timeout: float | None
     waited (by default the core's :data:`~desktop.core.http.DEFAULT_READ_TIMEOUT`).
     """
     if isinstance(error, VendorRefusal):
-        headline = shown("Messages", REFUSAL_HEADLINES.get(error.code, UNKNOWN_REFUSAL_HEADLINE))
-        advice = shown(REFUSALS_CONTEXT, error.advice)
+        headline = translate_marked(
+            "Messages", REFUSAL_HEADLINES.get(error.code, UNKNOWN_REFUSAL_HEADLINE)
+        )
+        advice = translate_marked(REFUSALS_CONTEXT, error.advice)
         return Problem(headline, advice, code=error.code, field=error.field)
     if isinstance(error, TransportError):
         return _transport(error, cloud=cloud, timeout=timeout)
@@ -350,7 +340,7 @@ def field_message(field: str, problem: str | InputError, value: str = "") -> str
     ``problem`` text (translated when it is a marked text without values). ``value`` (never
     quoted) lets a security code with a pasted space say so.
     """
-    subject = shown(FIELDS_CONTEXT, _SUBJECTS.get(field, field))
+    subject = translate_marked(FIELDS_CONTEXT, _SUBJECTS.get(field, field))
     text = translate("Messages", "The {field} {problem}.").format(
         field=subject, problem=_problem_text(problem)
     )
@@ -364,7 +354,7 @@ def security_code_hint(value: str) -> str:
     The value itself is never quoted: the hint only asks about pasted spaces.
     """
     if value != value.strip() and len(value.strip()) == SECURITY_CODE_LENGTH:
-        return shown("Messages", SPACE_HINT)
+        return translate_marked("Messages", SPACE_HINT)
     return ""
 
 

@@ -139,9 +139,11 @@ def test_the_marked_history_messages_are_the_english_describe_writes(qapp: Any) 
     """The window's table of messages keeps the command line's English (a changed sentence in
     the core would otherwise stay untranslated)."""
     from desktop.esws.history import message_for_entry
-    from desktop.gui.messages import shown
+    from desktop.gui.i18n import translate_marked
 
     codes = [p.name for p in TransportProblem] + [CODE_INTERRUPTED, CODE_INTERNAL]
     for code in codes:
         outcome = Outcome.CANCELLED if code == "CANCELLED" else Outcome.FAILED
-        assert message_for_entry(entry(outcome, code), shown) == describe(entry(outcome, code))
+        assert message_for_entry(entry(outcome, code), translate_marked) == describe(
+            entry(outcome, code)
+        )

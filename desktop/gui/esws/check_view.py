@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import InputError
-from desktop.gui.i18n import locale, translate
-from desktop.gui.messages import describe, shown
+from desktop.gui.i18n import locale, translate, translate_marked
+from desktop.gui.messages import describe
 from desktop.gui.runner import Job, Outcome, Runner, post_to_gui
 from desktop.gui.widgets import caption
 
@@ -63,7 +63,7 @@ def shown_text(text: str) -> str:
     step was skipped), in the window's language; any other text comes back as it is. A step's
     detail is shown with :meth:`StepResult.shown_detail_in`: its template translated, filled with
     the data (addresses, status lines, certificate names, problem codes) verbatim."""
-    return shown(CHECK_CONTEXT, text)
+    return translate_marked(CHECK_CONTEXT, text)
 
 
 def shown_note(note: str) -> str:
@@ -78,7 +78,7 @@ def shown_note(note: str) -> str:
 def shown_line(result: StepResult) -> str:
     """A step's line as :meth:`StepResult.line` writes it, in the window's language."""
     status = shown_text(result.status)
-    detail = result.shown_detail_in(shown)  # the words translated, the data verbatim
+    detail = result.shown_detail_in(translate_marked)  # the words translated, the data verbatim
     text = f"{status.ljust(4)} {shown_text(result.step)}  {detail}"
     if not result.ok:
         return text

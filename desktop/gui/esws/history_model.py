@@ -23,8 +23,7 @@ from PySide6.QtWidgets import QWidget
 from desktop.core.history import HistoryEntry, Kind, Source
 from desktop.core.history import Outcome as Result
 from desktop.esws.history import message_for_entry
-from desktop.gui.i18n import locale, translate
-from desktop.gui.messages import shown
+from desktop.gui.i18n import locale, translate, translate_marked
 
 # The columns' English names (tests and code find a column by these); shown translated.
 COLUMNS = ("Time", "From", "Profile", "Kind", "User", "Location", "Outcome", "Code", "ms", "Page")
@@ -122,7 +121,7 @@ class HistoryModel(QAbstractTableModel):
             return self._rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and entry.outcome is not Result.OK:
             # Escaped inside <qt>: a code sent by a server is shown, never rendered.
-            return f"<qt>{escape(message_for_entry(entry, shown))}</qt>"
+            return f"<qt>{escape(message_for_entry(entry, translate_marked))}</qt>"
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:

@@ -44,8 +44,7 @@ from desktop.core.history_export import write_csv
 from desktop.core.history_store import HistoryStore
 from desktop.esws.history import message_for_entry
 from desktop.gui.esws.history_model import COLUMNS, HistoryModel, outcome_names
-from desktop.gui.i18n import locale, translate
-from desktop.gui.messages import shown
+from desktop.gui.i18n import locale, translate, translate_marked
 from desktop.gui.palette import Role
 from desktop.gui.runner import Job, Outcome, Runner
 from desktop.gui.widgets import set_text_role
@@ -294,7 +293,7 @@ class HistoryTab(QWidget):
         if entry is None or entry.outcome is Result.OK:
             self._set_line(self.detailLabel, "")
         else:
-            self._set_line(self.detailLabel, message_for_entry(entry, shown))
+            self._set_line(self.detailLabel, message_for_entry(entry, translate_marked))
 
     @staticmethod
     def _set_line(label: QLabel, text: str) -> None:
