@@ -15,7 +15,7 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from desktop.core.errors import InputError, TransportError, TransportProblem, VendorRefusal
-from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.i18n import QT_TRANSLATE_NOOP, Localise, english
 from desktop.core.text import one_line
 from desktop.core.vault import SecretKind
 from desktop.crm.codes import (
@@ -29,16 +29,9 @@ from desktop.crm.codes import (
 from desktop.crm.credentials import CrmCredentials, LoginMode
 from desktop.crm.token import CrmToken
 
-# Translates (context, text): the window passes desktop.gui.i18n.translate; plain Python keeps
-# the English. Every text below is marked QT_TRANSLATE_NOOP("CrmDisplay", ...) for lupdate.
-Localise = Callable[[str, str], str]
+# Every text below is marked QT_TRANSLATE_NOOP("CrmDisplay", ...) for lupdate; the window passes
+# its translation as ``localise``, plain Python keeps the English.
 CONTEXT = "CrmDisplay"
-
-
-def english(context: str, text: str) -> str:
-    """The :data:`Localise` of the command line and of tests: ``text`` unchanged."""
-    del context
-    return text
 
 
 VAULT_PROFILE_PREFIX = "crm:"

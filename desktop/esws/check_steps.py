@@ -13,14 +13,14 @@ names and problem codes, verbatim; or phrases of their own). The command line pr
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from desktop.core.cert_info import CertificateInfo
 from desktop.core.errors import TransportError, TransportProblem
 from desktop.core.http import HttpReply, http_status_detail
-from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.i18n import QT_TRANSLATE_NOOP, Localise, fill
 from desktop.core.netprobe import Address, TlsResult
 from desktop.core.proxy import environment_route
 from desktop.core.text import one_line
@@ -38,8 +38,6 @@ STATUS_OK = QT_TRANSLATE_NOOP("ConnectionCheck", "ok")
 STATUS_FAIL = QT_TRANSLATE_NOOP("ConnectionCheck", "FAIL")
 STATUS_SKIP = QT_TRANSLATE_NOOP("ConnectionCheck", "skip")
 
-Localise = Callable[[str, str], str]  # (context, marked English) -> the text in some language
-
 
 @dataclass(frozen=True)
 class Phrase:
@@ -55,19 +53,16 @@ class Phrase:
         english = self._fill(self.template, None)
         if localise is None:
             return english
-        try:
-            return self._fill(localise(CONTEXT, self.template), localise)
-        except (KeyError, IndexError, ValueError):
-            return english
+        return self._fill(localise(CONTEXT, self.template), localise, english)
 
-    def _fill(self, template: str, localise: Localise | None) -> str:
+    def _fill(self, template: str, localise: Localise | None, fallback: str | None = None) -> str:
         if not self.values:
             return template
         filled = {
             name: value.text(localise) if isinstance(value, Phrase) else value
             for name, value in self.values.items()
         }
-        return template.format(**filled)
+        return template.format(**filled) if fallback is None else fill(template, filled, fallback)
 
     def __str__(self) -> str:
         return self.text()

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core.errors import InputError
-from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.i18n import QT_TRANSLATE_NOOP, Localise
 from desktop.esws.managed import (
     PREFERENCES_KEY,
     ManagedProfiles,
@@ -21,7 +21,7 @@ from desktop.esws.managed import (
     with_preferences,
 )
 from desktop.esws.profile_model import DUPLICATE_NAME, FIELD_NAME, MANAGED_NAME, Profile
-from desktop.esws.profiles_io import Document, Localise, Notice, localised, name_key
+from desktop.esws.profiles_io import Document, Notice, localised, name_key
 
 HIDDEN_BY_MANAGED = QT_TRANSLATE_NOOP(
     "ProfileFile",

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.i18n import QT_TRANSLATE_NOOP, Localise, fill
 
 log = logging.getLogger(__name__)
 
@@ -34,9 +34,6 @@ _UNSHOWN = frozenset(("Cc", "Cs", "Cf", "Zl", "Zp"))
 
 
 NOTICE_CONTEXT = "ProfileFile"  # where the profile file's sentences are marked
-
-# (context, marked English) -> the text in some language: the window's translate_marked.
-Localise = Callable[[str, str], str]
 
 
 class Notice(str):
@@ -71,10 +68,7 @@ class Notice(str):
         if not self.values:
             return template
         filled = {name: localised(value, localise) for name, value in self.values.items()}
-        try:
-            return template.format(**filled)
-        except (KeyError, IndexError, ValueError):
-            return str(self)
+        return fill(template, filled, str(self))
 
 
 def localised(text: str | int, localise: Localise) -> str | int:

@@ -26,7 +26,7 @@ from desktop.core.errors import (
     TransportProblem,
     VendorRefusal,
 )
-from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.i18n import QT_TRANSLATE_NOOP, fill
 from desktop.core.text import one_line
 from desktop.esws.profile_model import FIELD_ALLOWED_ORIGINS
 from desktop.esws.request import FIELD_COMPANY_ID, SECURITY_CODE_LENGTH
@@ -250,10 +250,7 @@ def input_problem(error: InputError) -> str:
     """
     if error.template is None:
         return translate_marked(INPUT_CONTEXT, error.problem)
-    try:
-        return translate_marked(INPUT_CONTEXT, error.template).format(**error.values)
-    except (KeyError, IndexError, ValueError):  # a damaged translation: the English is right
-        return error.problem
+    return fill(translate_marked(INPUT_CONTEXT, error.template), error.values, error.problem)
 
 
 def _problem_text(problem: str | InputError) -> str:
