@@ -84,10 +84,10 @@ def save_language(code: str, store: QSettings | None = None) -> None:
     found = normalised(code)
     if found is None:
         raise ValueError(f"unknown language: {code!r}")
+    from desktop.gui.window_state import write
+
     store = store if store is not None else _settings()
-    store.setValue(SETTING_KEY, found)
-    store.sync()
-    if store.status() != QSettings.Status.NoError:  # QSettings never raises: it says so here
+    if not write(store, {SETTING_KEY: found}):
         raise OSError(f"the settings file could not be written ({store.status().name})")
 
 

@@ -9,6 +9,7 @@ not restored: the window opens at its default size instead of out of reach.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 
 from PySide6.QtCore import QRect, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
@@ -28,6 +29,15 @@ MIN_SIZE = 200
 def settings() -> QSettings:
     """The window-state file (created on the first save)."""
     return QSettings(str(config_dir() / FILE_NAME), QSettings.Format.IniFormat)
+
+
+def write(store: QSettings, values: Mapping[str, object]) -> bool:
+    """Set ``values`` (key -> value) in ``store`` and write it out; False when the file could
+    not be written (QSettings never raises: it only says so in its status)."""
+    for key, value in values.items():
+        store.setValue(key, value)
+    store.sync()
+    return store.status() == QSettings.Status.NoError
 
 
 def _reachable(rect: QRect) -> bool:
@@ -82,9 +92,5 @@ def save(widget: QWidget, prefix: str) -> None:
     rect = widget.normalGeometry() if maximized else widget.geometry()
     if rect.isEmpty():
         rect = widget.geometry()
-    store = settings()
-    store.setValue(f"{prefix}/geometry", rect)
-    store.setValue(f"{prefix}/maximized", maximized)
-    store.sync()
-    if store.status() != QSettings.Status.NoError:
+    if not write(settings(), {f"{prefix}/geometry": rect, f"{prefix}/maximized": maximized}):
         log.warning("The window's place could not be saved")

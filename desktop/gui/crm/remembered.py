@@ -68,11 +68,10 @@ class SettingsFields:
         return kept(found)
 
     def save(self, values: Mapping[str, str]) -> None:
-        store = self._store()
-        for key, value in kept(values).items():
-            store.setValue(f"{GROUP}/{key}", value)
-        store.sync()
-        if store.status() != QSettings.Status.NoError:
+        from desktop.gui import window_state
+
+        fields = {f"{GROUP}/{key}": value for key, value in kept(values).items()}
+        if not window_state.write(self._store(), fields):
             log.warning("The CRM.COM form's fields could not be kept")
 
     def notice(self) -> str:
