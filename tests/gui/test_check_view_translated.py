@@ -5,19 +5,17 @@ results keep the English the command line prints."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import threading
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtCore import Qt
 
 from desktop.esws.check import CheckTarget
 from desktop.simulator.server import Simulator
+from tests.gui.catalogues import catalogue_from, compiled_catalogue
 
 CHECK_TIMEOUT_MS = 20_000
 REFUSED_ADVICE = (
@@ -46,36 +44,10 @@ DUTCH: dict[str, str] = {
 }
 
 
-def _catalogue(folder: Path) -> Path:
-    """DUTCH as a Qt Linguist source, compiled by pyside6-lrelease as the project's are."""
-    root = ET.Element("TS", version="2.1", language="nl_NL")
-    element = ET.SubElement(root, "context")
-    ET.SubElement(element, "name").text = "ConnectionCheck"
-    for source, translation in DUTCH.items():
-        message = ET.SubElement(element, "message")
-        ET.SubElement(message, "source").text = source
-        ET.SubElement(message, "translation").text = translation
-    source_file = folder / "check_nl.ts"
-    ET.ElementTree(root).write(source_file, encoding="utf-8", xml_declaration=True)
-    compiled = folder / "check_nl.qm"
-    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
-    subprocess.run(
-        [str(lrelease), "-silent", str(source_file), "-qm", str(compiled)],
-        check=True,
-        capture_output=True,
-    )
-    return compiled
-
-
 @pytest.fixture
 def dutch(qapp: Any, tmp_path: Path) -> Iterator[None]:
-    translator = QTranslator()
-    assert translator.load(str(_catalogue(tmp_path)))
-    assert QCoreApplication.installTranslator(translator)
-    try:
+    with catalogue_from(compiled_catalogue(tmp_path, {"ConnectionCheck": DUTCH}, "check_nl")):
         yield
-    finally:
-        QCoreApplication.removeTranslator(translator)
 
 
 def test_the_step_lines_are_dutch_with_the_data_verbatim(

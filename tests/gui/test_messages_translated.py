@@ -4,15 +4,11 @@ the technical details verbatim."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
 
 from desktop.core.errors import InputError, TransportError, TransportProblem, VendorRefusal
 from desktop.esws.refusals import REFUSALS
@@ -24,6 +20,7 @@ from desktop.esws.request import (
     validation_problems,
 )
 from desktop.gui.messages import describe, field_message
+from tests.gui.catalogues import catalogue_from, compiled_catalogue
 
 NO_ADMIN = "NO ADMIN FOUND BASED ON USERNAME AND PASSWORD"
 
@@ -67,37 +64,10 @@ DUTCH: dict[str, dict[str, str]] = {
 }
 
 
-def _catalogue(folder: Path) -> Path:
-    """DUTCH as a Qt Linguist source, compiled by pyside6-lrelease as the project's are."""
-    root = ET.Element("TS", version="2.1", language="nl_NL")
-    for context, texts in DUTCH.items():
-        element = ET.SubElement(root, "context")
-        ET.SubElement(element, "name").text = context
-        for source, translation in texts.items():
-            message = ET.SubElement(element, "message")
-            ET.SubElement(message, "source").text = source
-            ET.SubElement(message, "translation").text = translation
-    source_file = folder / "messages_nl.ts"
-    ET.ElementTree(root).write(source_file, encoding="utf-8", xml_declaration=True)
-    compiled = folder / "messages_nl.qm"
-    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
-    subprocess.run(
-        [str(lrelease), "-silent", str(source_file), "-qm", str(compiled)],
-        check=True,
-        capture_output=True,
-    )
-    return compiled
-
-
 @pytest.fixture
 def dutch(qapp: Any, tmp_path: Path) -> Iterator[None]:
-    translator = QTranslator()
-    assert translator.load(str(_catalogue(tmp_path)))
-    assert QCoreApplication.installTranslator(translator)
-    try:
+    with catalogue_from(compiled_catalogue(tmp_path, DUTCH, "messages_nl")):
         yield
-    finally:
-        QCoreApplication.removeTranslator(translator)
 
 
 def _refusal() -> VendorRefusal:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
 
 from desktop.core.paths import ENV_MACHINE_CONFIG_DIR
@@ -20,33 +20,18 @@ from desktop.esws.managed import MACHINE_FILE_NAME
 from desktop.esws.profiles import FIELD_ESWS_ENDPOINT, Profile, ProfileStore
 from desktop.gui.esws.profile_book import ProfileBook
 from desktop.gui.esws.profile_dialog import ProfileDialog
+from tests.gui.catalogues import CLOSE, OPEN, MarkingCatalogue, installed
 from tests.gui.conftest import type_into
 
-OPEN, CLOSE = "⟦", "⟧"
 NAME = "Head office"
 MANAGED = "Payroll (IT)"
 
 
-class MarkingCatalogue(QTranslator):
-    """A catalogue that "translates" every text by putting it between ⟦ and ⟧ (placeholders and
-    access keys kept), so a text that was never looked up stands out."""
-
-    def translate(
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        return OPEN + source + CLOSE
-
-    def isEmpty(self) -> bool:
-        return False
-
-
 @pytest.fixture
 def marking(qapp: QApplication) -> Iterator[None]:
-    catalogue = MarkingCatalogue()
-    QCoreApplication.installTranslator(catalogue)
-    assert QCoreApplication.translate("Any", "text") == "⟦text⟧"
-    yield
-    QCoreApplication.removeTranslator(catalogue)
+    with installed(MarkingCatalogue()):
+        assert QCoreApplication.translate("Any", "text") == "⟦text⟧"
+        yield
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -23,31 +22,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tests.gui.catalogues import OPEN, MarkingCatalogue, installed
 from tests.gui.conftest import PAGE_TIMEOUT_MS, PROFILE, fill_form
 
-OPEN, CLOSE = "⟦", "⟧"
 # Values, not texts: the product, the profile, addresses, what was typed, numbers, masks.
 VALUE = re.compile(
     rf"^(CRM\.COM|I3 Sync Desktop|{re.escape(PROFILE)}|.*://.*|[\d\s.:/•●…]*|demo\.admin|.*@.*)$"
 )
 
 
-class MarkingCatalogue(QTranslator):
-    def translate(
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        return OPEN + source + CLOSE
-
-    def isEmpty(self) -> bool:
-        return False
-
-
 @pytest.fixture
 def marking(qapp: QApplication) -> Iterator[None]:
-    catalogue = MarkingCatalogue()
-    QCoreApplication.installTranslator(catalogue)
-    yield
-    QCoreApplication.removeTranslator(catalogue)
+    with installed(MarkingCatalogue()):
+        yield
 
 
 def texts_of(widget: QWidget) -> list[tuple[str, str]]:
