@@ -66,9 +66,11 @@ def crm(crm_server: CrmSimulator, clock: FakeClock) -> CrmSimulator:
     return crm_server
 
 
-def make_panel(qtbot: QtBot, clock: FakeClock, store: SecretStore) -> CrmPanel:
+def make_panel(
+    qtbot: QtBot, clock: FakeClock, store: SecretStore, read_timeout: float = 2
+) -> CrmPanel:
     def factory(url: str) -> CrmClient:
-        return CrmClient(url, clock=clock, timeouts=Timeouts(connect=2, read=2))
+        return CrmClient(url, clock=clock, timeouts=Timeouts(connect=2, read=read_timeout))
 
     panel = CrmPanel(factory, store, clock, tick_ms=20, clipboard_clear_ms=150)
     qtbot.addWidget(panel)
@@ -314,7 +316,10 @@ def test_copy_leaves_what_the_user_copied_since(
     assert clipboard.text() == "the user's own text"
 
 
-def test_closing_during_a_request_stops_the_worker_at_once(qtbot: QtBot, panel: CrmPanel) -> None:
+def test_closing_during_a_request_stops_the_worker_at_once(
+    qtbot: QtBot, clock: FakeClock, secret_store: SecretStore
+) -> None:
+    panel = make_panel(qtbot, clock, secret_store, read_timeout=30)
     connected = threading.Event()
     with silent_server(connected) as url:
         fill(panel, url + "/crm")
@@ -328,7 +333,7 @@ def test_closing_during_a_request_stops_the_worker_at_once(qtbot: QtBot, panel: 
         elapsed = time.monotonic() - start
         # The cancel closes the socket: the call ends by itself, nobody waited for it.
         qtbot.waitUntil(lambda: not worker.is_alive(), timeout=5000)
-    assert elapsed < 0.5
+    assert elapsed < 3  # a bound, not a measurement: waiting for the call would take 30 s
     assert panel.current_token() is None
     assert not panel.is_busy()
 

@@ -52,7 +52,7 @@ def test_cancel_aborts_drops_and_releases_without_waiting(qtbot: Any) -> None:
     assert runner.busy
     start = time.monotonic()
     job.cancel()
-    assert time.monotonic() - start < 0.5
+    assert time.monotonic() - start < 3  # a bound: waiting for the call would take 30 s
     assert not job.active and not runner.busy
     qtbot.waitUntil(lambda: dropped == ["late"])
     assert delivered == []
