@@ -40,17 +40,6 @@ class CertificateInfo:
         now = now or datetime.datetime.now(datetime.UTC)
         return (self.not_after - now).days
 
-    def summary(self) -> str:
-        """``subject CN=…; issuer CN=…, O=…; expires in 41 days``."""
-        days = self.days_left()
-        if days is None:
-            expiry = "expiry unknown"
-        elif days < 0:
-            expiry = f"expired {-days} days ago"
-        else:
-            expiry = f"expires in {days} days"
-        return f"subject {self.subject}; issuer {self.issuer}; {expiry}"
-
 
 class _Malformed(Exception):
     pass

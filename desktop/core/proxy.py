@@ -165,18 +165,6 @@ class Route:
         """The proxy with any credentials masked, or ``None`` for DIRECT."""
         return mask_proxy(self.proxy) if self.proxy else None
 
-    def describe(self) -> str:
-        """One line: ``through the proxy http://p:3128 (chosen by the PAC file …)``, …"""
-        if self.pac == WPAD:
-            pac = "auto-detection (WPAD)"
-        else:
-            pac = f"the PAC file {mask_url(self.pac)}" if self.pac else ""
-        if self.warning:
-            return f"direct: {pac or 'the PAC file'} could not be used ({self.warning})"
-        if self.proxy:
-            return f"through the proxy {self.shown}" + (f" (chosen by {pac})" if pac else "")
-        return f"direct (as {pac} says)" if pac else "direct"
-
 
 def mask_url(url: str) -> str:
     """An address as shown: no credentials, no query (a PAC URL may carry either)."""

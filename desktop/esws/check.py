@@ -47,6 +47,7 @@ from desktop.esws.check_steps import (
     i3_phrase,
     joined,
     proxy_for,
+    route_phrase,
     tls_phrase,
     verbatim,
 )
@@ -270,7 +271,7 @@ class ConnectionCheck:
         if self._pac:
             chosen = self._choose_route()
             self._proxy = chosen.shown
-            way = chosen.describe()
+            way = route_phrase(chosen)
             if chosen.proxy:
                 template = QT_TRANSLATE_NOOP("ConnectionCheck", "direct route: ESWS is asked {way}")
             else:
@@ -413,7 +414,7 @@ def _refusal_detail(refusal: VendorRefusal) -> Phrase:
     return Phrase(template, {"code": code})
 
 
-def _and_route(detail: Phrase, route: Phrase | str) -> Phrase:
+def _and_route(detail: Phrase, route: Phrase) -> Phrase:
     """``<detail>; <route>``: how the request went, after what it found."""
     return Phrase(
         QT_TRANSLATE_NOOP("ConnectionCheck", "{detail}; {route}"),
@@ -425,7 +426,7 @@ def _with_route(detail: Phrase, route: Route | None) -> Phrase:
     # Named only when a proxy or a PAC file had a say: a plain direct request says nothing.
     if route is None or (route.proxy is None and route.pac is None):
         return detail
-    return _and_route(detail, route.describe())
+    return _and_route(detail, route_phrase(route))
 
 
 def _each(timeout: float) -> Timeouts:

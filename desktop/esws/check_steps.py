@@ -22,7 +22,7 @@ from desktop.core.errors import TransportError, TransportProblem
 from desktop.core.http import HttpReply, http_status_detail
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Localise, fill
 from desktop.core.netprobe import Address, TlsResult
-from desktop.core.proxy import environment_route
+from desktop.core.proxy import WPAD, Route, environment_route, mask_url
 from desktop.core.text import one_line
 
 MAX_ADDRESSES_SHOWN = 3
@@ -245,7 +245,7 @@ def advice_phrase(step: str, error: TransportError, seen: CertificateInfo | None
     if detail:
         values["detail"] = detail
     if seen is not None:
-        values["certificate"] = seen.summary()
+        values["certificate"] = certificate_phrase(seen)
     if error.problem in _WRONG_ANSWER or error.problem not in _ADVICE:
         values["advice"] = Phrase(_STEP_ADVICE.get(step, _TRY_NETWORK))
     else:
@@ -298,6 +298,71 @@ def describe_addresses(host: str, addresses: list[Address]) -> str:
     return addresses_phrase(host, addresses).text()
 
 
+def certificate_phrase(info: CertificateInfo) -> Phrase:
+    """``subject CN=…; issuer CN=…, O=…; expires in 41 days``: the names verbatim."""
+    days = info.days_left()
+    expiry: Phrase
+    if days is None:
+        expiry = Phrase(QT_TRANSLATE_NOOP("ConnectionCheck", "expiry unknown"))
+    elif days < 0:
+        ago = -days - 1  # whole days since it expired
+        if ago == 0:
+            expiry = Phrase(QT_TRANSLATE_NOOP("ConnectionCheck", "expired within the last day"))
+        elif ago == 1:
+            expiry = Phrase(QT_TRANSLATE_NOOP("ConnectionCheck", "expired 1 day ago"))
+        else:
+            expiry = Phrase(
+                QT_TRANSLATE_NOOP("ConnectionCheck", "expired {days} days ago"), {"days": ago}
+            )
+    elif days == 0:
+        expiry = Phrase(QT_TRANSLATE_NOOP("ConnectionCheck", "expires within a day"))
+    elif days == 1:
+        expiry = Phrase(QT_TRANSLATE_NOOP("ConnectionCheck", "expires in 1 day"))
+    else:
+        expiry = Phrase(
+            QT_TRANSLATE_NOOP("ConnectionCheck", "expires in {days} days"), {"days": days}
+        )
+    return Phrase(
+        QT_TRANSLATE_NOOP("ConnectionCheck", "subject {subject}; issuer {issuer}; {expiry}"),
+        {"subject": info.subject, "issuer": info.issuer, "expiry": expiry},
+    )
+
+
+def route_phrase(route: Route) -> Phrase:
+    """How a request goes: ``through the proxy http://p:3128 (chosen by the PAC file …)``,
+    ``direct``, …; the proxy and the PAC file's address without credentials, verbatim, and so
+    is the reason a PAC file could not be used."""
+    pac: Phrase | None = None
+    if route.pac == WPAD:
+        pac = Phrase(QT_TRANSLATE_NOOP("ConnectionCheck", "auto-detection (WPAD)"))
+    elif route.pac:
+        pac = Phrase(
+            QT_TRANSLATE_NOOP("ConnectionCheck", "the PAC file {address}"),
+            {"address": mask_url(route.pac)},
+        )
+    if route.warning:
+        return Phrase(
+            QT_TRANSLATE_NOOP("ConnectionCheck", "direct: {pac} could not be used ({problem})"),
+            {
+                "pac": pac or Phrase(QT_TRANSLATE_NOOP("ConnectionCheck", "the PAC file")),
+                "problem": one_line(route.warning, 200),
+            },
+        )
+    if route.proxy and pac:
+        return Phrase(
+            QT_TRANSLATE_NOOP("ConnectionCheck", "through the proxy {proxy} (chosen by {pac})"),
+            {"proxy": route.shown or "", "pac": pac},
+        )
+    if route.proxy:
+        return Phrase(
+            QT_TRANSLATE_NOOP("ConnectionCheck", "through the proxy {proxy}"),
+            {"proxy": route.shown or ""},
+        )
+    if pac:
+        return Phrase(QT_TRANSLATE_NOOP("ConnectionCheck", "direct (as {pac} says)"), {"pac": pac})
+    return Phrase(QT_TRANSLATE_NOOP("ConnectionCheck", "direct"))
+
+
 def tls_phrase(result: TlsResult) -> Phrase:
     """``TLSv1.3, trusted by this computer; subject …; issuer …; expires in N days``."""
     if result.certificate is None:
@@ -310,7 +375,7 @@ def tls_phrase(result: TlsResult) -> Phrase:
         )
     values: dict[str, str | int | Phrase] = {
         "version": result.version,
-        "certificate": result.certificate.summary(),
+        "certificate": certificate_phrase(result.certificate),
     }
     days = result.certificate.days_left()
     if days is not None and days < EXPIRY_WARNING_DAYS:

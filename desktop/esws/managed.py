@@ -44,6 +44,8 @@ from desktop.esws.profile_model import (
 from desktop.esws.profiles_io import (
     Corrupt,
     Notice,
+    invalid_field,
+    invalid_value,
     name_key,
     parse_document,
     read_bytes,
@@ -188,22 +190,9 @@ def _policy_profile(name: str, raw_values: Mapping[str, object]) -> Profile:
         profile.validate()
     except InputError as error:
         # The registry's value name verbatim; a field's name and the problem in the window's words.
-        field_name = (
-            VALUE_ENDPOINT
-            if error.field == FIELD_ESWS_ENDPOINT
-            else Notice(error.field, context="Fields")
-        )
-        problem = (
-            error.problem
-            if error.template is None
-            else Notice(error.template, error.values, context="Input")
-        )
-        raise Corrupt(
-            Notice(
-                QT_TRANSLATE_NOOP("ProfileFile", "its {value} {problem}"),
-                {"value": field_name, "problem": problem},
-            )
-        ) from None
+        if error.field == FIELD_ESWS_ENDPOINT:
+            raise invalid_value(VALUE_ENDPOINT, error) from None
+        raise invalid_field(error) from None
     return profile
 
 

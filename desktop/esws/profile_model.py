@@ -37,7 +37,7 @@ from desktop.esws.i3_urls import (
     normalise_endpoint,
     normalise_i3_url,
 )
-from desktop.esws.profiles_io import Corrupt, name_key
+from desktop.esws.profiles_io import Corrupt, Notice, invalid_field, name_key
 from desktop.esws.request import FIELD_ADMIN, PROBLEM_REQUIRED
 
 MAX_NAME_LENGTH = 100
@@ -232,26 +232,28 @@ TEXT_KEYS = ("name", "esws_endpoint", "i3_base_url", "admin_username", "total_sy
 BOOL_KEYS = ("cloud", "remember_password")
 _NULLABLE_TEXT_KEYS = ("wsdl", "legacy_vault_key")
 PROFILE_KEYS = frozenset((*TEXT_KEYS, *BOOL_KEYS, *_NULLABLE_TEXT_KEYS, "id", "allowed_origins"))
-# key -> (the JSON type it must have, that type in words)
+# key -> (the JSON type it must have, what the entry's reason says when it has another)
+_NOT_TEXT = QT_TRANSLATE_NOOP("ProfileFile", "its {value} is not text")
+_NOT_BOOL = QT_TRANSLATE_NOOP("ProfileFile", "its {value} is not true or false")
 _TYPES: dict[str, tuple[type, str]] = {
-    **{key: (str, "text") for key in TEXT_KEYS},
-    **{key: (bool, "true or false") for key in BOOL_KEYS},
-    **{key: (str, "text") for key in _NULLABLE_TEXT_KEYS},
+    **{key: (str, _NOT_TEXT) for key in TEXT_KEYS},
+    **{key: (bool, _NOT_BOOL) for key in BOOL_KEYS},
+    **{key: (str, _NOT_TEXT) for key in _NULLABLE_TEXT_KEYS},
 }
 
 
 def _typed_values(entry: dict[str, Any]) -> dict[str, Any]:
     """The entry's known plain fields, each of the right JSON type (null: unset)."""
     values: dict[str, Any] = {}
-    for key, (kind, words) in _TYPES.items():
+    for key, (kind, reason) in _TYPES.items():
         value = entry.get(key)
         if value is None:
             continue
         if not isinstance(value, kind):
-            raise Corrupt(f"its {key} is not {words}")
+            raise Corrupt(Notice(reason, {"value": key}))
         values[key] = value
     if "name" not in values:
-        raise Corrupt("it has no name")
+        raise Corrupt(Notice(QT_TRANSLATE_NOOP("ProfileFile", "it has no name")))
     return values
 
 
@@ -259,7 +261,7 @@ def _identity(entry: dict[str, Any], name: str) -> dict[str, Any]:
     if "id" not in entry:  # written before ids existed: its secrets are in the vault under its name
         return {"id": legacy_profile_id(name), "legacy_vault_key": name}
     if not isinstance(entry["id"], str) or not _ID.fullmatch(entry["id"]):
-        raise Corrupt("its id is not valid")
+        raise Corrupt(Notice(QT_TRANSLATE_NOOP("ProfileFile", "its id is not valid")))
     return {"id": entry["id"]}
 
 
@@ -269,13 +271,18 @@ def profile_from_json(entry: dict[str, Any]) -> Profile:
     values.update(_identity(entry, values["name"]))
     origins = entry.get("allowed_origins", [])
     if not isinstance(origins, list) or not all(isinstance(o, str) for o in origins):
-        raise Corrupt("its allowed_origins is not a list of addresses")
+        raise Corrupt(
+            Notice(
+                QT_TRANSLATE_NOOP("ProfileFile", "its {value} is not a list of addresses"),
+                {"value": "allowed_origins"},
+            )
+        )
     try:
         values["allowed_origins"] = parse_allowed_origins(" ".join(origins))
         profile = Profile(**values)
         profile.validate()
     except InputError as error:
-        raise Corrupt(f"its {error.field} {error.problem}") from None
+        raise invalid_field(error) from None
     return profile
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop.core.errors import InputError
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Localise, fill
 
 log = logging.getLogger(__name__)
@@ -100,6 +101,27 @@ class Corrupt(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+def invalid_value(value: str | Notice, error: InputError) -> Corrupt:
+    """``its <value> <problem>``: an entry whose ``value`` (a JSON key or registry value name,
+    verbatim, or a field's name) the profile's own check refused with ``error``."""
+    problem = (
+        error.problem
+        if error.template is None
+        else Notice(error.template, error.values, context="Input")
+    )
+    return Corrupt(
+        Notice(
+            QT_TRANSLATE_NOOP("ProfileFile", "its {value} {problem}"),
+            {"value": value, "problem": problem},
+        )
+    )
+
+
+def invalid_field(error: InputError) -> Corrupt:
+    """:func:`invalid_value` named by the refused field, in the window's words."""
+    return invalid_value(Notice(error.field, context="Fields"), error)
 
 
 def name_key(name: str) -> str:

@@ -289,6 +289,70 @@
         <translation>{host} → {addresses}</translation>
     </message>
     <message>
+        <source>expiry unknown</source>
+        <translation>Ablaufdatum unbekannt</translation>
+    </message>
+    <message>
+        <source>expired within the last day</source>
+        <translation>innerhalb des letzten Tages abgelaufen</translation>
+    </message>
+    <message>
+        <source>expired 1 day ago</source>
+        <translation>vor 1 Tag abgelaufen</translation>
+    </message>
+    <message>
+        <source>expired {days} days ago</source>
+        <translation>vor {days} Tagen abgelaufen</translation>
+    </message>
+    <message>
+        <source>expires within a day</source>
+        <translation>läuft innerhalb eines Tages ab</translation>
+    </message>
+    <message>
+        <source>expires in 1 day</source>
+        <translation>läuft in 1 Tag ab</translation>
+    </message>
+    <message>
+        <source>expires in {days} days</source>
+        <translation>läuft in {days} Tagen ab</translation>
+    </message>
+    <message>
+        <source>subject {subject}; issuer {issuer}; {expiry}</source>
+        <translation>Antragsteller {subject}; Aussteller {issuer}; {expiry}</translation>
+    </message>
+    <message>
+        <source>auto-detection (WPAD)</source>
+        <translation>automatische Erkennung (WPAD)</translation>
+    </message>
+    <message>
+        <source>the PAC file {address}</source>
+        <translation>die PAC-Datei {address}</translation>
+    </message>
+    <message>
+        <source>direct: {pac} could not be used ({problem})</source>
+        <translation>direkt: {pac} konnte nicht verwendet werden ({problem})</translation>
+    </message>
+    <message>
+        <source>the PAC file</source>
+        <translation>die PAC-Datei</translation>
+    </message>
+    <message>
+        <source>through the proxy {proxy} (chosen by {pac})</source>
+        <translation>über den Proxy {proxy} (gewählt durch {pac})</translation>
+    </message>
+    <message>
+        <source>through the proxy {proxy}</source>
+        <translation>über den Proxy {proxy}</translation>
+    </message>
+    <message>
+        <source>direct (as {pac} says)</source>
+        <translation>direkt (wie {pac} es vorgibt)</translation>
+    </message>
+    <message>
+        <source>direct</source>
+        <translation>direkt</translation>
+    </message>
+    <message>
         <source>{version}, trusted by this computer; the certificate&apos;s names could not be read</source>
         <translation>{version}, von diesem Computer als vertrauenswürdig eingestuft; die Namen im Zertifikat konnten nicht gelesen werden</translation>
     </message>
@@ -1942,6 +2006,22 @@
     <message>
         <source>another profile has the same id</source>
         <translation>ein anderes Profil hat dieselbe ID</translation>
+    </message>
+    <message>
+        <source>its {value} is not true or false</source>
+        <translation>der Wert {value} ist nicht true oder false</translation>
+    </message>
+    <message>
+        <source>it has no name</source>
+        <translation>der Eintrag hat keinen Namen</translation>
+    </message>
+    <message>
+        <source>its id is not valid</source>
+        <translation>die ID ist ungültig</translation>
+    </message>
+    <message>
+        <source>its {value} is not a list of addresses</source>
+        <translation>der Wert {value} ist keine Liste von Adressen</translation>
     </message>
 </context>
 <context>

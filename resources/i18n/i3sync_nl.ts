@@ -289,6 +289,70 @@
         <translation>{host} → {addresses}</translation>
     </message>
     <message>
+        <source>expiry unknown</source>
+        <translation>vervaldatum onbekend</translation>
+    </message>
+    <message>
+        <source>expired within the last day</source>
+        <translation>in de afgelopen dag verlopen</translation>
+    </message>
+    <message>
+        <source>expired 1 day ago</source>
+        <translation>1 dag geleden verlopen</translation>
+    </message>
+    <message>
+        <source>expired {days} days ago</source>
+        <translation>{days} dagen geleden verlopen</translation>
+    </message>
+    <message>
+        <source>expires within a day</source>
+        <translation>verloopt binnen een dag</translation>
+    </message>
+    <message>
+        <source>expires in 1 day</source>
+        <translation>verloopt over 1 dag</translation>
+    </message>
+    <message>
+        <source>expires in {days} days</source>
+        <translation>verloopt over {days} dagen</translation>
+    </message>
+    <message>
+        <source>subject {subject}; issuer {issuer}; {expiry}</source>
+        <translation>onderwerp {subject}; uitgever {issuer}; {expiry}</translation>
+    </message>
+    <message>
+        <source>auto-detection (WPAD)</source>
+        <translation>automatische detectie (WPAD)</translation>
+    </message>
+    <message>
+        <source>the PAC file {address}</source>
+        <translation>het PAC-bestand {address}</translation>
+    </message>
+    <message>
+        <source>direct: {pac} could not be used ({problem})</source>
+        <translation>direct: {pac} kon niet worden gebruikt ({problem})</translation>
+    </message>
+    <message>
+        <source>the PAC file</source>
+        <translation>het PAC-bestand</translation>
+    </message>
+    <message>
+        <source>through the proxy {proxy} (chosen by {pac})</source>
+        <translation>via de proxy {proxy} (gekozen door {pac})</translation>
+    </message>
+    <message>
+        <source>through the proxy {proxy}</source>
+        <translation>via de proxy {proxy}</translation>
+    </message>
+    <message>
+        <source>direct (as {pac} says)</source>
+        <translation>direct (zoals {pac} aangeeft)</translation>
+    </message>
+    <message>
+        <source>direct</source>
+        <translation>direct</translation>
+    </message>
+    <message>
         <source>{version}, trusted by this computer; the certificate&apos;s names could not be read</source>
         <translation>{version}, vertrouwd door deze computer; de namen in het certificaat kunnen niet worden gelezen</translation>
     </message>
@@ -1942,6 +2006,22 @@
     <message>
         <source>another profile has the same id</source>
         <translation>een ander profiel heeft dezelfde ID</translation>
+    </message>
+    <message>
+        <source>its {value} is not true or false</source>
+        <translation>de waarde {value} is niet true of false</translation>
+    </message>
+    <message>
+        <source>it has no name</source>
+        <translation>het heeft geen naam</translation>
+    </message>
+    <message>
+        <source>its id is not valid</source>
+        <translation>de id is ongeldig</translation>
+    </message>
+    <message>
+        <source>its {value} is not a list of addresses</source>
+        <translation>de waarde {value} is geen lijst met adressen</translation>
     </message>
 </context>
 <context>

@@ -1,9 +1,11 @@
 """The window in Dutch and German: every visible text of the form, the sync view, a refusal, the
-CRM.COM tab, the History tab and the profiles dialog is translated (vendor codes verbatim), and
-access keys stay unique on each page, as they are in English."""
+CRM.COM tab, the History tab and the profiles dialog, and the check's words about proxies and
+certificates, are translated (vendor codes, addresses and names verbatim), and access keys stay
+unique on each page, as they are in English."""
 
 from __future__ import annotations
 
+import datetime
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +14,9 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QLineEdit, QWidget
 
+from desktop.core.cert_info import CertificateInfo
+from desktop.core.proxy import WPAD, Route
+from desktop.esws.check_steps import certificate_phrase, route_phrase
 from desktop.gui import i18n
 from tests.gui.conftest import PAGE_TIMEOUT_MS, fill_form
 from tests.gui.test_keyboard_access_keys import clashes, unnamed_buttons
@@ -127,3 +132,31 @@ def test_the_detector_finds_english_when_no_catalogue_is_installed(
     window = make_window()
     found = untranslated(window, "nl")
     assert "&Sync" in found and "Pass&word:" in found
+
+
+def test_the_checks_route_and_certificate_are_told_in_the_language_around_verbatim_names(
+    language: str,
+) -> None:
+    """What the connection check says about a proxy, a PAC file and a certificate: the words
+    are translated, the addresses and certificate names are not."""
+    expires = datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=40, hours=1)
+    certificate = CertificateInfo("CN=esws.example", "CN=Corp CA, O=Corp", expires)
+    routes = [
+        Route("http://p.corp:8080", pac="http://pac.corp/proxy.pac"),
+        Route(None, pac=WPAD, warning="HTTP 404"),
+        Route(None, pac="http://pac.corp/proxy.pac"),
+        Route("http://p.corp:8080"),
+    ]
+    phrases = [certificate_phrase(certificate), *(route_phrase(route) for route in routes)]
+    english = [phrase.text() for phrase in phrases]
+    shown = [phrase.text(i18n.translate_marked) for phrase in phrases]
+    words = {"nl": ("verloopt over 40 dagen", "via de proxy"), "de": ("40 Tagen", "über den Proxy")}
+    assert words[language][0] in shown[0]
+    assert words[language][1] in shown[1]
+    for text, original in zip(shown, english, strict=True):
+        assert text != original
+        for english_word in ("through", "expires", "chosen", "could not", "says", "issuer"):
+            assert english_word not in text
+    for name in ("CN=esws.example", "CN=Corp CA, O=Corp", "http://p.corp:8080"):
+        assert name in shown[0] + shown[1]
+    assert "http://pac.corp/proxy.pac" in shown[1] and "(HTTP 404)" in shown[2]

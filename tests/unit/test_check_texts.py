@@ -11,6 +11,7 @@ from desktop.core.cert_info import CertificateInfo
 from desktop.core.errors import TransportError, TransportProblem, VendorRefusal
 from desktop.core.http import HttpReply
 from desktop.core.netprobe import Address, TlsResult
+from desktop.core.proxy import WPAD, Route
 from desktop.esws.check import _refusal_detail, _with_route
 from desktop.esws.check_steps import (
     CANCELLED,
@@ -21,9 +22,11 @@ from desktop.esws.check_steps import (
     addresses_phrase,
     advice_for,
     advice_phrase,
+    certificate_phrase,
     describe_addresses,
     i3_phrase,
     joined,
+    route_phrase,
     tls_detail,
     tls_phrase,
     verbatim,
@@ -46,6 +49,11 @@ SHOUTED = {
     "connect": "VERBINDEN",
     "cancelled": "GEANNULEERD",
     "ESWS answered {code}, a documented refusal: the service answers": "ESWS {code} BEKEND",
+    "through the proxy {proxy} (chosen by {pac})": "VIA {proxy} GEKOZEN DOOR {pac}",
+    "the PAC file {address}": "PAC {address}",
+    "direct: {pac} could not be used ({problem})": "DIRECT {pac} ONBRUIKBAAR {problem}",
+    "subject {subject}; issuer {issuer}; {expiry}": "{subject} {issuer} {expiry}",
+    "expires in 1 day": "OVER 1 DAG",
 }
 
 
@@ -58,7 +66,7 @@ def _addresses(*hosts: str) -> list[Address]:
     return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (host, 443)) for host in hosts]
 
 
-def _certificate(days: int) -> CertificateInfo:
+def _certificate(days: float) -> CertificateInfo:
     expires = datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=days, hours=1)
     return CertificateInfo("CN=esws.example", "CN=Example CA, O=Example", expires)
 
@@ -82,15 +90,21 @@ def test_a_presented_certificate_stays_verbatim_in_the_advice() -> None:
     error = TransportError("esws.example", TransportProblem.TLS)
     seen = _certificate(100)
     english = advice_for("tls", error, seen)
+    names = certificate_phrase(seen).text()
+    assert names == (
+        "subject CN=esws.example; issuer CN=Example CA, O=Example; expires in 100 days"
+    )
     assert english == (
-        f"esws.example: TLS certificate or handshake failed; presented: {seen.summary()}; if "
+        f"esws.example: TLS certificate or handshake failed; presented: {names}; if "
         "your network inspects TLS, ask IT to add its certificate authority to this computer's "
         "trust store; otherwise the server's certificate is wrong: tell its administrator, and "
         "do not send secrets to it"
     )
     shown = advice_phrase("tls", error, seen).text(shouted)
+    names_shouted = certificate_phrase(seen).text(shouted)
+    assert names_shouted == "CN=esws.example CN=Example CA, O=Example expires in 100 days"
     assert shown.startswith(
-        f"esws.example TLS certificate or handshake failed GEZIEN {seen.summary()}"
+        f"esws.example TLS certificate or handshake failed GEZIEN {names_shouted} "
     )
 
 
@@ -101,11 +115,13 @@ def test_addresses_tls_and_i3_details_are_unchanged_in_english() -> None:
         addresses_phrase("h", many).text(shouted) == "h NAAR 192.0.2.1, 192.0.2.2, 192.0.2.3 PLUS 2"
     )
     soon = TlsResult("TLSv1.3", _certificate(3))
-    summary = soon.certificate.summary() if soon.certificate else ""
+    summary = certificate_phrase(soon.certificate).text() if soon.certificate else ""
     assert tls_detail(soon) == (
         f"TLSv1.3, trusted by this computer; {summary} (soon: tell the server's administrator)"
     )
-    assert tls_phrase(soon).text(shouted) == f"TLSv1.3 VERTROUWD {summary} BINNENKORT"
+    assert tls_phrase(soon).text(shouted) == (
+        "TLSv1.3 VERTROUWD CN=esws.example CN=Example CA, O=Example expires in 3 days BINNENKORT"
+    )
     assert tls_detail(TlsResult("TLSv1.2", None)) == (
         "TLSv1.2, trusted by this computer; the certificate's names could not be read"
     )
@@ -165,3 +181,45 @@ def test_a_step_result_cuts_its_english_to_one_line_and_keeps_its_words() -> Non
     failed = CheckFailed(Phrase("{step} failed", {"step": Phrase("connect")}))
     assert failed.detail == "connect failed" and str(failed) == "connect failed"
     assert CheckFailed("plain words").phrase.text(shouted) == "plain words"
+
+
+def test_a_route_is_shown_without_credentials_and_translated_around_its_addresses() -> None:
+    pac_url = "http://pac.corp/proxy.pac?user=jane"
+    through = route_phrase(Route("http://jane:hunter2@p.corp:8080", pac=pac_url))
+    assert through.text() == (
+        "through the proxy http://***@p.corp:8080 (chosen by the PAC file http://pac.corp/proxy.pac)"
+    )
+    assert "hunter2" not in through.text() and "jane" not in through.text()
+    assert through.text(shouted) == (
+        "VIA http://***@p.corp:8080 GEKOZEN DOOR PAC http://pac.corp/proxy.pac"
+    )
+    assert route_phrase(Route(None, pac=pac_url)).text() == (
+        "direct (as the PAC file http://pac.corp/proxy.pac says)"
+    )
+    failed = route_phrase(Route(None, pac=pac_url, warning="HTTP 404"))
+    assert failed.text() == (
+        "direct: the PAC file http://pac.corp/proxy.pac could not be used (HTTP 404)"
+    )
+    assert failed.text(shouted) == "DIRECT PAC http://pac.corp/proxy.pac ONBRUIKBAAR HTTP 404"
+    assert route_phrase(Route("http://p:1")).text() == "through the proxy http://p:1"
+    nothing_found = route_phrase(Route(None, pac=WPAD, warning="WPAD found no PAC file")).text()
+    assert nothing_found.startswith("direct: auto-detection (WPAD) could not be used")
+    assert route_phrase(Route(None)).text() == "direct"
+    assert route_phrase(Route(None, warning="x\ny")).text() == (
+        "direct: the PAC file could not be used (x y)"
+    )
+
+
+def test_a_certificate_says_when_it_expires_in_words_that_fit_the_number() -> None:
+    def expiry(days: float) -> str:
+        return certificate_phrase(_certificate(days)).text().rsplit("; ", 1)[1]
+
+    assert expiry(100) == "expires in 100 days"
+    assert expiry(1.5) == "expires in 1 day"
+    assert expiry(0.5) == "expires within a day"
+    assert expiry(-0.5) == "expired within the last day"
+    assert expiry(-1.5) == "expired 1 day ago"
+    assert expiry(-3.5) == "expired 3 days ago"
+    unknown = CertificateInfo("CN=a", "CN=b", None)
+    assert certificate_phrase(unknown).text() == "subject CN=a; issuer CN=b; expiry unknown"
+    assert certificate_phrase(_certificate(1.5)).text(shouted).endswith("OVER 1 DAG")

@@ -48,6 +48,10 @@ DUTCH = {
     ): "Het beheerde profiel {name} is weggelaten ({reason}).",
     (NOTICE_CONTEXT, "its {value} is not 0 or 1"): "de waarde {value} is geen 0 of 1",
     (NOTICE_CONTEXT, "its {value} {problem}"): "{value}: {problem}",
+    (NOTICE_CONTEXT, "its {value} is not true or false"): "de waarde {value} is geen true/false",
+    (NOTICE_CONTEXT, "it has no name"): "het heeft geen naam",
+    (NOTICE_CONTEXT, "its id is not valid"): "de id is ongeldig",
+    (NOTICE_CONTEXT, "its {value} is not a list of addresses"): "{value} is geen adreslijst",
     ("Fields", "I3 address"): "I3-adres",
     (
         NOTICE_CONTEXT,
@@ -155,3 +159,36 @@ def test_the_whole_file_templates_give_the_english_the_store_writes(tmp_path: Pa
     assert Notice(MANAGED_UNREADABLE, {"error": "OSError"}) == (
         "The profiles your IT department manages could not be read (OSError)."
     )
+
+
+def test_why_an_entry_of_the_users_own_file_was_set_aside_reads_dutch_too(tmp_path: Path) -> None:
+    entries: list[object] = [
+        OWN,
+        {**OWN, "name": "Cloud", "cloud": "yes"},
+        {key: value for key, value in OWN.items() if key != "name"},
+        {**OWN, "name": "Bad id", "id": "../x"},
+        {**OWN, "name": "Origins", "allowed_origins": "https://a.example"},
+        {**OWN, "name": "Port", "i3_base_url": "ftp://i3.example"},
+    ]
+    path = write(tmp_path / "profiles.json", {"version": 1, "profiles": entries})
+    loaded = ProfileStore(path).load()
+    reasons = [
+        str(problem).split(" could not be used (")[1].split(") and was")[0]
+        for problem in loaded.problems
+    ]
+    assert reasons[:4] == [
+        "its cloud is not true or false",
+        "it has no name",
+        "its id is not valid",
+        "its allowed_origins is not a list of addresses",
+    ]
+    assert reasons[4].startswith("its I3 address ")
+    shown = loaded.notices_text(dutch)
+    assert [text.split("(")[1].split(");")[0] for text in shown[:4]] == [
+        "de waarde cloud is geen true/false",
+        "het heeft geen naam",
+        "de id is ongeldig",
+        "allowed_origins is geen adreslijst",
+    ]
+    assert "I3-adres: " in shown[4]
+    assert loaded.names == ["Head office"]

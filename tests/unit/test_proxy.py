@@ -25,7 +25,6 @@ from desktop.core.pac import (
 from desktop.core.proxy import (
     CONNECTION_SETTINGS,
     PAC_ENV,
-    WPAD,
     PacSettings,
     ProxyResolver,
     Route,
@@ -78,20 +77,6 @@ def test_the_environment_variable_wins_over_the_registry() -> None:
 def test_a_route_is_shown_without_credentials() -> None:
     assert mask_proxy("http://jane:hunter2@proxy.corp:3128") == "http://***@proxy.corp:3128"
     assert mask_proxy("proxy.corp:3128") == "http://proxy.corp:3128"
-    pac_url = "http://pac.corp/proxy.pac?user=jane"
-    through = Route("http://jane:hunter2@p.corp:8080", pac=pac_url)
-    assert through.describe() == (
-        "through the proxy http://***@p.corp:8080 (chosen by the PAC file http://pac.corp/proxy.pac)"
-    )
-    assert "hunter2" not in through.describe() and "jane" not in through.describe()
-    assert Route(None, pac=pac_url).describe() == (
-        "direct (as the PAC file http://pac.corp/proxy.pac says)"
-    )
-    failed = Route(None, pac=pac_url, warning="HTTP 404").describe()
-    assert failed == "direct: the PAC file http://pac.corp/proxy.pac could not be used (HTTP 404)"
-    assert Route("http://p:1").describe() == "through the proxy http://p:1"
-    nothing_found = Route(None, pac=WPAD, warning="WPAD found no PAC file").describe()
-    assert nothing_found.startswith("direct: auto-detection (WPAD) could not be used")
 
 
 def test_requests_gets_the_pac_route_explicitly_and_the_environment_otherwise() -> None:
