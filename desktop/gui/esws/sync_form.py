@@ -187,7 +187,10 @@ class SyncForm(SyncFormLayout):
 
     def problems(self) -> dict[str, str]:
         """Every problem of the form now, keyed by field, in form order."""
-        found = {field: error.problem for field, error in self._input_errors().items()}
+        return self._problems(self._input_errors())
+
+    def _problems(self, errors: dict[str, InputError]) -> dict[str, str]:
+        found = {field: error.problem for field, error in errors.items()}
         if self.profile_name() is None:
             found[FIELD_PROFILE] = translate(
                 "SyncForm",
@@ -200,8 +203,8 @@ class SyncForm(SyncFormLayout):
 
     def revalidate(self) -> dict[str, str]:
         """Update inline errors (of fields already left once), the Sync button and its hint."""
-        problems = self.problems()
         errors = self._input_errors()  # translated under the fields from their templates
+        problems = self._problems(errors)  # checked once per keystroke
         for field, label in self._errors().items():
             text = ""
             if field == FIELD_PROFILE and field in problems:
