@@ -220,11 +220,17 @@ def check_page(facts: dict[str, str], seconds: float) -> CheckResult:
     if facts.get("error"):
         detail = f"{facts['error']} ({seconds:.1f} s)"
     else:
+        read = facts.get("languages", "").split(",")
+        unreadable = [language for language in CATALOGUE_LANGUAGES if language not in read]
+        languages = ", ".join(["en", *(lang for lang in CATALOGUE_LANGUAGES if lang in read)])
+        if unreadable:
+            languages += f" (catalogue UNREADABLE: {', '.join(unreadable)})"
         detail = (
             f"title {facts.get('title', '')!r}, {user!r}, status {status!r}, "
-            f"window icon {'loaded' if facts.get('icon') == 'yes' else 'MISSING'} ({seconds:.1f} s)"
+            f"window icon {'loaded' if facts.get('icon') == 'yes' else 'MISSING'}, "
+            f"languages read by Qt {languages} ({seconds:.1f} s)"
         )
-        ok = ok and facts.get("icon") == "yes"
+        ok = ok and facts.get("icon") == "yes" and not unreadable
     return CheckResult("I3 page in QtWebEngine", ok, detail)
 
 

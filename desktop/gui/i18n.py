@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -25,6 +26,9 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
 log = logging.getLogger(__name__)
 
 LANGUAGES: dict[str, str] = {"en": "English", "nl": "Nederlands", "de": "Deutsch"}
@@ -32,6 +36,8 @@ DEFAULT_LANGUAGE = "en"
 SETTING_KEY = "Preferences/language"
 CATALOGUE_PREFIX = "i3sync_"
 QT_CATALOGUES = ("qtbase", "qtwebengine")
+# A text every catalogue translates: a catalogue that gives it is one Qt can read (--self-check).
+PROBE = ("MainWindow", "History")
 MAX_EPOCH = 253402300799  # 9999-12-31 23:59:59 UTC
 
 # The translators stay referenced here: Qt does not own them, and a collected one translates
@@ -111,6 +117,29 @@ def locale() -> QLocale:
     return QLocale(_current)
 
 
+def catalogue_path(language: str) -> Path:
+    """Where the window's catalogue for ``language`` is (package or bundle)."""
+    from desktop.core.paths import resource_path
+
+    return resource_path("i18n") / f"{CATALOGUE_PREFIX}{language}.qm"
+
+
+def readable_catalogues() -> list[str]:
+    """The languages besides English whose catalogue Qt loads and translates from (a file
+    that is there but damaged, or another file under its name, does not count)."""
+    found: list[str] = []
+    for language in LANGUAGES:
+        if language == DEFAULT_LANGUAGE:
+            continue
+        translator = QTranslator()
+        if translator.load(str(catalogue_path(language))) and translator.translate(*PROBE) not in (
+            "",
+            PROBE[1],
+        ):
+            found.append(language)
+    return found
+
+
 def install(code: str) -> str:
     """Load the catalogues for ``code`` (ours and Qt's own, for the standard buttons and menus);
     returns the language installed: English when a catalogue is missing (logged, never fatal)."""
@@ -124,10 +153,8 @@ def install(code: str) -> str:
     language = normalised(code) or DEFAULT_LANGUAGE
     _current = DEFAULT_LANGUAGE
     if language != DEFAULT_LANGUAGE:
-        from desktop.core.paths import resource_path
-
         ours = QTranslator()
-        path = resource_path("i18n") / f"{CATALOGUE_PREFIX}{language}.qm"
+        path = catalogue_path(language)
         if not ours.load(str(path)):
             log.warning("No catalogue for %s at %s; the window stays English", language, path)
             QLocale.setDefault(QLocale(DEFAULT_LANGUAGE))

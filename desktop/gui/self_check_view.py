@@ -36,8 +36,12 @@ def read_sync_page(url: str, i3_base_url: str, timeout_seconds: float) -> dict[s
     restore = route_qt_messages_to_log()
     try:
         from desktop.gui.esws.sync_view import SyncView
+        from desktop.gui.i18n import readable_catalogues
 
-        facts: dict[str, str] = {"icon": "no" if app.windowIcon().isNull() else "yes"}
+        facts: dict[str, str] = {
+            "icon": "no" if app.windowIcon().isNull() else "yes",
+            "languages": ",".join(readable_catalogues()),
+        }
         loop = QEventLoop()
         page = SyncView()
         page.resize(900, 700)

@@ -3,11 +3,15 @@ from the committed catalogues; English again when asked."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale
 
+from desktop.core import paths
 from desktop.gui import i18n
 from desktop.gui.launch import use_language
 
@@ -78,3 +82,19 @@ def test_german_also_loads_qt_webengine_own_catalogue_for_the_page_menu(qapp) ->
     assert len(i18n._installed) == 3  # ours, qtbase, qtwebengine
     i18n.install("nl")
     assert len(i18n._installed) >= 2  # Qt ships no qtwebengine_nl: ours and qtbase
+
+
+def test_the_self_check_counts_only_catalogues_qt_can_read(
+    qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert i18n.readable_catalogues() == ["nl", "de"]
+    folder = tmp_path / "i18n"
+    folder.mkdir()
+    real = paths.resource_path("i18n")
+    # Dutch cut short after its first kilobyte (its magic bytes intact), German whole.
+    (folder / "i3sync_nl.qm").write_bytes((real / "i3sync_nl.qm").read_bytes()[:1024])
+    shutil.copyfile(real / "i3sync_de.qm", folder / "i3sync_de.qm")
+    monkeypatch.setattr(paths, "resource_path", lambda name: folder if name == "i18n" else None)
+    assert i18n.readable_catalogues() == ["de"]
+    (folder / "i3sync_de.qm").unlink()
+    assert i18n.readable_catalogues() == []

@@ -62,6 +62,7 @@ def test_build_self_check_passed_and_names_the_vault(packaging_build: PackagingB
     assert "Windows backend bundled: yes" in vault
     assert "'User: Anna de Vries (id 42)'" in lines[4]
     assert "status 'Synchronisation complete'" in lines[4]
+    assert "languages read by Qt en, nl, de (" in lines[4]  # the bundle's catalogues load
     # tests/conftest.py sets QTWEBENGINE_DISABLE_SANDBOX, and the build inherits it: said as such.
     assert lines[5] == (
         "ok   browser sandbox: off: QTWEBENGINE_DISABLE_SANDBOX is set in the environment "

@@ -58,6 +58,7 @@ def good_page(url: str, base: str, timeout: float) -> dict[str, str]:
         "user": "User: Anna de Vries (id 42)",
         "status": "Synchronisation complete",
         "icon": "yes",
+        "languages": "nl,de",
     }
 
 
@@ -83,7 +84,9 @@ def test_passes_with_the_page_the_simulator_serves() -> None:
         {"title": "Sync complete", "user": "User: someone else", "icon": "yes",
          "status": "Synchronisation complete"},
         {"title": "Sync complete", "user": "User: Anna de Vries (id 42)", "icon": "no",
-         "status": "Synchronisation complete"},  # window icon missing from the bundle
+         "status": "Synchronisation complete", "languages": "nl,de"},  # window icon missing
+        {"title": "Sync complete", "user": "User: Anna de Vries (id 42)", "icon": "yes",
+         "status": "Synchronisation complete", "languages": "nl"},  # de unreadable by Qt
     ],
 )  # fmt: skip
 @pytest.mark.usefixtures("vault_ok")

@@ -88,6 +88,7 @@ def test_self_check_passes_in_a_folder_named_for_jurgen(
     assert len(page) == 1 and page[0].startswith("ok   "), result.stdout
     assert "'User: Anna de Vries (id 42)'" in page[0]
     assert "status 'Synchronisation complete'" in page[0]
+    assert "languages read by Qt en, nl, de (" in page[0]  # found under a non-ASCII path
     assert lines[-1].startswith("self-check passed in ")
     if not IS_WINDOWS:  # Windows sends Qt's messages to the debugger, not to stderr
         plugins = jurgens_app / "_internal" / "PySide6" / "Qt" / "plugins" / "platforms"
