@@ -13,6 +13,7 @@ names and problem codes, verbatim; or phrases of their own). The command line pr
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -298,14 +299,16 @@ def describe_addresses(host: str, addresses: list[Address]) -> str:
     return addresses_phrase(host, addresses).text()
 
 
-def certificate_phrase(info: CertificateInfo) -> Phrase:
-    """``subject CN=…; issuer CN=…, O=…; expires in 41 days``: the names verbatim."""
-    days = info.days_left()
+def certificate_phrase(info: CertificateInfo, now: datetime.datetime | None = None) -> Phrase:
+    """``subject CN=…; issuer CN=…, O=…; expires in 41 days``: the names verbatim. ``now``
+    (aware; default: the clock) is when the days are counted from."""
+    now = now or datetime.datetime.now(datetime.UTC)
+    days = info.days_left(now)
     expiry: Phrase
-    if days is None:
+    if days is None or info.not_after is None:
         expiry = Phrase(QT_TRANSLATE_NOOP("ConnectionCheck", "expiry unknown"))
     elif days < 0:
-        ago = -days - 1  # whole days since it expired
+        ago = (now - info.not_after).days  # whole days since it expired
         if ago == 0:
             expiry = Phrase(QT_TRANSLATE_NOOP("ConnectionCheck", "expired within the last day"))
         elif ago == 1:
@@ -330,8 +333,8 @@ def certificate_phrase(info: CertificateInfo) -> Phrase:
 
 def route_phrase(route: Route) -> Phrase:
     """How a request goes: ``through the proxy http://p:3128 (chosen by the PAC file …)``,
-    ``direct``, …; the proxy and the PAC file's address without credentials, verbatim, and so
-    is the reason a PAC file could not be used."""
+    ``direct``, …; the proxy and the PAC file's address without credentials, verbatim. So is
+    the reason a PAC file could not be used, which :mod:`desktop.core.pac` words in English."""
     pac: Phrase | None = None
     if route.pac == WPAD:
         pac = Phrase(QT_TRANSLATE_NOOP("ConnectionCheck", "auto-detection (WPAD)"))
@@ -373,11 +376,12 @@ def tls_phrase(result: TlsResult) -> Phrase:
             ),
             {"version": result.version},
         )
+    now = datetime.datetime.now(datetime.UTC)  # one moment for the words and the warning
     values: dict[str, str | int | Phrase] = {
         "version": result.version,
-        "certificate": certificate_phrase(result.certificate),
+        "certificate": certificate_phrase(result.certificate, now),
     }
-    days = result.certificate.days_left()
+    days = result.certificate.days_left(now)
     if days is not None and days < EXPIRY_WARNING_DAYS:
         return Phrase(
             QT_TRANSLATE_NOOP(

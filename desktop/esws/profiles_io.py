@@ -103,25 +103,24 @@ class Corrupt(Exception):
         self.reason = reason
 
 
-def invalid_value(value: str | Notice, error: InputError) -> Corrupt:
+def invalid_value(value: str, error: InputError) -> Corrupt:
     """``its <value> <problem>``: an entry whose ``value`` (a JSON key or registry value name,
-    verbatim, or a field's name) the profile's own check refused with ``error``."""
-    problem = (
-        error.problem
-        if error.template is None
-        else Notice(error.template, error.values, context="Input")
-    )
-    return Corrupt(
-        Notice(
-            QT_TRANSLATE_NOOP("ProfileFile", "its {value} {problem}"),
-            {"value": value, "problem": problem},
-        )
-    )
+    verbatim) the profile's own check refused with ``error``."""
+    values = {"value": value, "problem": _problem(error)}
+    return Corrupt(Notice(QT_TRANSLATE_NOOP("ProfileFile", "its {value} {problem}"), values))
 
 
 def invalid_field(error: InputError) -> Corrupt:
-    """:func:`invalid_value` named by the refused field, in the window's words."""
-    return invalid_value(Notice(error.field, context="Fields"), error)
+    """``its <field> <problem>``: the same, named by the refused field, in the window's words."""
+    values = {"field": Notice(error.field, context="Fields"), "problem": _problem(error)}
+    return Corrupt(Notice(QT_TRANSLATE_NOOP("ProfileFile", "its {field} {problem}"), values))
+
+
+def _problem(error: InputError) -> str:
+    """What the check said, as a notice the window translates when it has a template."""
+    if error.template is None:
+        return error.problem
+    return Notice(error.template, error.values, context="Input")
 
 
 def name_key(name: str) -> str:

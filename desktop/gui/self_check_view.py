@@ -25,8 +25,9 @@ _READ_DOM = """JSON.stringify({
 
 
 def read_sync_page(url: str, i3_base_url: str, timeout_seconds: float) -> dict[str, str]:
-    """Load ``url`` in a SyncView; return its title, user and status texts, and whether the
-    window icon was found (``icon``: ``yes``/``no``), or ``error`` when it did not load in time.
+    """Load ``url`` in a SyncView; return its title, user and status texts, whether the window
+    icon was found (``icon``: ``yes``/``no``) and which window catalogues Qt can read
+    (``languages``: ``nl,de``), or ``error`` when the page did not load in time.
     """
     from desktop.gui.qt_setup import create_application, route_qt_messages_to_log
 

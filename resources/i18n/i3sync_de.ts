@@ -294,7 +294,7 @@
     </message>
     <message>
         <source>expired within the last day</source>
-        <translation>innerhalb des letzten Tages abgelaufen</translation>
+        <translation>vor weniger als einem Tag abgelaufen</translation>
     </message>
     <message>
         <source>expired 1 day ago</source>
@@ -322,7 +322,7 @@
     </message>
     <message>
         <source>auto-detection (WPAD)</source>
-        <translation>automatische Erkennung (WPAD)</translation>
+        <translation>die automatische Erkennung (WPAD)</translation>
     </message>
     <message>
         <source>the PAC file {address}</source>
@@ -358,7 +358,7 @@
     </message>
     <message>
         <source>{version}, trusted by this computer; {certificate} (soon: tell the server&apos;s administrator)</source>
-        <translation>{version}, von diesem Computer als vertrauenswürdig eingestuft; {certificate} (läuft bald ab: Informieren Sie den Administrator des Servers)</translation>
+        <translation>{version}, von diesem Computer als vertrauenswürdig eingestuft; {certificate} (bald: Informieren Sie den Administrator des Servers)</translation>
     </message>
     <message>
         <source>{version}, trusted by this computer; {certificate}</source>
@@ -1952,6 +1952,10 @@
         <translation>Ihre Profildatei wurde von einer neueren Version von I3 Sync geschrieben (Format {version}); Einstellungen, die diese Version nicht kennt, bleiben beim Speichern unverändert erhalten.</translation>
     </message>
     <message>
+        <source>its {field} {problem}</source>
+        <translation>das Feld {field} {problem}</translation>
+    </message>
+    <message>
         <source>it is a folder, not a file</source>
         <translation>der Pfad ist ein Ordner, keine Datei</translation>
     </message>
@@ -2009,7 +2013,7 @@
     </message>
     <message>
         <source>its {value} is not true or false</source>
-        <translation>der Wert {value} ist nicht true oder false</translation>
+        <translation>der Wert {value} ist weder true noch false</translation>
     </message>
     <message>
         <source>it has no name</source>

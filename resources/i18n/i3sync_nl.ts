@@ -294,7 +294,7 @@
     </message>
     <message>
         <source>expired within the last day</source>
-        <translation>in de afgelopen dag verlopen</translation>
+        <translation>minder dan een dag geleden verlopen</translation>
     </message>
     <message>
         <source>expired 1 day ago</source>
@@ -318,11 +318,11 @@
     </message>
     <message>
         <source>subject {subject}; issuer {issuer}; {expiry}</source>
-        <translation>onderwerp {subject}; uitgever {issuer}; {expiry}</translation>
+        <translation>onderwerp {subject}; verlener {issuer}; {expiry}</translation>
     </message>
     <message>
         <source>auto-detection (WPAD)</source>
-        <translation>automatische detectie (WPAD)</translation>
+        <translation>de automatische detectie (WPAD)</translation>
     </message>
     <message>
         <source>the PAC file {address}</source>
@@ -358,7 +358,7 @@
     </message>
     <message>
         <source>{version}, trusted by this computer; {certificate} (soon: tell the server&apos;s administrator)</source>
-        <translation>{version}, vertrouwd door deze computer; {certificate} (verloopt binnenkort: meld dit aan de beheerder van de server)</translation>
+        <translation>{version}, vertrouwd door deze computer; {certificate} (binnenkort: meld dit aan de beheerder van de server)</translation>
     </message>
     <message>
         <source>{version}, trusted by this computer; {certificate}</source>
@@ -1952,6 +1952,10 @@
         <translation>Uw profielbestand is geschreven door een nieuwere versie van I3 Sync (indeling {version}); instellingen die deze versie niet kent, blijven bij het opslaan ongewijzigd bewaard.</translation>
     </message>
     <message>
+        <source>its {field} {problem}</source>
+        <translation>het veld {field} {problem}</translation>
+    </message>
+    <message>
         <source>it is a folder, not a file</source>
         <translation>het is een map, geen bestand</translation>
     </message>
@@ -2009,7 +2013,7 @@
     </message>
     <message>
         <source>its {value} is not true or false</source>
-        <translation>de waarde {value} is niet true of false</translation>
+        <translation>de waarde {value} is geen true of false</translation>
     </message>
     <message>
         <source>it has no name</source>
@@ -2017,7 +2021,7 @@
     </message>
     <message>
         <source>its id is not valid</source>
-        <translation>de id is ongeldig</translation>
+        <translation>de ID is ongeldig</translation>
     </message>
     <message>
         <source>its {value} is not a list of addresses</source>

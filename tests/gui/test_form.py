@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 
+from desktop.esws import request
 from desktop.esws.request import SyncKind
-from desktop.gui.esws import sync_form
 from desktop.gui.esws.sync_form import SyncForm
 from desktop.simulator.esws_logic import DEMO_COMPANY_ID, DEMO_PASSWORD
 from tests.gui.conftest import type_into
@@ -220,13 +220,13 @@ def test_each_keystroke_checks_the_form_once(
     qtbot: Any, form: SyncForm, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: list[SyncKind] = []
-    real = sync_form.validation_problems
+    real = request.validation_problems
 
     def counted(kind: SyncKind, **values: Any) -> Any:
         calls.append(kind)
         return real(kind, **values)
 
-    monkeypatch.setattr(sync_form, "validation_problems", counted)
+    monkeypatch.setattr("desktop.gui.esws.sync_form.validation_problems", counted)
     qtbot.keyClicks(form.adminUserEdit, "hr")
     assert len(calls) == 2  # one check per key
     assert form.adminUserEdit.text() == "hr"

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QLocale
 
+from desktop import self_check
 from desktop.core import paths
 from desktop.gui import i18n
 from desktop.gui.launch import use_language
@@ -98,3 +99,8 @@ def test_the_self_check_counts_only_catalogues_qt_can_read(
     assert i18n.readable_catalogues() == ["de"]
     (folder / "i3sync_de.qm").unlink()
     assert i18n.readable_catalogues() == []
+
+
+def test_the_self_check_expects_every_language_the_window_offers() -> None:
+    offered = tuple(code for code in i18n.LANGUAGES if code != i18n.DEFAULT_LANGUAGE)
+    assert offered == self_check.CATALOGUE_LANGUAGES

@@ -33,11 +33,12 @@ def test_no_secret_in_the_config_folder_or_the_log_after_a_full_flow(
     page = sync_and_wait_for_page(qtbot, window)
     token = unquote(page.view.url().path().rsplit("/", 1)[-1])
     assert len(token) == 128
-    # The history's last write (the page loaded) runs on a worker thread: let it end, so the
-    # database's write-ahead log is not checkpointed away while the folders are read.
+    # The history's last write (the page loaded) runs on a worker thread: let it end, connection
+    # closed, so the database's write-ahead log is not checkpointed away while the folders are read.
     store = window.history
     assert store is not None
     qtbot.waitUntil(lambda: [e.page_loaded for e in store.entries()] == [True])
+    qtbot.waitUntil(lambda: not window.sync_tab.fetcher.history_busy)
     page.backButton.click()
     window.close()
 

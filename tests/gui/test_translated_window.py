@@ -22,6 +22,7 @@ from tests.gui.conftest import PAGE_TIMEOUT_MS, fill_form
 from tests.gui.test_keyboard_access_keys import clashes, unnamed_buttons
 
 CATALOGUES = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+PAC_PROBLEM = "WPAD found no PAC file (the PAC server answered HTTP 404)"  # as core.pac says it
 
 
 def english_sources(language: str) -> set[str]:
@@ -143,7 +144,7 @@ def test_the_checks_route_and_certificate_are_told_in_the_language_around_verbat
     certificate = CertificateInfo("CN=esws.example", "CN=Corp CA, O=Corp", expires)
     routes = [
         Route("http://p.corp:8080", pac="http://pac.corp/proxy.pac"),
-        Route(None, pac=WPAD, warning="HTTP 404"),
+        Route(None, pac=WPAD, warning=PAC_PROBLEM),
         Route(None, pac="http://pac.corp/proxy.pac"),
         Route("http://p.corp:8080"),
     ]
@@ -155,8 +156,10 @@ def test_the_checks_route_and_certificate_are_told_in_the_language_around_verbat
     assert words[language][1] in shown[1]
     for text, original in zip(shown, english, strict=True):
         assert text != original
+        # Why the PAC file failed is core's English, shown verbatim (a known limit): not checked.
+        words = text.replace(f"({PAC_PROBLEM})", "")
         for english_word in ("through", "expires", "chosen", "could not", "says", "issuer"):
-            assert english_word not in text
+            assert english_word not in words
     for name in ("CN=esws.example", "CN=Corp CA, O=Corp", "http://p.corp:8080"):
         assert name in shown[0] + shown[1]
-    assert "http://pac.corp/proxy.pac" in shown[1] and "(HTTP 404)" in shown[2]
+    assert "http://pac.corp/proxy.pac" in shown[1] and f"({PAC_PROBLEM})" in shown[2]

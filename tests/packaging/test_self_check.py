@@ -80,9 +80,10 @@ def test_passes_with_the_page_the_simulator_serves() -> None:
     [
         {"error": "the page did not load (refused)"},
         {"title": "I3 one user sync", "user": "User: Anna de Vries (id 42)", "icon": "yes",
-         "status": "Choose a location and press Synchronize."},  # script did not run
+         "status": "Choose a location and press Synchronize.",
+         "languages": "nl,de"},  # script did not run
         {"title": "Sync complete", "user": "User: someone else", "icon": "yes",
-         "status": "Synchronisation complete"},
+         "status": "Synchronisation complete", "languages": "nl,de"},
         {"title": "Sync complete", "user": "User: Anna de Vries (id 42)", "icon": "no",
          "status": "Synchronisation complete", "languages": "nl,de"},  # window icon missing
         {"title": "Sync complete", "user": "User: Anna de Vries (id 42)", "icon": "yes",

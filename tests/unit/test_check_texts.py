@@ -211,15 +211,21 @@ def test_a_route_is_shown_without_credentials_and_translated_around_its_addresse
 
 
 def test_a_certificate_says_when_it_expires_in_words_that_fit_the_number() -> None:
-    def expiry(days: float) -> str:
-        return certificate_phrase(_certificate(days)).text().rsplit("; ", 1)[1]
+    now = datetime.datetime(2026, 12, 2, 12, 0, tzinfo=datetime.UTC)
 
-    assert expiry(100) == "expires in 100 days"
-    assert expiry(1.5) == "expires in 1 day"
-    assert expiry(0.5) == "expires within a day"
-    assert expiry(-0.5) == "expired within the last day"
-    assert expiry(-1.5) == "expired 1 day ago"
-    assert expiry(-3.5) == "expired 3 days ago"
+    def expiry(**delta: float) -> str:
+        info = CertificateInfo("CN=a", "CN=b", now + datetime.timedelta(**delta))
+        return certificate_phrase(info, now).text().rsplit("; ", 1)[1]
+
+    assert expiry(days=100) == "expires in 100 days"
+    assert expiry(days=2) == "expires in 2 days"
+    assert expiry(days=1.5) == "expires in 1 day"
+    assert expiry(hours=12) == "expires within a day"
+    assert expiry(hours=-12) == "expired within the last day"
+    assert expiry(days=-1) == "expired 1 day ago"  # exactly a day: one whole day has passed
+    assert expiry(days=-1.5) == "expired 1 day ago"
+    assert expiry(days=-2) == "expired 2 days ago"
+    assert expiry(days=-3.5) == "expired 3 days ago"
     unknown = CertificateInfo("CN=a", "CN=b", None)
     assert certificate_phrase(unknown).text() == "subject CN=a; issuer CN=b; expiry unknown"
     assert certificate_phrase(_certificate(1.5)).text(shouted).endswith("OVER 1 DAG")

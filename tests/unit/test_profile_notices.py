@@ -48,6 +48,7 @@ DUTCH = {
     ): "Het beheerde profiel {name} is weggelaten ({reason}).",
     (NOTICE_CONTEXT, "its {value} is not 0 or 1"): "de waarde {value} is geen 0 of 1",
     (NOTICE_CONTEXT, "its {value} {problem}"): "{value}: {problem}",
+    (NOTICE_CONTEXT, "its {field} {problem}"): "veld {field}: {problem}",
     (NOTICE_CONTEXT, "its {value} is not true or false"): "de waarde {value} is geen true/false",
     (NOTICE_CONTEXT, "it has no name"): "het heeft geen naam",
     (NOTICE_CONTEXT, "its id is not valid"): "de id is ongeldig",
@@ -120,7 +121,7 @@ def test_managed_profiles_notices_read_dutch_with_names_and_values_verbatim(
     assert shown[0] == (
         "Het beheerde profiel „Branch“ is weggelaten (de waarde Cloud is geen 0 of 1)."
     )
-    assert shown[1].startswith("Het beheerde profiel „Lab“ is weggelaten (I3-adres: ")
+    assert shown[1].startswith("Het beheerde profiel „Lab“ is weggelaten (veld I3-adres: ")
     assert shown[2] == "Uw profiel „Head office“ heeft de naam van een beheerd profiel."
     assert shown[3] == "Uw profielbestand komt uit een nieuwere versie (formaat 99)."
 
@@ -190,5 +191,5 @@ def test_why_an_entry_of_the_users_own_file_was_set_aside_reads_dutch_too(tmp_pa
         "de id is ongeldig",
         "allowed_origins is geen adreslijst",
     ]
-    assert "I3-adres: " in shown[4]
+    assert "veld I3-adres: " in shown[4]
     assert loaded.names == ["Head office"]

@@ -210,6 +210,11 @@ class TokenFetcher(QObject):
         """True while a job is in flight and not cancelled."""
         return self._job is not None
 
+    @property
+    def history_busy(self) -> bool:
+        """True until every history write queued so far has ended (its connection closed)."""
+        return self._history_runner.busy
+
     def warm_up(self, profile: Profile | None) -> None:
         """Load zeep and make the profile's client in the background (nothing is sent).
 
