@@ -304,31 +304,35 @@ def certificate_phrase(info: CertificateInfo, now: datetime.datetime | None = No
     (aware; default: the clock) is when the days are counted from."""
     now = now or datetime.datetime.now(datetime.UTC)
     days = info.days_left(now)
-    expiry: Phrase
     if days is None or info.not_after is None:
         expiry = Phrase(QT_TRANSLATE_NOOP("ConnectionCheck", "expiry unknown"))
     elif days < 0:
-        ago = (now - info.not_after).days  # whole days since it expired
-        if ago == 0:
-            expiry = Phrase(QT_TRANSLATE_NOOP("ConnectionCheck", "expired within the last day"))
-        elif ago == 1:
-            expiry = Phrase(QT_TRANSLATE_NOOP("ConnectionCheck", "expired 1 day ago"))
-        else:
-            expiry = Phrase(
-                QT_TRANSLATE_NOOP("ConnectionCheck", "expired {days} days ago"), {"days": ago}
-            )
-    elif days == 0:
-        expiry = Phrase(QT_TRANSLATE_NOOP("ConnectionCheck", "expires within a day"))
-    elif days == 1:
-        expiry = Phrase(QT_TRANSLATE_NOOP("ConnectionCheck", "expires in 1 day"))
+        expiry = _days(
+            (now - info.not_after).days,  # whole days since it expired
+            QT_TRANSLATE_NOOP("ConnectionCheck", "expired within the last day"),
+            QT_TRANSLATE_NOOP("ConnectionCheck", "expired 1 day ago"),
+            QT_TRANSLATE_NOOP("ConnectionCheck", "expired {days} days ago"),
+        )
     else:
-        expiry = Phrase(
-            QT_TRANSLATE_NOOP("ConnectionCheck", "expires in {days} days"), {"days": days}
+        expiry = _days(
+            days,
+            QT_TRANSLATE_NOOP("ConnectionCheck", "expires within a day"),
+            QT_TRANSLATE_NOOP("ConnectionCheck", "expires in 1 day"),
+            QT_TRANSLATE_NOOP("ConnectionCheck", "expires in {days} days"),
         )
     return Phrase(
         QT_TRANSLATE_NOOP("ConnectionCheck", "subject {subject}; issuer {issuer}; {expiry}"),
         {"subject": info.subject, "issuer": info.issuer, "expiry": expiry},
     )
+
+
+def _days(count: int, none: str, one: str, many: str) -> Phrase:
+    """``none`` for 0 whole days, ``one`` for 1, else ``many`` with ``{days}``."""
+    if count == 0:
+        return Phrase(none)
+    if count == 1:
+        return Phrase(one)
+    return Phrase(many, {"days": count})
 
 
 def route_phrase(route: Route) -> Phrase:
