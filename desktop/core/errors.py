@@ -9,6 +9,8 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 
+from desktop.core.i18n import Localise, fill
+
 
 class I3SyncError(Exception):
     """Base of every error the core raises on purpose."""
@@ -40,6 +42,14 @@ class InputError(I3SyncError):
         self.template = template
         self.values: dict[str, str | int] = dict(values or {})
         super().__init__(f"{field}: {problem}")
+
+    def problem_text(self, localise: Localise) -> str:
+        """The problem in the language of ``localise`` (context "Input"): the translated template
+        filled with the values, or the problem itself looked up; the English when a translation
+        does not fit the values."""
+        if self.template is None:
+            return localise("Input", self.problem)
+        return fill(localise("Input", self.template), self.values, self.problem)
 
 
 class VendorRefusal(I3SyncError):

@@ -11,7 +11,6 @@ import argparse
 import sys
 
 from desktop.core.cli_support import EXIT_OK, add_timeout_option, read_secret
-from desktop.core.errors import InputError
 from desktop.crm.credentials import (
     EXAMPLE_URL,
     LoginMode,
@@ -103,7 +102,7 @@ def run_token(args: argparse.Namespace) -> int:
         problems = validation_errors(mode, values)
         problems.pop(mode.secret_field, None)
         if problems:
-            raise InputError(*next(iter(problems.items())))
+            raise next(iter(problems.values()))
         values[mode.secret_key] = read_secret(secret_env, mode.secret_field)
         register_secret(values[mode.secret_key])
         token = client.fetch_token(build_credentials(mode, **values))

@@ -149,10 +149,12 @@ _MODE_FIELDS: dict[LoginMode, tuple[tuple[str, str, bool], ...]] = {
 }
 
 
-def _checked(mode: LoginMode, values: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+def _checked(
+    mode: LoginMode, values: dict[str, str]
+) -> tuple[dict[str, str], dict[str, InputError]]:
     """(clean values by keyword, problems by field name), checking every field in form order."""
     clean: dict[str, str] = {}
-    problems: dict[str, str] = {}
+    problems: dict[str, InputError] = {}
     checks: list[tuple[str, str, bool, bool]] = [
         (FIELD_ORGANISATION, "organisation", False, True),
         (FIELD_UNIT, "unit", False, False),
@@ -163,7 +165,7 @@ def _checked(mode: LoginMode, values: dict[str, str]) -> tuple[dict[str, str], d
         try:
             clean[key] = _secret(name, value) if secret else _plain(name, value, required=required)
         except InputError as error:
-            problems[error.field] = error.problem
+            problems[error.field] = error
     return clean, problems
 
 
@@ -196,8 +198,7 @@ def build_credentials(
         },
     )
     if problems:
-        field_name, problem = next(iter(problems.items()))
-        raise InputError(field_name, problem)
+        raise next(iter(problems.values()))
     return CrmCredentials(
         mode,
         clean["organisation"],
@@ -210,8 +211,8 @@ def build_credentials(
     )
 
 
-def validation_errors(mode: LoginMode, values: dict[str, str]) -> dict[str, str]:
-    """Every problem of a form at once, ``{field name: problem}`` in form order.
+def validation_errors(mode: LoginMode, values: dict[str, str]) -> dict[str, InputError]:
+    """Every problem of a form at once, ``{field name: error}`` in form order.
 
     ``values`` is keyed like :func:`build_credentials`'s keywords; missing keys count as empty.
     """

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
@@ -262,9 +262,12 @@ def field_name(field: str, localise: Localise = english) -> str:
     return localise("Fields", field)
 
 
-def _check(field: str, problem: str, localise: Localise) -> str:
+def _check(error: InputError, localise: Localise) -> str:
+    """``Check the <field>: <problem>.``"""
     text = _say(localise, QT_TRANSLATE_NOOP("CrmDisplay", "Check the {field}: {problem}."))
-    return text.format(field=field_name(field, localise), problem=localise("Input", problem))
+    return text.format(
+        field=field_name(error.field, localise), problem=error.problem_text(localise)
+    )
 
 
 def explain_error(error: BaseException, localise: Localise = english) -> CrmProblem:
@@ -278,13 +281,7 @@ def explain_error(error: BaseException, localise: Localise = english) -> CrmProb
     if isinstance(error, TransportError):
         return _transport(error, localise)
     if isinstance(error, InputError):
-        if error.template is not None:
-            problem = localise("Input", error.template).format(**error.values)
-        else:
-            problem = localise("Input", error.problem)
-        text = _say(localise, QT_TRANSLATE_NOOP("CrmDisplay", "Check the {field}: {problem}."))
-        headline = text.format(field=field_name(error.field, localise), problem=problem)
-        return CrmProblem(one_line(headline, MAX_ADVICE_LENGTH), field=error.field)
+        return CrmProblem(one_line(_check(error, localise), MAX_ADVICE_LENGTH), field=error.field)
     # A bug: never echo its text (it may quote a value the user typed).
     return CrmProblem(
         _say(localise, QT_TRANSLATE_NOOP("CrmDisplay", "Something went wrong")),
@@ -325,9 +322,9 @@ def elapsed_text(seconds: float, localise: Localise = english) -> str:
     return text.format(seconds=max(0, int(seconds)))
 
 
-def describe_problems(problems: dict[str, str], localise: Localise = english) -> str:
+def describe_problems(problems: Iterable[InputError], localise: Localise = english) -> str:
     """Every form problem at once, field by field."""
-    return " ".join(_check(name, problem, localise) for name, problem in problems.items())
+    return " ".join(_check(error, localise) for error in problems)
 
 
 def countdown(seconds: float, localise: Localise = english) -> str:

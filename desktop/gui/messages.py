@@ -26,7 +26,7 @@ from desktop.core.errors import (
     TransportProblem,
     VendorRefusal,
 )
-from desktop.core.i18n import QT_TRANSLATE_NOOP, fill
+from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.text import one_line
 from desktop.esws.profile_model import FIELD_ALLOWED_ORIGINS
 from desktop.esws.request import FIELD_COMPANY_ID, SECURITY_CODE_LENGTH
@@ -248,9 +248,7 @@ def input_problem(error: InputError) -> str:
     The translated template is filled with the error's values; a problem raised without a
     template is translated as it is (it is found when marked), else shown in English.
     """
-    if error.template is None:
-        return translate_marked(INPUT_CONTEXT, error.problem)
-    return fill(translate_marked(INPUT_CONTEXT, error.template), error.values, error.problem)
+    return error.problem_text(translate_marked)
 
 
 def _problem_text(problem: str | InputError) -> str:

@@ -106,7 +106,7 @@ def test_every_text_goes_through_the_given_localise() -> None:
     assert explain_error(long, marking).headline == (
         "[CrmDisplay]Check the [Fields]unit: [Input]is longer than 1024 characters."
     )
-    assert describe_problems({"organisation": "is required"}, marking) == (
+    assert describe_problems([InputError("organisation", "is required")], marking) == (
         "[CrmDisplay]Check the [Fields]organisation: [Input]is required."
     )
     token = CrmToken("A" * 32, T0, T0 + 3600)

@@ -106,9 +106,9 @@ def test_describe_error() -> None:
         "Check the organisation: is required."
     )
     assert "secret-value" not in describe_error(ValueError("secret-value"))
-    assert describe_problems({"unit": "bad", "pass code": "is required"}) == (
-        "Check the unit: bad. Check the pass code: is required."
-    )
+    assert describe_problems(
+        [InputError("unit", "bad"), InputError("pass code", "is required")]
+    ) == ("Check the unit: bad. Check the pass code: is required.")
 
 
 def test_vault_profile() -> None:

@@ -209,12 +209,12 @@ class CrmPanel(QWidget):
         try:
             client = self._client_factory(self.edits["url"].text())
         except InputError as error:
-            problems = {error.field: error.problem, **problems}
+            problems = {error.field: error, **problems}
         if problems or client is None:
             if client is not None:
                 client.close()
             first = next(iter(problems))
-            self.form.show_error(describe_problems(problems, translate), first)
+            self.form.show_error(describe_problems(problems.values(), translate), first)
             self._by_field[first].setFocus()
             return
         credentials = form.build_credentials(mode, **values)
