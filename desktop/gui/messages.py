@@ -221,9 +221,13 @@ _REACHABILITY = (
 _WITHIN = re.compile(r"within (\d+(?:\.\d+)?) s\b")
 
 
+def seconds_text(value: float) -> str:
+    """``value`` as the window's locale writes it (``2.5`` in English, ``2,5`` in German)."""
+    return locale().toString(float(value), "g", 6)
+
+
 def _seconds(value: float) -> str:
-    # As the window's locale writes it (2.5 in English, 2,5 in German), with the SI unit.
-    return f"{locale().toString(float(value), 'g', 6)} s"
+    return f"{seconds_text(value)} s"  # with the SI unit
 
 
 def waited_seconds(error: TransportError, timeout: float | None = None) -> str:

@@ -11,28 +11,23 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.gui.i18n import locale, translate
-from desktop.gui.messages import Problem, network_reminder
+from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.gui.i18n import locale, translate, translate_marked
+from desktop.gui.messages import Problem, network_reminder, seconds_text
 from desktop.gui.widgets import caption, section_heading
 
 REMINDER_AFTER_S = 10.0  # about when an admin starts to wonder
 PAGE_DEADLINE_S = 45.0  # then the load is stopped and the failure page shown
 
-# English; the panel shows it translated (LoadingPanel context).
-SLOW_CLOUD = "I3 is taking long to answer."
+SLOW_CLOUD = QT_TRANSLATE_NOOP("LoadingPanel", "I3 is taking long to answer.")
 
 
 def reminder_text(cloud: bool) -> str:
     """What the panel adds once the page is slow: the same-network prerequisite on-premise."""
-    slow = translate("LoadingPanel", "I3 is taking long to answer.")
+    slow = translate_marked("LoadingPanel", SLOW_CLOUD)
     if cloud:
         return slow
     return f"{slow} {network_reminder(cloud=False)}"  # two whole sentences
-
-
-def seconds_text(seconds: float) -> str:
-    """``seconds`` as the window's locale writes it (``2.5`` in English, ``2,5`` in German)."""
-    return locale().toString(float(seconds), "g", 6)
 
 
 def page_timeout(host: str, seconds: float, *, cloud: bool) -> Problem:
