@@ -84,12 +84,23 @@ class TransportProblem(enum.Enum):
 
 
 class TransportError(I3SyncError):
-    """Could not get a usable answer from ``endpoint``; ``problem`` says what kind of failure."""
+    """Could not get a usable answer from ``endpoint``; ``problem`` says what kind of failure.
 
-    def __init__(self, endpoint: str, problem: TransportProblem, detail: str = "") -> None:
+    ``waited``: the seconds a timed-out exchange was given, when known (the window says it).
+    """
+
+    def __init__(
+        self,
+        endpoint: str,
+        problem: TransportProblem,
+        detail: str = "",
+        *,
+        waited: float | None = None,
+    ) -> None:
         self.endpoint = endpoint
         self.problem = problem
         self.detail = detail
+        self.waited = waited
         text = f"{endpoint}: {problem.value}"
         if detail:
             text += f" ({detail})"

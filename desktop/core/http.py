@@ -186,7 +186,7 @@ class HttpPoster:
         if self._finish_by is not None:
             allowed = min(allowed, self._finish_by - time.monotonic())
         if allowed <= 0:
-            raise TransportError(endpoint, TransportProblem.READ_TIMEOUT, _seconds(self.timeouts))
+            raise _timed_out(endpoint, TransportProblem.READ_TIMEOUT, self.timeouts.deadline)
         exchange = Exchange()
         until = time.monotonic() + allowed
         session = self.session
@@ -221,7 +221,7 @@ class HttpPoster:
                 if exchange.connected
                 else TransportProblem.CONNECT_TIMEOUT
             )
-            raise TransportError(endpoint, problem, _seconds(self.timeouts, allowed)) from None
+            raise _timed_out(endpoint, problem, allowed) from None
 
     def _send_and_read(
         self,
@@ -294,11 +294,12 @@ def _through_proxy(
     if not any(isinstance(e, requests.exceptions.ProxyError) for e in _chain(cause)):
         return error
     detail = f"the proxy {route.shown}" + (f": {error.detail}" if error.detail else "")
-    return TransportError(error.endpoint, error.problem, detail)
+    return TransportError(error.endpoint, error.problem, detail, waited=error.waited)
 
 
-def _seconds(timeouts: Timeouts, allowed: float | None = None) -> str:
-    return f"no complete reply within {allowed if allowed is not None else timeouts.deadline:g} s"
+def _timed_out(endpoint: str, problem: TransportProblem, seconds: float) -> TransportError:
+    detail = f"no complete reply within {seconds:g} s"
+    return TransportError(endpoint, problem, detail, waited=seconds)
 
 
 def _chain(error: BaseException) -> list[BaseException]:

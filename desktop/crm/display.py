@@ -8,7 +8,6 @@ that words something takes a ``localise`` (the window's ``translate``); without 
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -188,7 +187,6 @@ _UNREACHABLE = (
     QT_TRANSLATE_NOOP("CrmDisplay", "Could not reach CRM.COM at {where}"),
     QT_TRANSLATE_NOOP("CrmDisplay", "Check this computer's network connection, then try again."),
 )
-_WITHIN = re.compile(r"within (\d+(?:\.\d+)?) s\b")
 
 
 def _host(url: str) -> str:
@@ -242,9 +240,8 @@ def _transport(error: TransportError, localise: Localise) -> CrmProblem:
     ):
         headline, advice = _NOT_CRM
     where = _host(error.endpoint)
-    found = _WITHIN.search(error.detail)
-    if error.problem is TransportProblem.READ_TIMEOUT and found:
-        seconds = f"{float(found.group(1)):g}"
+    if error.problem is TransportProblem.READ_TIMEOUT and error.waited is not None:
+        seconds = f"{error.waited:g}"
         text = _say(
             localise, QT_TRANSLATE_NOOP("CrmDisplay", "No answer within {seconds} s from {where}")
         ).format(seconds=seconds, where=where)

@@ -14,7 +14,6 @@ codes, hosts and the technical "Details" stay as they are.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from html import escape
 from urllib.parse import urlsplit
@@ -218,7 +217,6 @@ _REACHABILITY = (
     TransportProblem.CONNECT_TIMEOUT,
     TransportProblem.NETWORK,
 )
-_WITHIN = re.compile(r"within (\d+(?:\.\d+)?) s\b")
 
 
 def seconds_text(value: float) -> str:
@@ -231,10 +229,9 @@ def _seconds(value: float) -> str:
 
 
 def waited_seconds(error: TransportError, timeout: float | None = None) -> str:
-    """How long a timed-out exchange waited, ``30 s``: from the error's detail, else ``timeout``."""
-    found = _WITHIN.search(error.detail)
-    if found:
-        return _seconds(float(found.group(1)))
+    """How long a timed-out exchange waited, ``30 s``: as the error says, else ``timeout``."""
+    if error.waited is not None:
+        return _seconds(error.waited)
     # Here, not at the top: core.http loads requests, which must not slow the first paint.
     from desktop.core.http import DEFAULT_READ_TIMEOUT
 

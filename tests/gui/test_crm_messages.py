@@ -74,7 +74,10 @@ def test_server_text_stays_one_plain_line_of_characters() -> None:
 def test_a_transport_failure_names_the_server_and_keeps_the_detail_for_support(
     problem: TransportProblem, detail: str, headline: str
 ) -> None:
-    error = TransportError("https://crm.example:8443/api/authentication/token", problem, detail)
+    # A timeout says how long it was given (as core.http raises it); the others do not know.
+    waited = 30.0 if problem is TransportProblem.READ_TIMEOUT else None
+    url = "https://crm.example:8443/api/authentication/token"
+    error = TransportError(url, problem, detail, waited=waited)
     text = explain_error(error).text()
     lines = text.splitlines()
     assert lines[0] == headline
