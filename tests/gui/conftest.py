@@ -47,12 +47,22 @@ def garbage_collected_on_the_gui_thread(qapp: Any) -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
-def english_system(monkeypatch: pytest.MonkeyPatch) -> None:
+def english_system(monkeypatch: pytest.MonkeyPatch, qapp: Any) -> Iterator[None]:
     """The system speaks English in every window test, on Windows and macOS too (where the
-    LANGUAGE variable the top conftest sets means nothing); tests of other languages ask."""
+    LANGUAGE variable the top conftest sets means nothing); tests of other languages ask.
+    Afterwards the window is English again and Qt's default locale is the one before the test,
+    whatever language or locale the test installed (autouse: torn down after its fixtures)."""
+    from PySide6.QtCore import QLocale
+
     from desktop.gui import i18n
 
     monkeypatch.setattr(i18n, "system_ui_languages", lambda: ["en-US"])
+    before = QLocale()
+    yield
+    if i18n.current_language() != "en":
+        assert i18n.install("en") == "en"
+        assert QLocale().language() == QLocale.Language.English
+    QLocale.setDefault(before)
 
 
 PAGE_TIMEOUT_MS = 20_000

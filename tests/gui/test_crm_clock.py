@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale
@@ -16,18 +14,9 @@ from desktop.gui.i18n import local_clock
 NOON_LOCAL = datetime(2026, 12, 2, 14, 5).timestamp()
 
 
-@pytest.fixture
-def restore_locale(qapp: Any) -> Iterator[None]:
-    before = QLocale()
-    yield
-    QLocale.setDefault(before)
-
-
 @pytest.mark.parametrize(("name", "shown"), [("en_US", "2:05\u202fPM"), ("de_DE", "14:05")])
-def test_the_expiry_time_is_written_as_the_locale_writes_times(
-    restore_locale: None, name: str, shown: str
-) -> None:
-    QLocale.setDefault(QLocale(name))
+def test_the_expiry_time_is_written_as_the_locale_writes_times(name: str, shown: str) -> None:
+    QLocale.setDefault(QLocale(name))  # conftest's english_system puts the default back
     written = local_clock(NOON_LOCAL)
     assert written is not None
     assert written.replace(" ", "\u202f") == shown

@@ -4,7 +4,6 @@ from the committed catalogues; English again when asked."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,12 +14,6 @@ from desktop import self_check
 from desktop.core import paths
 from desktop.gui import i18n
 from desktop.gui.launch import use_language
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards(qapp) -> Iterator[None]:
-    yield
-    i18n.install("en")
 
 
 @pytest.mark.parametrize(
@@ -48,6 +41,7 @@ def test_dutch_and_german_catalogues_are_found_and_english_comes_back(qapp) -> N
     assert QLocale().language() == QLocale.Language.German
     assert i18n.install("en") == "en"
     assert i18n.translate("Launch", "This sync request was not opened.").startswith("This ")
+    assert QLocale().language() == QLocale.Language.English
 
 
 def test_qt_own_standard_buttons_follow_the_language(qapp) -> None:

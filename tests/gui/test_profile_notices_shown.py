@@ -46,14 +46,11 @@ def test_the_notes_and_warnings_follow_the_language(
     qtbot: Any, managed_twin: None, make_window: Any, qapp: Any
 ) -> None:
     i18n.install("de")
-    try:
-        window = make_window()
-        note = window.sync_tab.notice("profileNotes")
-        assert note is not None
-        text = note.label.text()
-        assert NAME in text and "Your profile" not in text
-    finally:
-        i18n.install("en")
+    window = make_window()
+    note = window.sync_tab.notice("profileNotes")
+    assert note is not None
+    text = note.label.text()
+    assert NAME in text and "Your profile" not in text
 
 
 def test_a_clean_read_clears_an_earlier_warning(

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -58,10 +57,9 @@ def untranslated(root: QWidget, language: str) -> list[str]:
 
 
 @pytest.fixture(params=["nl", "de"])
-def language(request: Any, qapp: Any) -> Iterator[str]:
+def language(request: Any, qapp: Any) -> str:
     assert i18n.install(request.param) == request.param
-    yield request.param
-    i18n.install("en")
+    return request.param  # English again afterwards: conftest's english_system
 
 
 def test_the_form_and_its_menus_are_translated_with_unique_access_keys(

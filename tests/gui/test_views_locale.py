@@ -5,12 +5,10 @@ the texts the check and the history show are the marked ones, whatever language 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtCore import QLocale
 
 from desktop.core.errors import TransportProblem
@@ -29,13 +27,6 @@ from desktop.gui import i18n
 
 MOMENT = datetime(2026, 12, 2, 9, 19, 30, tzinfo=UTC)
 GERMAN_SHORT = re.compile(r"^\d{2}\.\d{2}\.\d{2},? \d{2}:\d{2}$")
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards(qapp: Any) -> Iterator[None]:
-    yield
-    i18n.install("en")
-    assert QLocale().language() == QLocale.Language.English
 
 
 def history_with_one_entry(tmp_path: Path) -> HistoryStore:

@@ -4,7 +4,6 @@ why in words with its icon, and the texts the views show are in the window's lan
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -13,12 +12,6 @@ from desktop.core.errors import InputError
 from desktop.esws.check import CheckTarget, notes_for
 from desktop.esws.check_steps import StepResult
 from desktop.gui import i18n
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards(qapp: Any) -> Iterator[None]:
-    yield
-    i18n.install("en")
 
 
 def test_in_english_the_lines_and_notes_are_the_command_lines(qapp: Any) -> None:
