@@ -97,3 +97,9 @@ def origin_of(url: str) -> tuple[str, str, int]:
     except ValueError:
         return "", "", 0
     return scheme, (parts.hostname or "").lower(), port
+
+
+def host_of(url: str) -> str:
+    """The host (and port, when the address has one) of ``url``, for messages: never the
+    credentials, path or query. Empty when ``url`` has none."""
+    return urlsplit(url).netloc.rsplit("@", 1)[-1]

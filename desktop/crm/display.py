@@ -11,11 +11,11 @@ import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from urllib.parse import urlsplit
 
 from desktop.core.errors import InputError, TransportError, TransportProblem, VendorRefusal
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Localise, english
 from desktop.core.text import one_line
+from desktop.core.urls import host_of
 from desktop.core.vault import SecretKind
 from desktop.crm.codes import (
     CODE_INVALID_ACCESS_TOKEN,
@@ -191,8 +191,7 @@ _UNREACHABLE = (
 
 def _host(url: str) -> str:
     """The host (and port) of ``url`` for a headline; the whole text when it has none."""
-    host = urlsplit(url).netloc.rsplit("@", 1)[-1]
-    return one_line(host or url, MAX_CODE_LENGTH)
+    return one_line(host_of(url) or url, MAX_CODE_LENGTH)
 
 
 def _refusal(error: VendorRefusal, localise: Localise) -> CrmProblem:

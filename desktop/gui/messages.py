@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
-from urllib.parse import urlsplit
 
 from desktop.core.errors import (
     I3SyncError,
@@ -27,6 +26,7 @@ from desktop.core.errors import (
 )
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.text import one_line
+from desktop.core.urls import host_of as host_of  # re-exported: the views name it here
 from desktop.esws.profile_model import FIELD_ALLOWED_ORIGINS
 from desktop.esws.request import FIELD_COMPANY_ID, SECURITY_CODE_LENGTH
 from desktop.gui.i18n import locale, translate, translate_marked
@@ -91,12 +91,6 @@ class Problem:
 
 def _sentence(text: str) -> str:
     return text if not text or text[-1] in ".!?…" else text + "."
-
-
-def host_of(url: str) -> str:
-    """The host (and port, when not the default) of ``url``, for messages."""
-    parts = urlsplit(url)
-    return parts.netloc.rsplit("@", 1)[-1]
 
 
 def page_title(title: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.core.errors import InputError
-from desktop.core.urls import normalise_base_url, normalise_endpoint_url, origin_of
+from desktop.core.urls import host_of, normalise_base_url, normalise_endpoint_url, origin_of
 from desktop.crm.client import crm_base_url
 from desktop.crm.credentials import FIELD_URL
 
@@ -68,3 +68,9 @@ def test_crm_base_url_still_drops_the_token_path() -> None:
 def test_origin_of_a_url_that_cannot_be_parsed_matches_nothing() -> None:
     assert origin_of("http://[::1") == ("", "", 0)
     assert origin_of("http://h:99999/") == ("", "", 0)
+
+
+def test_messages_name_a_server_by_its_host_and_port_only() -> None:
+    assert host_of("https://jane:secret@esws.example:8443/ws?token=x") == "esws.example:8443"
+    assert host_of("http://[::1]:80/x") == "[::1]:80"
+    assert host_of("not an address") == ""
