@@ -95,6 +95,43 @@ def set_text_role(label: QWidget, role: Role) -> None:
     label.installEventFilter(_follower)
 
 
+class ToneIcon(QLabel):
+    """A tone's icon (the style's own, as Windows message boxes show them), ``size`` pixels
+    square, named for screen readers: drawn for the widget's pixel ratio, and again when the
+    style, the palette or the screen changes (a switch to high contrast, a 200 % screen).
+
+    ``tone`` None draws nothing until :meth:`set_tone`.
+    """
+
+    def __init__(
+        self, tone: Tone | None, size: int, name: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._tone = tone
+        self._size = size
+        if name:
+            self.setAccessibleName(name)
+        if tone is not None:
+            self.redraw()
+
+    def set_tone(self, tone: Tone) -> None:
+        self._tone = tone
+        self.redraw()
+
+    def redraw(self) -> None:
+        """The tone's icon, drawn for this screen's pixel ratio and the current style."""
+        if self._tone is None:
+            return
+        icon = self.style().standardIcon(_TONE_ICONS[self._tone], None, self)
+        size = QSize(self._size, self._size)
+        self.setPixmap(icon.pixmap(size, self.devicePixelRatioF()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in _REDRAW_ICON:
+            self.redraw()  # moved to a 200 % screen, or a high-contrast style
+        super().changeEvent(event)
+
+
 class Banner(QFrame):
     """A tinted message strip with optional action buttons; hidden while it has no message.
 
@@ -111,7 +148,7 @@ class Banner(QFrame):
         self.setAutoFillBackground(True)  # the tint comes from the palette, light or dark
         self._tone = Tone.INFO
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        self.icon = QLabel(self)
+        self.icon = ToneIcon(None, BANNER_ICON_SIZE, parent=self)  # drawn when first shown
         self.icon.setObjectName(label_name + "Icon")
         self.label = QLabel(self)
         self.label.setObjectName(label_name)
@@ -140,7 +177,7 @@ class Banner(QFrame):
         """Show ``html`` in the tone's colours, with one button per ``(text, callback)``."""
         self._tone = tone
         self._apply_tone()
-        self._draw_icon()
+        self.icon.set_tone(tone)
         name = translate_marked("Banner", _TONE_NAMES[tone])
         self.icon.setAccessibleName(name)
         self.icon.setToolTip(name)
@@ -183,17 +220,11 @@ class Banner(QFrame):
             palette.setColor(role, border)
         self.setPalette(palette)
 
-    def _draw_icon(self) -> None:
-        """The tone's icon, drawn for this screen's pixel ratio and the current style."""
-        icon = self.style().standardIcon(_TONE_ICONS[self._tone], None, self)
-        size = QSize(BANNER_ICON_SIZE, BANNER_ICON_SIZE)
-        self.icon.setPixmap(icon.pixmap(size, self.devicePixelRatioF()))
-
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
             self._apply_tone()  # e.g. Windows switched to dark mode
-        if event.type() in _REDRAW_ICON and not self.icon.pixmap().isNull():
-            self._draw_icon()  # moved to a 200 % screen, or a high-contrast style
+        if event.type() == QEvent.Type.StyleChange:
+            self.icon.redraw()  # a style set on the banner alone does not reach its children
         super().changeEvent(event)
 
     def clear(self) -> None:

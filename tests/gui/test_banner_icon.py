@@ -40,3 +40,34 @@ def test_the_icon_is_drawn_again_when_the_style_changes(qtbot: Any) -> None:
     banner.setStyle(QStyleFactory.create("Fusion"))  # as a switch to high contrast does
     qtbot.waitUntil(lambda: banner.icon.pixmap().cacheKey() != before)
     assert not banner.icon.pixmap().isNull()
+
+
+def test_a_tone_icon_is_drawn_again_when_its_style_or_palette_changes(qtbot: Any) -> None:
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QStyleFactory
+
+    from desktop.gui.widgets import ToneIcon
+
+    icon = ToneIcon(Tone.WARNING, 16, "Problem")
+    qtbot.addWidget(icon)
+    assert icon.accessibleName() == "Problem"
+    assert not icon.pixmap().isNull()
+    before = icon.pixmap().cacheKey()
+    icon.setStyle(QStyleFactory.create("Fusion"))  # as a switch to high contrast does
+    after_style = icon.pixmap().cacheKey()
+    assert after_style != before
+    palette = QPalette(icon.palette())
+    palette.setColor(QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.WindowText))
+    icon.setPalette(palette)  # as Windows switching to dark mode does
+    assert icon.pixmap().cacheKey() != after_style
+    assert not icon.pixmap().isNull()
+
+
+def test_a_tone_icon_without_a_tone_draws_nothing_until_given_one(qtbot: Any) -> None:
+    from desktop.gui.widgets import ToneIcon
+
+    icon = ToneIcon(None, 20)
+    qtbot.addWidget(icon)
+    assert icon.pixmap().isNull()
+    icon.set_tone(Tone.ERROR)
+    assert not icon.pixmap().isNull()

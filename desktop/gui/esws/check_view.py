@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +32,7 @@ from desktop.core.errors import InputError
 from desktop.gui.i18n import locale, translate, translate_marked
 from desktop.gui.messages import describe
 from desktop.gui.runner import Job, Outcome, Runner, post_to_gui
-from desktop.gui.widgets import caption
+from desktop.gui.widgets import Tone, ToneIcon, caption
 
 if TYPE_CHECKING:
     from desktop.esws.check import CheckTarget, ConnectionCheck, StepResult
@@ -165,11 +164,10 @@ class CheckView(QWidget):
         self.cancelButton.clicked.connect(self.cancel)
         self.cancelButton.hide()
         # Not colour alone: a failed check says so in words and shows a warning icon.
-        self.statusIcon = QLabel(self)
+        self.statusIcon = ToneIcon(
+            Tone.WARNING, 16, translate("CheckView", "Problem found"), parent=self
+        )
         self.statusIcon.setObjectName("checkStatusIcon")
-        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        self.statusIcon.setPixmap(icon.pixmap(16, 16))
-        self.statusIcon.setAccessibleName(translate("CheckView", "Problem found"))
         self.statusIcon.setToolTip(translate("CheckView", "Problem found"))
         self.statusIcon.hide()
         self.statusLabel = QLabel(self)

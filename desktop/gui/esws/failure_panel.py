@@ -7,12 +7,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.gui.esws.check_view import CheckView
 from desktop.gui.i18n import translate
 from desktop.gui.messages import Problem
-from desktop.gui.widgets import caption, section_heading
+from desktop.gui.widgets import Tone, ToneIcon, caption, section_heading
 
 if TYPE_CHECKING:
     from desktop.esws.check import CheckTarget
@@ -35,11 +35,8 @@ class FailurePanel(QWidget):
         self.titleLabel.setWordWrap(True)
         self.titleLabel.setTextFormat(Qt.TextFormat.PlainText)  # quotes Chromium and the URL
         # Not colour alone: the failure has an icon beside its headline, and says it in words.
-        self.iconLabel = QLabel(self)
+        self.iconLabel = ToneIcon(Tone.WARNING, 32, translate("FailurePanel", "Error"), self)
         self.iconLabel.setObjectName("pageFailureIcon")
-        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        self.iconLabel.setPixmap(icon.pixmap(32, 32))
-        self.iconLabel.setAccessibleName(translate("FailurePanel", "Error"))
         self.iconLabel.setToolTip(translate("FailurePanel", "The I3 page could not be opened"))
         heading = QHBoxLayout()
         heading.addWidget(self.iconLabel, 0, Qt.AlignmentFlag.AlignTop)

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -47,7 +46,7 @@ from desktop.gui.esws.history_model import COLUMNS, HistoryModel, outcome_names
 from desktop.gui.i18n import locale, translate, translate_marked
 from desktop.gui.palette import Role
 from desktop.gui.runner import Job, Outcome, Runner
-from desktop.gui.widgets import set_text_role
+from desktop.gui.widgets import Tone, ToneIcon, set_text_role
 
 log = logging.getLogger(__name__)
 
@@ -163,11 +162,8 @@ class HistoryTab(QWidget):
         self.problemLabel.setAccessibleName(translate("HistoryTab", "Problem"))
         set_text_role(self.problemLabel, Role.ERROR)
         # Not colour alone: the problem line has a warning icon, named for screen readers.
-        self.problemIcon = QLabel()
+        self.problemIcon = ToneIcon(Tone.WARNING, 16, translate("HistoryTab", "Problem"))
         self.problemIcon.setObjectName("historyProblemIcon")
-        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        self.problemIcon.setPixmap(icon.pixmap(16, 16))
-        self.problemIcon.setAccessibleName(translate("HistoryTab", "Problem"))
         self.problemIcon.setToolTip(translate("HistoryTab", "The sync history cannot be shown"))
         self.problemRow = QWidget()
         problem_row = QHBoxLayout(self.problemRow)
