@@ -20,13 +20,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QWidget
 
+from desktop.core.paths import ENV_MACHINE_CONFIG_DIR
 from desktop.core.vault import SecretKind, SecretStore
 from desktop.esws.profiles import Profile, ProfileStore
 from desktop.gui.qt_setup import prepare_qt
 from desktop.simulator.esws_logic import DEMO_ADMIN, DEMO_COMPANY_ID, DEMO_PASSWORD
 from desktop.simulator.server import Simulator
+from tests.unit.test_managed_profiles import write_machine_file
 
 # Before pytest-qt creates the QApplication: QtWebEngine is imported lazily, later.
 prepare_qt()
@@ -232,3 +234,40 @@ def save_profile(simulator: Simulator, **overrides: Any) -> Profile:
     profile = Profile(**values)
     ProfileStore().save([profile], profile.name)
     return profile
+
+
+def machine_profiles_file(
+    monkeypatch: pytest.MonkeyPatch, folder: Path, *entries: dict[str, object]
+) -> Path:
+    """``entries`` as the machine-wide profiles.json in ``folder`` (as IT deploys it), which the
+    app reads for the test; the file's path."""
+    path = write_machine_file(folder, list(entries))
+    monkeypatch.setenv(ENV_MACHINE_CONFIG_DIR, str(folder))
+    return path
+
+
+def open_profile_dialog(
+    qtbot: Any,
+    name: str,
+    parent: QWidget | None = None,
+    *,
+    confirm: Callable[..., bool] | None = None,
+) -> Any:
+    """The profiles dialog on the real files, ``name`` chosen, shown and exposed: window-modal
+    over ``parent`` as the window opens it, or without one as a window of its own (closed by
+    pytest-qt at teardown). ``confirm`` answers its questions instead of a message box."""
+    from desktop.gui.esws.profile_book import ProfileBook
+    from desktop.gui.esws.profile_dialog import ProfileDialog
+
+    book = ProfileBook(ProfileStore(), SecretStore())
+    book.load()
+    dialog = ProfileDialog(book, name, parent)
+    if confirm is not None:
+        dialog.confirm = confirm
+    if parent is None:
+        qtbot.addWidget(dialog)
+        dialog.show()
+    else:
+        dialog.open()
+    qtbot.waitExposed(dialog)
+    return dialog

@@ -21,11 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.vault import SecretStore
 from desktop.esws.profiles import FIELD_ESWS_ENDPOINT, Profile, ProfileStore
-from desktop.gui.esws.profile_book import ProfileBook
 from desktop.gui.esws.profile_dialog import ProfileDialog
-from tests.gui.conftest import type_into
+from tests.gui.conftest import open_profile_dialog, type_into
 
 NAME = "Head office"
 INPUTS = (QLineEdit, QComboBox, QCheckBox, QSpinBox, QPlainTextEdit, QListWidget)
@@ -43,13 +41,7 @@ def dialog(qtbot: Any) -> ProfileDialog:
         ],
         NAME,
     )
-    book = ProfileBook(ProfileStore(), SecretStore())
-    book.load()
-    shown = ProfileDialog(book, NAME)
-    shown.confirm = lambda *args: True
-    qtbot.addWidget(shown)
-    shown.show()
-    qtbot.waitExposed(shown)
+    shown = open_profile_dialog(qtbot, NAME, confirm=lambda *args: True)
     shown.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWindow() is shown.windowHandle())
     return shown

@@ -11,12 +11,10 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
-from desktop.core.vault import SecretStore
 from desktop.esws.profiles import FIELD_ESWS_ENDPOINT, Profile, ProfileStore
-from desktop.gui.esws.profile_book import ProfileBook
 from desktop.gui.esws.profile_dialog import ProfileDialog
 from desktop.gui.palette import MIN_CONTRAST, contrast
-from tests.gui.conftest import type_into
+from tests.gui.conftest import open_profile_dialog, type_into
 from tests.gui.test_contrast import DARK, LIGHT, make_palette, shown_contrast
 
 NAME = "Head office"
@@ -35,14 +33,8 @@ def open_dialog(qtbot: QtBot) -> ProfileDialog:
     ProfileStore().save(
         [Profile(name=NAME, esws_endpoint="https://esws.example.com/webservicesesws")], NAME
     )
-    book = ProfileBook(ProfileStore(), SecretStore())
-    book.load()
-    dialog = ProfileDialog(book, NAME)
-    dialog.confirm = lambda *args: True  # closed with edits at the end: nothing to ask
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    return dialog
+    # Closed with edits at the end: nothing to ask.
+    return open_profile_dialog(qtbot, NAME, confirm=lambda *args: True)
 
 
 def messages_shown(qtbot: QtBot, dialog: ProfileDialog) -> list[QLabel]:

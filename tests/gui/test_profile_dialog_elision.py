@@ -4,7 +4,6 @@ long name cut short; every text field shows the start of a long value."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -13,13 +12,10 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QToolTip
 
-from desktop.core.paths import ENV_MACHINE_CONFIG_DIR
-from desktop.core.vault import SecretStore
-from desktop.esws.managed import MACHINE_FILE_NAME
 from desktop.esws.profiles import Profile, ProfileStore
-from desktop.gui.esws.profile_book import ProfileBook
 from desktop.gui.esws.profile_dialog import ProfileDialog
 from desktop.gui.widgets import ELLIPSIS
+from tests.gui.conftest import machine_profiles_file, open_profile_dialog
 from tests.gui.tooltips import shown
 
 # 98 characters: a name the core accepts (at most 100), far wider than the list.
@@ -35,13 +31,8 @@ LONG_ADDRESS = "https://esws.example.com/" + "very-long-folder/" * 10 + "webserv
 @pytest.fixture
 def machine_profiles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A machine-wide profiles.json (as IT deploys it) with one long-named profile."""
-    folder = tmp_path / "machine-config"
-    folder.mkdir()
     entry = {"name": MANAGED, "esws_endpoint": "https://esws.example.com/webservicesesws"}
-    (folder / MACHINE_FILE_NAME).write_text(
-        json.dumps({"version": 1, "profiles": [entry]}), encoding="utf-8"
-    )
-    monkeypatch.setenv(ENV_MACHINE_CONFIG_DIR, str(folder))
+    machine_profiles_file(monkeypatch, tmp_path / "machine-config", entry)
 
 
 @pytest.fixture
@@ -54,14 +45,7 @@ def dialog(qtbot: Any, machine_profiles: None) -> ProfileDialog:
         allowed_origins=("https://i3-" + "long-host-name-" * 6 + "2.example.com",),
     )
     ProfileStore().save([long_profile, Profile(name=SHORT)], LONG)
-    book = ProfileBook(ProfileStore(), SecretStore())
-    book.load()
-    shown = ProfileDialog(book, LONG)
-    shown.confirm = lambda *args: True
-    qtbot.addWidget(shown)
-    shown.show()
-    qtbot.waitExposed(shown)
-    return shown
+    return open_profile_dialog(qtbot, LONG, confirm=lambda *args: True)
 
 
 def tooltip_over(qtbot: Any, dialog: ProfileDialog, row: int) -> str:

@@ -10,8 +10,6 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.core.paths import ENV_MACHINE_CONFIG_DIR
-from desktop.esws.managed import MACHINE_FILE_NAME
 from desktop.esws.profiles import (
     FIELD_ALLOWED_ORIGINS,
     TOTAL_SYNC_USER_LOGIN,
@@ -24,6 +22,7 @@ from tests.gui.conftest import (
     PAGE_TIMEOUT_MS,
     PROFILE,
     fill_form,
+    machine_profiles_file,
     save_profile,
     type_into,
 )
@@ -146,9 +145,6 @@ MANAGED = "Head office (IT)"
 @pytest.fixture
 def machine_profiles(simulator: Simulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A machine-wide profiles.json (as IT deploys it) with one profile for the simulator."""
-    folder = tmp_path / "machine-config"
-    folder.mkdir()
-    path = folder / MACHINE_FILE_NAME
     entry = {
         "name": MANAGED,
         "esws_endpoint": simulator.esws_endpoint,
@@ -156,9 +152,7 @@ def machine_profiles(simulator: Simulator, tmp_path: Path, monkeypatch: pytest.M
         "admin_username": "it.admin",
         "cloud": True,
     }
-    path.write_text(json.dumps({"version": 1, "profiles": [entry]}), encoding="utf-8")
-    monkeypatch.setenv(ENV_MACHINE_CONFIG_DIR, str(folder))
-    return path
+    return machine_profiles_file(monkeypatch, tmp_path / "machine-config", entry)
 
 
 def test_a_managed_profile_is_marked_and_read_only_in_the_dialog(

@@ -16,7 +16,7 @@ from desktop.core.vault import SecretStore
 from desktop.esws.profiles import Profile, ProfileStore
 from desktop.gui.esws.profile_book import ProfileBook
 from desktop.gui.esws.profile_dialog import ProfileDialog
-from tests.gui.conftest import type_into
+from tests.gui.conftest import open_profile_dialog, type_into
 
 NAME = "Head office"
 LEFT = Qt.MouseButton.LeftButton
@@ -44,12 +44,8 @@ def open_dialog(qtbot: Any) -> Callable[[], ProfileDialog]:
     dialogs: list[ProfileDialog] = []
 
     def make() -> ProfileDialog:
-        book = ProfileBook(ProfileStore(), SecretStore())
-        book.load()
-        dialog = ProfileDialog(book, NAME, parent)
+        dialog = open_profile_dialog(qtbot, NAME, parent)
         dialogs.append(dialog)  # pytest-qt holds widgets weakly
-        dialog.open()
-        qtbot.waitExposed(dialog)
         return dialog
 
     return make

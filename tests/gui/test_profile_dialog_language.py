@@ -5,7 +5,6 @@ and the example addresses stay as they are."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,14 +13,10 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
 
-from desktop.core.paths import ENV_MACHINE_CONFIG_DIR
-from desktop.core.vault import SecretStore
-from desktop.esws.managed import MACHINE_FILE_NAME
 from desktop.esws.profiles import FIELD_ESWS_ENDPOINT, Profile, ProfileStore
-from desktop.gui.esws.profile_book import ProfileBook
 from desktop.gui.esws.profile_dialog import ProfileDialog
 from tests.gui.catalogues import CLOSE, OPEN, MarkingCatalogue, installed
-from tests.gui.conftest import type_into
+from tests.gui.conftest import machine_profiles_file, open_profile_dialog, type_into
 
 NAME = "Head office"
 MANAGED = "Payroll (IT)"
@@ -38,22 +33,12 @@ def marking(qapp: QApplication) -> Iterator[None]:
 def dialog(
     qtbot: Any, marking: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> ProfileDialog:
-    folder = tmp_path / "machine-config"
-    folder.mkdir()
     entry = {"name": MANAGED, "esws_endpoint": "https://esws.example.com/webservicesesws"}
-    (folder / MACHINE_FILE_NAME).write_text(
-        json.dumps({"version": 1, "profiles": [entry]}), encoding="utf-8"
-    )
-    monkeypatch.setenv(ENV_MACHINE_CONFIG_DIR, str(folder))
+    machine_profiles_file(monkeypatch, tmp_path / "machine-config", entry)
     ProfileStore().save(
         [Profile(name=NAME, esws_endpoint="https://esws.example.com/webservicesesws")], NAME
     )
-    book = ProfileBook(ProfileStore(), SecretStore())
-    book.load()
-    shown = ProfileDialog(book, NAME)
-    qtbot.addWidget(shown)
-    shown.show()
-    qtbot.waitExposed(shown)
+    shown = open_profile_dialog(qtbot, NAME)
     shown.advanced.unfold()
     return shown
 

@@ -3,16 +3,14 @@ managed one's name is a note; a damaged file is a warning; a later clean read cl
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from desktop.core.paths import ENV_MACHINE_CONFIG_DIR
-from desktop.esws.managed import MACHINE_FILE_NAME
 from desktop.esws.profiles import Profile, ProfileStore
 from desktop.gui import i18n
+from tests.gui.conftest import machine_profiles_file
 
 NAME = "Head office"
 
@@ -21,13 +19,8 @@ NAME = "Head office"
 def managed_twin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The user's own "Head office", then IT deploys a managed profile of the same name."""
     ProfileStore().save([Profile(name=NAME, esws_endpoint="https://esws.example.com/ws")], NAME)
-    folder = tmp_path / "machine-config"
-    folder.mkdir()
     entry = {"name": NAME, "esws_endpoint": "https://esws.example.com/webservicesesws"}
-    (folder / MACHINE_FILE_NAME).write_text(
-        json.dumps({"version": 1, "profiles": [entry]}), encoding="utf-8"
-    )
-    monkeypatch.setenv(ENV_MACHINE_CONFIG_DIR, str(folder))
+    machine_profiles_file(monkeypatch, tmp_path / "machine-config", entry)
 
 
 def test_a_profile_hidden_by_a_managed_one_is_a_note_not_a_warning(
