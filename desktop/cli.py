@@ -22,6 +22,7 @@ from typing import NoReturn
 from desktop import APP_NAME, version
 from desktop.core.cli_support import EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED
 from desktop.core.errors import I3SyncError, InputError
+from desktop.core.i18n import WINDOW_LANGUAGES
 from desktop.core.logsetup import configure_logging
 from desktop.core.reporting import exit_code_for, message_for
 
@@ -69,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--lang",
         type=str.lower,
-        choices=WINDOW_LANGUAGES,
+        choices=tuple(WINDOW_LANGUAGES),
         help="the window's language (default: the system's, or the one chosen in the window); "
         "the command line stays English",
     )
@@ -154,7 +155,6 @@ def run_window(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
 
 _WINDOW_FLAGS = frozenset({"--demo", "--debug"})
-WINDOW_LANGUAGES = ("en", "nl", "de")
 
 
 def _window_only(argv: list[str]) -> argparse.Namespace | None:

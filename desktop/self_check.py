@@ -34,6 +34,7 @@ from typing import TextIO
 from desktop import version
 from desktop.core.errors import I3SyncError
 from desktop.core.http import Timeouts
+from desktop.core.i18n import TRANSLATED_LANGUAGES, catalogue_path
 from desktop.core.paths import resource_path
 from desktop.core.redaction import register_secret
 from desktop.core.reporting import message_for
@@ -122,7 +123,7 @@ def prepare_environment(
 
 # The first bytes of every compiled Qt catalogue (.qm).
 QM_MAGIC = bytes.fromhex("3cb86418caef9c95cd211cbf60a1bddd")
-CATALOGUE_LANGUAGES = ("nl", "de")
+CATALOGUE_LANGUAGES = TRANSLATED_LANGUAGES
 
 
 def check_resources() -> CheckResult:
@@ -132,9 +133,7 @@ def check_resources() -> CheckResult:
     wsdl = resource_path(BUNDLED_WSDL)
     icons = sorted(p.name for p in wsdl.parent.glob("i3sync-*.png")) if wsdl.parent.is_dir() else []
     catalogues = [
-        language
-        for language in CATALOGUE_LANGUAGES
-        if _is_catalogue(resource_path("i18n") / f"i3sync_{language}.qm")
+        language for language in CATALOGUE_LANGUAGES if _is_catalogue(catalogue_path(language))
     ]
     ok = wsdl.is_file() and bool(icons) and len(catalogues) == len(CATALOGUE_LANGUAGES)
     where = "bundle" if getattr(sys, "frozen", False) else "package"

@@ -10,6 +10,16 @@ lupdate reads the source, not the values.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+# The window's languages (the command line stays English): each code and the language's name in
+# its own words. English is the source; the others have a catalogue each.
+WINDOW_LANGUAGES: Mapping[str, str] = {"en": "English", "nl": "Nederlands", "de": "Deutsch"}
+SOURCE_LANGUAGE = "en"
+TRANSLATED_LANGUAGES = tuple(code for code in WINDOW_LANGUAGES if code != SOURCE_LANGUAGE)
 
 # (context, marked English) -> the text in some language: the window passes its
 # ``translate_marked``; the command line and tests keep the English (:func:`english`).
@@ -35,3 +45,10 @@ def fill(template: str, values: Mapping[str, object], fallback: str) -> str:
         return template.format(**values)
     except (KeyError, IndexError, ValueError):
         return fallback
+
+
+def catalogue_path(language: str) -> Path:
+    """Where the window's compiled catalogue for ``language`` is (package or bundle)."""
+    from desktop.core.paths import resource_path
+
+    return resource_path("i18n") / f"i3sync_{language}.qm"

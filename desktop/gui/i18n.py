@@ -26,15 +26,21 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
+from desktop.core.i18n import (
+    SOURCE_LANGUAGE,
+    TRANSLATED_LANGUAGES,
+    WINDOW_LANGUAGES,
+    catalogue_path,
+)
+
 if TYPE_CHECKING:
-    from pathlib import Path
+    pass
 
 log = logging.getLogger(__name__)
 
-LANGUAGES: dict[str, str] = {"en": "English", "nl": "Nederlands", "de": "Deutsch"}
-DEFAULT_LANGUAGE = "en"
+LANGUAGES = WINDOW_LANGUAGES
+DEFAULT_LANGUAGE = SOURCE_LANGUAGE
 SETTING_KEY = "Preferences/language"
-CATALOGUE_PREFIX = "i3sync_"
 QT_CATALOGUES = ("qtbase", "qtwebengine")
 # A text every catalogue translates: a catalogue that gives it is one Qt can read (--self-check).
 PROBE = ("MainWindow", "History")
@@ -117,20 +123,11 @@ def locale() -> QLocale:
     return QLocale(_current)
 
 
-def catalogue_path(language: str) -> Path:
-    """Where the window's catalogue for ``language`` is (package or bundle)."""
-    from desktop.core.paths import resource_path
-
-    return resource_path("i18n") / f"{CATALOGUE_PREFIX}{language}.qm"
-
-
 def readable_catalogues() -> list[str]:
     """The languages besides English whose catalogue Qt loads and translates from (a file
     that is there but damaged, or another file under its name, does not count)."""
     found: list[str] = []
-    for language in LANGUAGES:
-        if language == DEFAULT_LANGUAGE:
-            continue
+    for language in TRANSLATED_LANGUAGES:
         translator = QTranslator()
         if translator.load(str(catalogue_path(language))) and translator.translate(*PROBE) not in (
             "",

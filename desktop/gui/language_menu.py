@@ -20,10 +20,6 @@ from desktop.gui.i18n import translate
 
 log = logging.getLogger(__name__)
 
-# Each language is offered in its own words, whatever the window's language: the access keys
-# are the first letters, which differ.
-_CHOICES = (("en", "&English"), ("nl", "&Nederlands"), ("de", "&Deutsch"))
-
 
 class LanguageMenu(QMenu):
     """Checkable languages, the one in use (or the one chosen since) checked."""
@@ -38,8 +34,10 @@ class LanguageMenu(QMenu):
         self._group.setExclusive(True)
         self.language_actions: dict[str, QAction] = {}
         current = i18n.current_language()
-        for code, text in _CHOICES:
-            action = QAction(text, self)
+        # Each language is offered in its own words, whatever the window's language: the access
+        # keys are the first letters, which differ.
+        for code, name in i18n.LANGUAGES.items():
+            action = QAction(f"&{name}", self)
             action.setObjectName(f"language_{code}")
             action.setCheckable(True)
             action.setChecked(code == current)

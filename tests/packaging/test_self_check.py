@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from desktop import self_check
+from desktop.core import paths
 from desktop.core.errors import VendorRefusal
 
 
@@ -211,6 +212,7 @@ def test_resources_fail_when_a_window_catalogue_is_missing_or_not_a_catalogue(
         return folder if name == "i18n" else real(name)
 
     monkeypatch.setattr(self_check, "resource_path", fake)
+    monkeypatch.setattr(paths, "resource_path", fake)  # where the catalogues are looked up
     bad = self_check.check_resources()
     assert not bad.ok
     assert "catalogue MISSING: de, nl" in bad.detail
