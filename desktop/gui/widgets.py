@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import html
+import itertools
 from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
@@ -15,6 +16,7 @@ from PySide6.QtGui import QFont, QKeySequence, QPalette, QResizeEvent, QTextDocu
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -297,6 +299,22 @@ def add_sections(
         column.addSpacing(4)
         column.addWidget(section_heading(title, parent))
         column.addLayout(layout)
+
+
+def form_section() -> QFormLayout:
+    """One section's fields: labels on the left, fields growing, as every form of the window."""
+    layout = QFormLayout()
+    layout.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    layout.setHorizontalSpacing(14)
+    layout.setVerticalSpacing(8)
+    return layout
+
+
+def chain_tab_order(*widgets: QWidget) -> None:
+    """Tab visits ``widgets`` in this order (the order they are seen in, not built in)."""
+    for first, second in itertools.pairwise(widgets):
+        QWidget.setTabOrder(first, second)
 
 
 def align_labels(labels: Iterable[QLabel]) -> int:

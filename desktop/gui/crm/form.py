@@ -7,8 +7,6 @@ every label, shown or not, so choosing another login mode does not move the fiel
 
 from __future__ import annotations
 
-import itertools
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,7 +26,14 @@ from desktop.crm.credentials import LoginMode
 from desktop.gui.crm.remembered import KEPT_KEYS
 from desktop.gui.i18n import translate, translate_marked
 from desktop.gui.palette import Role
-from desktop.gui.widgets import Banner, add_sections, align_labels, set_text_role
+from desktop.gui.widgets import (
+    Banner,
+    add_sections,
+    align_labels,
+    chain_tab_order,
+    form_section,
+    set_text_role,
+)
 
 SECRET_KEYS = {mode.secret_key for mode in LoginMode}
 # Rows shown only for one login mode, by field key.
@@ -159,17 +164,9 @@ class CrmForm(QWidget):
             self.labels[key] = label
             layout.addRow(label, widget)
 
-        def section() -> QFormLayout:
-            layout = QFormLayout()
-            layout.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-            layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-            layout.setHorizontalSpacing(14)
-            layout.setVerticalSpacing(8)
-            return layout
-
-        connection = section()
+        connection = form_section()
         row(connection, "url", self.edits["url"])
-        sign_in = section()
+        sign_in = form_section()
         self.sign_in = sign_in
         row(sign_in, "organisation", self.edits["organisation"])
         row(sign_in, "unit", self.edits["unit"])
@@ -205,22 +202,18 @@ class CrmForm(QWidget):
         add_sections(root, sections, self)
         root.addStretch(1)
 
-        order: list[QWidget] = [
+        chain_tab_order(
             self.edits["url"],
             self.edits["organisation"],
             self.edits["unit"],
             self.mode_combo,
-        ]
-        order += [self.edits[key] for key in MODE_KEYS]
-        order += [
+            *(self.edits[key] for key in MODE_KEYS),
             self.remember_check,
             self.get_button,
             self.cancel_button,
             self.copy_button,
             self.auto_renew_check,
-        ]
-        for first, second in itertools.pairwise(order):
-            QWidget.setTabOrder(first, second)
+        )
 
     def mode(self) -> LoginMode:
         return LoginMode(self.mode_combo.currentData())

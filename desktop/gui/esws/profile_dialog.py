@@ -33,7 +33,6 @@ from desktop.gui.esws.profile_fields import ProfileFields
 from desktop.gui.esws.profile_parts import (
     Confirm,
     EditorScroller,
-    chain_tab_order,
     confirm,
     dialog_buttons,
     fit_screen,
@@ -42,7 +41,7 @@ from desktop.gui.esws.profile_parts import (
 )
 from desktop.gui.i18n import translate
 from desktop.gui.messages import field_message
-from desktop.gui.widgets import Banner, Tone, caption
+from desktop.gui.widgets import Banner, Tone, caption, chain_tab_order
 
 if TYPE_CHECKING:
     from desktop.core.vault import VaultStatus

@@ -5,7 +5,6 @@ context for the whole dialog so that a translator sees its access keys together.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 
 from PySide6.QtCore import (
@@ -250,12 +249,6 @@ def dialog_buttons(
     apply.setObjectName("saveProfileButton")
     apply.setText(translate("ProfileDialog", "&Apply"))
     return box, ok, cancel, apply
-
-
-def chain_tab_order(*widgets: QWidget) -> None:
-    """Tab visits ``widgets`` in this order (the order they are seen in, not built in)."""
-    for first, second in itertools.pairwise(widgets):
-        QWidget.setTabOrder(first, second)
 
 
 def fit_screen(window: QWidget, wanted: QSize) -> QSize:

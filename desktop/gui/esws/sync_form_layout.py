@@ -7,14 +7,11 @@ Object names are the automation contract of issue 3: ``companyIdEdit``, ``adminU
 
 from __future__ import annotations
 
-import itertools
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -37,8 +34,10 @@ from desktop.gui.widgets import (
     add_sections,
     align_labels,
     caption,
+    chain_tab_order,
     elide_combo,
     field_column,
+    form_section,
     set_text_role,
 )
 
@@ -189,20 +188,12 @@ class SyncFormLayout(QWidget):
         modes_box = QWidget(self)
         modes_box.setLayout(modes)
 
-        def form() -> QFormLayout:
-            layout = QFormLayout()
-            layout.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-            layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-            layout.setHorizontalSpacing(14)
-            layout.setVerticalSpacing(8)
-            return layout
-
-        connection = form()
+        connection = form_section()
         connection.addRow(
             row_label(translate("SyncForm", "&Profile:"), self.profileCombo),
             field_column(profile_box, self.profileError, self.profileSummary),
         )
-        sign_in = form()
+        sign_in = form_section()
         sign_in.addRow(
             row_label(translate("SyncForm", "Security &code:"), self.companyIdEdit),
             field_column(code_box, self.companyIdError),
@@ -216,7 +207,7 @@ class SyncFormLayout(QWidget):
             field_column(self.passwordEdit, self.passwordError),
         )
         sign_in.addRow("", field_column(self.rememberCheck, None, self.vaultCaption))
-        what = form()
+        what = form_section()
         what.addRow(row_label(translate("SyncForm", "Synchronise:"), self.modeOneRadio), modes_box)
         what.addRow(
             row_label(translate("SyncForm", "&User id:"), self.userIdEdit),
@@ -255,7 +246,7 @@ class SyncFormLayout(QWidget):
         root.addWidget(self.formScroll, 1)
         root.addWidget(self.actionBar)
 
-        order = [
+        chain_tab_order(
             self.profileCombo,
             self.manageButton,
             self.companyIdEdit,
@@ -269,9 +260,7 @@ class SyncFormLayout(QWidget):
             self.locationEdit,
             self.cancelButton,
             self.syncButton,
-        ]
-        for first, second in itertools.pairwise(order):
-            QWidget.setTabOrder(first, second)
+        )
 
     def bring_into_view(self, widget: QWidget, *also: QWidget) -> None:
         """Scroll the form so that ``widget`` (and ``also``, e.g. its message) can be seen."""
