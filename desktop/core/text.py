@@ -30,6 +30,7 @@ PROBLEM_NOT_TEXT = QT_TRANSLATE_NOOP(
     "Input", "holds bytes that are not valid text in this system's encoding"
 )
 PROBLEM_REQUIRED = QT_TRANSLATE_NOOP("Input", "is required")
+PROBLEM_TOO_LONG = QT_TRANSLATE_NOOP("Input", "is longer than {count} characters")
 FIELD_PASSWORD = QT_TRANSLATE_NOOP("Fields", "password")
 PROBLEM_CONTROL = QT_TRANSLATE_NOOP("Input", "must not contain control characters or line breaks")
 PROBLEM_BIDI = QT_TRANSLATE_NOOP("Input", "must not contain bidirectional-text control characters")

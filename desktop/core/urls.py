@@ -20,13 +20,12 @@ from urllib.parse import SplitResult, urlsplit
 
 from desktop.core.errors import InputError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
-from desktop.core.text import text_problem
+from desktop.core.text import PROBLEM_TOO_LONG, text_problem
 
 MAX_URL_LENGTH = 2048
 
 
 # What is wrong with an address, said after the field's name (InputError.template).
-PROBLEM_TOO_LONG = QT_TRANSLATE_NOOP("Input", "is longer than {count} characters")
 PROBLEM_NOT_AN_ADDRESS = QT_TRANSLATE_NOOP(
     "Input", "is not a valid address (check the host name, brackets and port)"
 )

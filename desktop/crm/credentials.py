@@ -17,6 +17,7 @@ from desktop.core.i18n import QT_TRANSLATE_NOOP
 # Shared with the other connector's forms (re-exported: this module's callers know them here).
 from desktop.core.text import FIELD_PASSWORD as FIELD_PASSWORD
 from desktop.core.text import PROBLEM_REQUIRED as PROBLEM_REQUIRED
+from desktop.core.text import PROBLEM_TOO_LONG as PROBLEM_TOO_LONG
 from desktop.core.text import text_problem
 
 # Field names as the user sees them; InputError.field carries one of these (the window
@@ -33,9 +34,6 @@ EXAMPLE_URL = "https://crm.example.com/crmapi/rest/v2"
 
 # Nothing legitimate is this long; a pasted document is a mistake worth naming.
 MAX_FIELD_LENGTH = 1024
-
-# Said after a field's name ("Check the organisation: is required."); the window translates them.
-PROBLEM_TOO_LONG = QT_TRANSLATE_NOOP("Input", "is longer than {count} characters")
 
 
 class LoginMode(enum.Enum):

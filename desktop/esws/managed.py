@@ -37,6 +37,7 @@ from desktop.esws.profile_model import (
     FIELD_TOTAL_SYNC_PATH,
     FIELD_WSDL,
     MANAGED_PROFILE,
+    NOT_TEXT,
     PROFILE_KEYS,
     Profile,
     profile_from_json,
@@ -134,9 +135,7 @@ def _text(values: Mapping[str, object], name: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise Corrupt(
-            Notice(QT_TRANSLATE_NOOP("ProfileFile", "its {value} is not text"), {"value": name})
-        )
+        raise Corrupt(Notice(NOT_TEXT, {"value": name}))
     return value.strip() or None
 
 

@@ -233,12 +233,12 @@ BOOL_KEYS = ("cloud", "remember_password")
 _NULLABLE_TEXT_KEYS = ("wsdl", "legacy_vault_key")
 PROFILE_KEYS = frozenset((*TEXT_KEYS, *BOOL_KEYS, *_NULLABLE_TEXT_KEYS, "id", "allowed_origins"))
 # key -> (the JSON type it must have, what the entry's reason says when it has another)
-_NOT_TEXT = QT_TRANSLATE_NOOP("ProfileFile", "its {value} is not text")
+NOT_TEXT = QT_TRANSLATE_NOOP("ProfileFile", "its {value} is not text")
 _NOT_BOOL = QT_TRANSLATE_NOOP("ProfileFile", "its {value} is not true or false")
 _TYPES: dict[str, tuple[type, str]] = {
-    **{key: (str, _NOT_TEXT) for key in TEXT_KEYS},
+    **{key: (str, NOT_TEXT) for key in TEXT_KEYS},
     **{key: (bool, _NOT_BOOL) for key in BOOL_KEYS},
-    **{key: (str, _NOT_TEXT) for key in _NULLABLE_TEXT_KEYS},
+    **{key: (str, NOT_TEXT) for key in _NULLABLE_TEXT_KEYS},
 }
 
 
