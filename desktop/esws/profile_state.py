@@ -64,17 +64,19 @@ class LoadResult:
 
     profiles: list[Profile]
     last_used: str | None
-    problem: str | None = None
     quarantined: Path | None = None
     notices: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
+    @property
+    def problem(self) -> str | None:
+        """The ``problems`` as one text; None when there are none."""
+        return " ".join(self.problems) or None
+
     def problem_text(self, localise: Localise) -> str | None:
         """``problem`` in the language of ``localise`` (the window's ``translate_marked``); the
         names, paths and codes in it verbatim, a sentence worded elsewhere as it is."""
-        if not self.problems:
-            return self.problem
-        return " ".join(str(localised(sentence, localise)) for sentence in self.problems)
+        return " ".join(str(localised(sentence, localise)) for sentence in self.problems) or None
 
     def notices_text(self, localise: Localise) -> list[str]:
         """``notices``, one sentence each, in the language of ``localise``."""
@@ -115,7 +117,6 @@ def load_result(
     return LoadResult(
         profiles=shown + own,
         last_used=document.last_used,
-        problem=" ".join(serious) or None,
         quarantined=quarantined,
         notices=notices,
         problems=serious,

@@ -112,6 +112,6 @@ def profile_state_notices(state: LoadResult) -> list[tuple[str, str, Tone]]:
     others = [
         text
         for english, text in zip(state.notices, state.notices_text(translate_marked), strict=True)
-        if english not in serious and english not in (state.problem or "")
+        if english not in serious
     ]
     return [("profiles", problem, Tone.WARNING), ("profileNotes", " ".join(others), Tone.INFO)]
