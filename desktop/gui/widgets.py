@@ -265,6 +265,15 @@ class InlineError(QLabel):
         self.setVisible(bool(text))
 
 
+def set_line(label: QLabel, text: str, *, hide_empty: bool = False) -> None:
+    """Show ``text`` on a status line; a screen reader reads it as the line's description.
+    With ``hide_empty`` the line is hidden while it says nothing (else it keeps its place)."""
+    label.setText(text)
+    label.setAccessibleDescription(text)
+    if hide_empty:
+        label.setVisible(bool(text))
+
+
 def caption(text: str, parent: QWidget | None = None, *, name: str = "") -> QLabel:
     """A small muted explanatory line under a field or section."""
     label = QLabel(text, parent)

@@ -32,6 +32,7 @@ from desktop.gui.widgets import (
     align_labels,
     chain_tab_order,
     form_section,
+    set_line,
     set_text_role,
 )
 
@@ -79,13 +80,6 @@ def _placeholders() -> dict[str, str]:
         "organisation": translate("CrmForm", "e.g. CRMDEMO"),
         "unit": translate("CrmForm", "Optional: the user's default unit"),
     }
-
-
-def set_line(label: QLabel, text: str) -> None:
-    """Show ``text`` on a status line; a screen reader reads it as the line's description."""
-    label.setText(text)
-    label.setAccessibleDescription(text)
-    label.setVisible(bool(text))
 
 
 class CrmForm(QWidget):
@@ -257,7 +251,7 @@ class CrmForm(QWidget):
     def show_error(self, text: str, field_name: str | None = None) -> None:
         """The error line (empty: none), also the description of the field it is about, so a
         screen reader reads it there; it goes once that field is edited."""
-        set_line(self.error_label, text)
+        set_line(self.error_label, text, hide_empty=True)
         if self._described is not None:
             self._described.setAccessibleDescription("")
             self._described.textEdited.disconnect(self._field_edited)

@@ -42,12 +42,12 @@ from desktop.crm.display import (
 )
 from desktop.crm.token import Clock, CrmToken, TokenKeeper
 from desktop.gui.crm.clipboard import TokenClipboard
-from desktop.gui.crm.form import CrmForm, set_line
+from desktop.gui.crm.form import CrmForm
 from desktop.gui.crm.remembered import RememberedFields, session_fields
 from desktop.gui.crm.secrets import CrmSecrets, SecretToSave
 from desktop.gui.i18n import local_clock, translate
 from desktop.gui.runner import Job, Outcome, Runner
-from desktop.gui.widgets import Tone
+from desktop.gui.widgets import Tone, set_line
 
 log = logging.getLogger(__name__)
 
@@ -301,7 +301,7 @@ class CrmPanel(QWidget):
             self._client.close()
         old, self._keeper, self._client, self._owner = self._owner, None, None, ""
         text = translate("CrmPanel", "The token for {owner} was put away: the new login failed.")
-        set_line(self.notice_label, text.format(owner=old))
+        set_line(self.notice_label, text.format(owner=old), hide_empty=True)
 
     def _show_failure(self, error: BaseException) -> None:
         log.info("CRM.COM login failed: %s", describe_error(error))
@@ -343,7 +343,7 @@ class CrmPanel(QWidget):
             whose = translate("CrmPanel", "Token for {owner}.").format(owner=self._owner)
             owner = f"{whose} {token_purpose(translate)}"
         if owner != self.owner_label.text():
-            set_line(self.owner_label, owner)
+            set_line(self.owner_label, owner, hide_empty=True)
         self.copy_button.setEnabled(token is not None and not token.is_expired(now))
 
     def copy_token(self) -> None:
@@ -353,7 +353,11 @@ class CrmPanel(QWidget):
             return
         self._clipboard.copy(token.value)
         text = translate("CrmPanel", "Token copied. The clipboard is cleared again in {seconds} s.")
-        set_line(self.notice_label, text.format(seconds=self._clipboard.clear_seconds))
+        set_line(
+            self.notice_label,
+            text.format(seconds=self._clipboard.clear_seconds),
+            hide_empty=True,
+        )
 
     def _clipboard_checked(self, removed: bool) -> None:
         if self._closed:
@@ -362,6 +366,7 @@ class CrmPanel(QWidget):
             set_line(
                 self.notice_label,
                 translate("CrmPanel", "The token was removed from the clipboard."),
+                hide_empty=True,
             )
         self.clipboardChecked.emit(removed)
 

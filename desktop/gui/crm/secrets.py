@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit
 from desktop.core.vault import NOWHERE, SecretKind, SecretVault, VaultStatus
 from desktop.crm.credentials import LoginMode
 from desktop.crm.display import SECRET_KINDS, field_name, vault_profile
-from desktop.gui.crm.form import set_line
 from desktop.gui.i18n import translate, translate_marked
 from desktop.gui.runner import Outcome, Runner
+from desktop.gui.widgets import set_line
 
 
 @dataclass(frozen=True)
@@ -121,7 +121,7 @@ class CrmSecrets(QObject):
                 )
             else:
                 text = translate("CrmSecrets", "The saved CRM.COM secrets could not be removed.")
-            set_line(self._notice, text)
+            set_line(self._notice, text, hide_empty=True)
             self.changed.emit()
 
         self._runner.run(delete, deleted)
@@ -136,7 +136,7 @@ class CrmSecrets(QObject):
                 text = translate("CrmSecrets", "The {secret} is saved in {where}.")
             else:
                 text = translate("CrmSecrets", "The {secret} was not saved: the vault refused it.")
-            set_line(self._notice, text.format(secret=secret, where=self.where))
+            set_line(self._notice, text.format(secret=secret, where=self.where), hide_empty=True)
             self.changed.emit()
 
         self._runner.run(lambda: store.save(save.profile, save.kind, save.value), saved)

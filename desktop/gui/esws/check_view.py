@@ -32,7 +32,7 @@ from desktop.core.errors import InputError
 from desktop.gui.i18n import locale, translate, translate_marked
 from desktop.gui.messages import describe
 from desktop.gui.runner import Job, Outcome, Runner, post_to_gui
-from desktop.gui.widgets import Tone, ToneIcon, caption
+from desktop.gui.widgets import Tone, ToneIcon, caption, set_line
 
 if TYPE_CHECKING:
     from desktop.esws.check import CheckTarget, ConnectionCheck, StepResult
@@ -266,8 +266,7 @@ class CheckView(QWidget):
         )
 
     def _set_status(self, text: str, *, problem: bool = False) -> None:
-        self.statusLabel.setText(text)
-        self.statusLabel.setAccessibleDescription(text)
+        set_line(self.statusLabel, text)
         self.statusIcon.setVisible(problem)
 
     def _step_done(self, result: StepResult) -> None:

@@ -46,7 +46,7 @@ from desktop.gui.esws.history_model import COLUMNS, HistoryModel, outcome_names
 from desktop.gui.i18n import locale, translate, translate_marked
 from desktop.gui.palette import Role
 from desktop.gui.runner import Job, Outcome, Runner
-from desktop.gui.widgets import Tone, ToneIcon, set_text_role
+from desktop.gui.widgets import Tone, ToneIcon, set_line, set_text_role
 
 log = logging.getLogger(__name__)
 
@@ -257,7 +257,7 @@ class HistoryTab(QWidget):
             log.warning("The sync history could not be read: %s", type(error).__name__)
             self.model.set_entries([])
             self.countLabel.setText("")
-            self._set_line(
+            set_line(
                 self.problemLabel,
                 translate("HistoryTab", "The sync history cannot be shown: {problem}").format(
                     problem=error
@@ -273,7 +273,7 @@ class HistoryTab(QWidget):
                 count = translate("HistoryTab", "{entries} (newest {shown} shown)").format(
                     entries=count, shown=locale().toString(len(page.entries))
                 )
-            self._set_line(self.countLabel, count)
+            set_line(self.countLabel, count)
         self._selection_changed()
         self.loaded.emit()
 
@@ -287,14 +287,9 @@ class HistoryTab(QWidget):
         entry = self.selected_entry()
         self.syncAgainButton.setEnabled(entry is not None)
         if entry is None or entry.outcome is Result.OK:
-            self._set_line(self.detailLabel, "")
+            set_line(self.detailLabel, "")
         else:
-            self._set_line(self.detailLabel, message_for_entry(entry, translate_marked))
-
-    @staticmethod
-    def _set_line(label: QLabel, text: str) -> None:
-        label.setText(text)
-        label.setAccessibleDescription(text)  # announced with the label's name
+            set_line(self.detailLabel, message_for_entry(entry, translate_marked))
 
     # -- actions ---------------------------------------------------------------------------------
 
@@ -332,11 +327,11 @@ class HistoryTab(QWidget):
                 text = translate("HistoryTab", "Exported {entries} to {file}.").format(
                     entries=_entries(rows), file=target
                 )
-            self._set_line(self.statusLabel, text)
+            set_line(self.statusLabel, text)
             self.exported.emit(text)
 
         self.exportButton.setEnabled(False)
-        self._set_line(self.statusLabel, translate("HistoryTab", "Exporting…"))
+        set_line(self.statusLabel, translate("HistoryTab", "Exporting…"))
         self._runner.run(write, done)
 
     def shutdown(self) -> None:

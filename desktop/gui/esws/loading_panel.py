@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.gui.i18n import locale, translate, translate_marked
 from desktop.gui.messages import Problem, network_reminder, seconds_text
-from desktop.gui.widgets import caption, section_heading
+from desktop.gui.widgets import caption, section_heading, set_line
 
 REMINDER_AFTER_S = 10.0  # about when an admin starts to wonder
 PAGE_DEADLINE_S = 45.0  # then the load is stopped and the failure page shown
@@ -153,12 +153,10 @@ class LoadingPanel(QWidget):
             if seconds
             else translate("LoadingPanel", "Waiting for I3's page…")
         )
-        self.elapsedLabel.setText(text)
-        self.elapsedLabel.setAccessibleDescription(text)
+        set_line(self.elapsedLabel, text)
 
     def _remind(self) -> None:
-        self.reminderLabel.setText(reminder_text(self.cloud))
-        self.reminderLabel.setAccessibleDescription(self.reminderLabel.text())
+        set_line(self.reminderLabel, reminder_text(self.cloud))
         self.reminderLabel.show()
         self.reminderShown.emit()
 
