@@ -92,9 +92,8 @@ class StepResult:
     ``ms`` is the step's duration in milliseconds (``None`` when skipped: it did not run).
     ``cause`` is, for a skipped step, the reason passed on to the steps that need it.
 
-    ``template`` and ``values`` (as :class:`Phrase`'s; ``None`` for a result made from plain
-    text) word :attr:`shown_detail` so that the window can show it translated:
-    ``Phrase(template, values).text()`` is the English ``shown_detail``.
+    ``phrase`` (``None`` for a result made from plain text) words :attr:`shown_detail` so that
+    the window can show it translated: ``phrase.text()`` is the English ``shown_detail``.
     """
 
     step: str
@@ -103,14 +102,13 @@ class StepResult:
     ms: int | None
     skipped: bool = False
     cause: str | None = None
-    template: str | None = field(default=None, compare=False)
-    values: Mapping[str, str | int | Phrase] = field(default_factory=dict, compare=False)
+    phrase: Phrase | None = field(default=None, compare=False)
 
     @classmethod
     def of(cls, step: str, ok: bool, detail: Phrase, ms: int | None) -> StepResult:
         """A step that ran: ``detail`` worded as a phrase (the English cut to one line)."""
         english = one_line(detail.text(), MAX_DETAIL_LENGTH)
-        return cls(step, ok, english, ms, template=detail.template, values=detail.values)
+        return cls(step, ok, english, ms, phrase=detail)
 
     @classmethod
     def skip(cls, step: str, reason: str | Phrase) -> StepResult:
@@ -125,14 +123,8 @@ class StepResult:
             None,
             skipped=True,
             cause=why,
-            template=phrase.template,
-            values=phrase.values,
+            phrase=phrase,
         )
-
-    @property
-    def phrase(self) -> Phrase | None:
-        """:attr:`shown_detail` as a phrase (the reason, for a skipped step), when known."""
-        return None if self.template is None else Phrase(self.template, self.values)
 
     def shown_detail_in(self, localise: Localise) -> str:
         """:attr:`shown_detail` in the language of ``localise`` (data verbatim); a result made
