@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -59,11 +59,18 @@ def catalogue_from(path: Path) -> Iterator[QTranslator]:
 
 class MarkingCatalogue(QTranslator):
     """A catalogue that "translates" every text by putting it between ⟦ and ⟧ (placeholders and
-    access keys kept), so a text that was never looked up stands out."""
+    access keys kept), so a text that was never looked up stands out. With ``contexts``, only
+    the texts of those contexts: it has no translation for the others."""
+
+    def __init__(self, contexts: Iterable[str] | None = None) -> None:
+        super().__init__()
+        self.contexts = None if contexts is None else frozenset(contexts)
 
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str:
+        if self.contexts is not None and context not in self.contexts:
+            return ""
         return OPEN + source + CLOSE
 
     def isEmpty(self) -> bool:

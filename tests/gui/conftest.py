@@ -26,8 +26,11 @@ from desktop.core.paths import ENV_MACHINE_CONFIG_DIR
 from desktop.core.vault import SecretKind, SecretStore
 from desktop.esws.profiles import Profile, ProfileStore
 from desktop.gui.qt_setup import prepare_qt
+from desktop.simulator.crm import CrmSimulator
 from desktop.simulator.esws_logic import DEMO_ADMIN, DEMO_COMPANY_ID, DEMO_PASSWORD
 from desktop.simulator.server import Simulator
+from tests.crm_support import FakeClock
+from tests.gui.catalogues import MarkingCatalogue, installed
 from tests.unit.test_managed_profiles import write_machine_file
 
 # Before pytest-qt creates the QApplication: QtWebEngine is imported lazily, later.
@@ -68,6 +71,29 @@ def english_system(monkeypatch: pytest.MonkeyPatch, qapp: Any) -> Iterator[None]
 
 
 PAGE_TIMEOUT_MS = 20_000
+LIFETIME = 60  # seconds: the CRM.COM tokens of the ``crm`` fixture
+
+
+@pytest.fixture
+def marking(qapp: Any) -> Iterator[None]:
+    """Every text looked up comes out between ⟦ and ⟧ (tests.gui.catalogues.MarkingCatalogue)."""
+    from PySide6.QtCore import QCoreApplication
+
+    with installed(MarkingCatalogue()):
+        assert QCoreApplication.translate("Any", "text") == "⟦text⟧"
+        yield
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def crm(crm_server: CrmSimulator, clock: FakeClock) -> CrmSimulator:
+    """One-minute JWTs on the test's clock: the exp claim tells the panel the lifetime."""
+    crm_server.reset(lifetime_seconds=LIFETIME, jwt=True, clock=clock)
+    return crm_server
 
 
 @pytest.fixture

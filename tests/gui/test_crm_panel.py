@@ -33,8 +33,8 @@ from desktop.simulator.crm import (
 )
 from tests.crm_support import T0, FakeClock
 from tests.fault_servers import canned_server, closed_port_url, silent_server
+from tests.gui.conftest import LIFETIME  # the lifetime of the crm fixture's tokens
 
-LIFETIME = 60
 PROFILE = "crm:" + DEMO_CRM_ORGANISATION
 OBJECT_NAMES = {
     QLineEdit: (
@@ -52,18 +52,6 @@ OBJECT_NAMES = {
     QCheckBox: ("crmAutoRenewCheck",),
     QLabel: ("crmValidityLabel", "crmErrorLabel"),
 }
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def crm(crm_server: CrmSimulator, clock: FakeClock) -> CrmSimulator:
-    """One-minute JWTs on the test's clock: the exp claim tells the panel the lifetime."""
-    crm_server.reset(lifetime_seconds=LIFETIME, jwt=True, clock=clock)
-    return crm_server
 
 
 def make_panel(

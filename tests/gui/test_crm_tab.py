@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -34,20 +34,10 @@ from desktop.simulator.crm import (
     CrmSimulator,
 )
 from tests.crm_support import FakeClock
-from tests.gui.test_crm_panel import LIFETIME, choose, edit, fill, get_token, label, make_panel
+from tests.gui.catalogues import OPEN, MarkingCatalogue, installed
+from tests.gui.test_crm_panel import choose, edit, fill, get_token, label, make_panel
 
 UNIT = "EE63A82C4FEBE02FF34E90DD1EBA5ABE"
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def crm(crm_server: CrmSimulator, clock: FakeClock) -> CrmSimulator:
-    crm_server.reset(lifetime_seconds=LIFETIME, jwt=True, clock=clock)
-    return crm_server
 
 
 def ini_text() -> str:
@@ -219,27 +209,11 @@ def test_an_error_is_described_on_its_line_and_on_its_field(
 CONTEXTS = {"CrmForm", "CrmPanel", "CrmSecrets", "CrmDisplay", "Fields", "Input"}
 
 
-class Marking(QTranslator):
-    """Translates every text of the CRM.COM contexts to «text» (so an untranslated one shows)."""
-
-    def translate(  # type: ignore[override]
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        del disambiguation, n
-        return f"«{source}»" if context in CONTEXTS else ""
-
-    def isEmpty(self) -> bool:
-        return False
-
-
 @pytest.fixture
-def marking(qtbot: QtBot) -> Iterator[Marking]:
-    translator = Marking()
-    app = QCoreApplication.instance()
-    assert app is not None
-    app.installTranslator(translator)
-    yield translator
-    app.removeTranslator(translator)
+def crm_marking(qtbot: QtBot) -> Iterator[MarkingCatalogue]:
+    """Every text of the CRM.COM contexts marked ⟦text⟧ (so an untranslated one shows)."""
+    with installed(MarkingCatalogue(CONTEXTS)) as translator:
+        yield translator
 
 
 def test_every_text_on_the_tab_goes_through_the_translator(
@@ -247,7 +221,7 @@ def test_every_text_on_the_tab_goes_through_the_translator(
     clock: FakeClock,
     crm: CrmSimulator,
     secret_store: SecretStore,
-    marking: Marking,
+    crm_marking: MarkingCatalogue,
 ) -> None:
     panel = make_panel(qtbot, clock, secret_store)
     texts = [w.text() for w in panel.findChildren(QLabel) if w.text()]
@@ -260,21 +234,21 @@ def test_every_text_on_the_tab_goes_through_the_translator(
         if e.placeholderText() and "://" not in e.placeholderText()
     ]
     assert len(texts) > 20
-    untranslated = [t for t in texts if "«" not in t]
+    untranslated = [t for t in texts if OPEN not in t]
     assert untranslated == []
 
     panel.get_button.click()  # an empty form: the problems, field names included
     error = panel.error_label.text()
-    assert "«Check the «organisation»: «is required».»" in error
+    assert "⟦Check the ⟦organisation⟧: ⟦is required⟧.⟧" in error
 
     fill(panel, crm.base_url, password="wrong")
     with qtbot.waitSignal(panel.fetchFailed, timeout=5000) as failed:
         panel.get_button.click()
     assert failed.args is not None
     lines = failed.args[0].splitlines()
-    assert lines[0] == "«The username or password is not correct»"
-    assert lines[-1] == "«Error code: {code}»".replace("{code}", "INVALID_LOGIN")
-    assert label(panel, "crmValidityLabel") == "«No token yet.»"
+    assert lines[0] == "⟦The username or password is not correct⟧"
+    assert lines[-1] == "⟦Error code: {code}⟧".replace("{code}", "INVALID_LOGIN")
+    assert label(panel, "crmValidityLabel") == "⟦No token yet.⟧"
 
 
 def test_a_refusal_goes_once_its_field_is_edited(

@@ -5,28 +5,19 @@ and the example addresses stay as they are."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 
 from desktop.esws.profiles import FIELD_ESWS_ENDPOINT, Profile, ProfileStore
 from desktop.gui.esws.profile_dialog import ProfileDialog
-from tests.gui.catalogues import CLOSE, OPEN, MarkingCatalogue, installed
+from tests.gui.catalogues import CLOSE, OPEN
 from tests.gui.conftest import machine_profiles_file, open_profile_dialog, type_into
 
 NAME = "Head office"
 MANAGED = "Payroll (IT)"
-
-
-@pytest.fixture
-def marking(qapp: QApplication) -> Iterator[None]:
-    with installed(MarkingCatalogue()):
-        assert QCoreApplication.translate("Any", "text") == "⟦text⟧"
-        yield
 
 
 @pytest.fixture

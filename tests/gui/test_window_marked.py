@@ -7,13 +7,10 @@ was typed, numbers) and the product name stand unmarked."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QApplication,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -22,19 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tests.gui.catalogues import OPEN, MarkingCatalogue, installed
+from tests.gui.catalogues import OPEN
 from tests.gui.conftest import PAGE_TIMEOUT_MS, PROFILE, fill_form
 
 # Values, not texts: the product, the profile, addresses, what was typed, numbers, masks.
 VALUE = re.compile(
     rf"^(CRM\.COM|I3 Sync Desktop|{re.escape(PROFILE)}|.*://.*|[\d\s.:/•●…]*|demo\.admin|.*@.*)$"
 )
-
-
-@pytest.fixture
-def marking(qapp: QApplication) -> Iterator[None]:
-    with installed(MarkingCatalogue()):
-        yield
 
 
 def texts_of(widget: QWidget) -> list[tuple[str, str]]:
