@@ -7,6 +7,7 @@ else or sent by a server (a row's tooltip escapes them inside ``<qt>``).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 from typing import Any
 
@@ -62,29 +63,51 @@ def shown_time(entry: HistoryEntry, where: QLocale | None = None) -> str:
     return (where or locale()).toString(moment, QLocale.FormatType.ShortFormat)
 
 
-def _cells(entry: HistoryEntry, where: QLocale) -> tuple[str, ...]:
-    sources = {
-        Source.WINDOW: translate("HistoryTab", "window"),
-        Source.COMMAND_LINE: translate("HistoryTab", "command line"),
-    }
-    kinds = {
-        Kind.ONE: translate("HistoryTab", "one user"),
-        Kind.TOTAL: translate("HistoryTab", "all users"),
-    }
+@dataclass(frozen=True)
+class _Labels:
+    """The table's fixed words in the window's language, translated once per model (the
+    language is fixed for a run), not again for every row and every header paint."""
+
+    titles: tuple[str, ...]
+    sources: dict[Source, str]
+    kinds: dict[Kind, str]
+    outcomes: dict[Result, str]
+    loaded: str
+    not_loaded: str
+
+    @classmethod
+    def translated(cls) -> _Labels:
+        return cls(
+            titles=column_titles(),
+            sources={
+                Source.WINDOW: translate("HistoryTab", "window"),
+                Source.COMMAND_LINE: translate("HistoryTab", "command line"),
+            },
+            kinds={
+                Kind.ONE: translate("HistoryTab", "one user"),
+                Kind.TOTAL: translate("HistoryTab", "all users"),
+            },
+            outcomes=outcome_names(),
+            loaded=translate("HistoryTab", "loaded"),
+            not_loaded=translate("HistoryTab", "not loaded"),
+        )
+
+
+def _cells(entry: HistoryEntry, where: QLocale, labels: _Labels) -> tuple[str, ...]:
     if entry.page_loaded is None:
         page = ""  # not known: the command line opens no page
     elif entry.page_loaded:
-        page = translate("HistoryTab", "loaded")
+        page = labels.loaded
     else:
-        page = translate("HistoryTab", "not loaded")
+        page = labels.not_loaded
     return (
         shown_time(entry, where),
-        sources.get(entry.source, entry.source.value),
+        labels.sources.get(entry.source, entry.source.value),
         entry.profile,
-        kinds[entry.kind],
+        labels.kinds[entry.kind],
         entry.user_id,
         "" if entry.location_id is None else str(entry.location_id),  # an id, not a quantity
-        outcome_names()[entry.outcome],
+        labels.outcomes[entry.outcome],
         entry.code,
         where.toString(entry.duration_ms),
         page,
@@ -98,13 +121,14 @@ class HistoryModel(QAbstractTableModel):
         super().__init__(parent)
         self.entries: list[HistoryEntry] = []
         self._rows: list[tuple[str, ...]] = []  # each entry's cells, formatted once
+        self._labels = _Labels.translated()
 
     def set_entries(self, entries: list[HistoryEntry]) -> None:
         self.beginResetModel()
         self.entries = entries
         # The header sizes its columns to their contents: data() is asked for every cell.
         where = locale()
-        self._rows = [_cells(entry, where) for entry in entries]
+        self._rows = [_cells(entry, where, self._labels) for entry in entries]
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -126,5 +150,5 @@ class HistoryModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return column_titles()[section]
+            return self._labels.titles[section]
         return None
