@@ -23,11 +23,16 @@ DARK = {"window": "#202020", "text": "#ffffff", "base": "#2b2b2b"}
 
 
 def make_palette(colours: dict[str, str]) -> QPalette:
+    """A palette of these colours: window, base and text, and buttons when given a "button"
+    colour (their text then is "text" too)."""
     palette = QPalette()
     palette.setColor(QPalette.ColorRole.Window, QColor(colours["window"]))
     palette.setColor(QPalette.ColorRole.WindowText, QColor(colours["text"]))
     palette.setColor(QPalette.ColorRole.Base, QColor(colours["base"]))
     palette.setColor(QPalette.ColorRole.Text, QColor(colours["text"]))
+    if "button" in colours:
+        palette.setColor(QPalette.ColorRole.Button, QColor(colours["button"]))
+        palette.setColor(QPalette.ColorRole.ButtonText, QColor(colours["text"]))
     return palette
 
 

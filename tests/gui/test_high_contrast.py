@@ -4,15 +4,16 @@ on, because every colour comes from the palette."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel
 
-from desktop.gui.palette import MIN_CONTRAST, contrast
+from desktop.gui.palette import MIN_CONTRAST
 from tests.gui.conftest import PAGE_TIMEOUT_MS, fill_form
+from tests.gui.test_contrast import app_palette, make_palette, shown_contrast
+
+__all__ = ["app_palette"]  # the fixture, used by name
 
 HIGH_CONTRAST = {
     "aquatic": {"window": "#202020", "text": "#ffffff", "base": "#202020", "button": "#202020"},
@@ -22,25 +23,10 @@ HIGH_CONTRAST = {
 
 
 @pytest.fixture(params=sorted(HIGH_CONTRAST))
-def high_contrast(request: Any, qapp: QApplication) -> Iterator[dict[str, str]]:
+def high_contrast(request: Any, app_palette: QApplication) -> dict[str, str]:
     colours = HIGH_CONTRAST[request.param]
-    before = QApplication.palette()
-    palette = QPalette()
-    for role, key in (
-        (QPalette.ColorRole.Window, "window"),
-        (QPalette.ColorRole.Base, "base"),
-        (QPalette.ColorRole.Button, "button"),
-    ):
-        palette.setColor(role, QColor(colours[key]))
-    for role in (
-        QPalette.ColorRole.WindowText,
-        QPalette.ColorRole.Text,
-        QPalette.ColorRole.ButtonText,
-    ):
-        palette.setColor(role, QColor(colours["text"]))
-    QApplication.setPalette(palette)
-    yield colours
-    QApplication.setPalette(before)
+    QApplication.setPalette(make_palette(colours))
+    return colours
 
 
 def test_every_visible_text_of_the_form_with_a_refusal_keeps_4_5_to_1(
@@ -57,10 +43,7 @@ def test_every_visible_text_of_the_form_with_a_refusal_keeps_4_5_to_1(
             continue
         # What is measured is what is drawn: no style sheet overrides the palette's colours.
         assert "color" not in label.styleSheet(), label.objectName()
-        palette = label.palette()
-        measured[label.objectName() or label.text()[:30]] = contrast(
-            palette.color(label.foregroundRole()), palette.color(label.backgroundRole())
-        )
+        measured[label.objectName() or label.text()[:30]] = shown_contrast(label)
     assert len(measured) >= 10
     low = {name: round(value, 2) for name, value in measured.items() if value < MIN_CONTRAST}
     assert low == {}

@@ -4,8 +4,6 @@ from the colours the widgets actually have, and follow a change of palette while
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel
@@ -15,18 +13,13 @@ from desktop.esws.profiles import FIELD_ESWS_ENDPOINT, Profile, ProfileStore
 from desktop.gui.esws.profile_dialog import ProfileDialog
 from desktop.gui.palette import MIN_CONTRAST, contrast
 from tests.gui.conftest import open_profile_dialog, type_into
-from tests.gui.test_contrast import DARK, LIGHT, make_palette, shown_contrast
+from tests.gui.test_contrast import DARK, LIGHT, app_palette, make_palette, shown_contrast
+
+__all__ = ["app_palette"]  # the fixture, used by name
 
 NAME = "Head office"
 # The fixed colour the warning had before: 2.5:1 on the dark window.
 OLD_WARNING_COLOUR = "#b3261e"
-
-
-@pytest.fixture
-def palette_back(qapp: QApplication) -> Iterator[QApplication]:
-    before = QApplication.palette()
-    yield qapp
-    QApplication.setPalette(before)
 
 
 def open_dialog(qtbot: QtBot) -> ProfileDialog:
@@ -52,7 +45,7 @@ def messages_shown(qtbot: QtBot, dialog: ProfileDialog) -> list[QLabel]:
 
 @pytest.mark.parametrize("colours", [LIGHT, DARK], ids=["light", "dark"])
 def test_the_cleartext_warning_and_the_problems_keep_4_5_to_1(
-    qtbot: QtBot, palette_back: QApplication, colours: dict[str, str]
+    qtbot: QtBot, app_palette: QApplication, colours: dict[str, str]
 ) -> None:
     QApplication.setPalette(make_palette(colours))
     dialog = open_dialog(qtbot)
@@ -69,7 +62,7 @@ def test_the_cleartext_warning_and_the_problems_keep_4_5_to_1(
 
 
 def test_the_warning_follows_a_change_to_dark_while_shown(
-    qtbot: QtBot, palette_back: QApplication
+    qtbot: QtBot, app_palette: QApplication
 ) -> None:
     QApplication.setPalette(make_palette(LIGHT))
     dialog = open_dialog(qtbot)
