@@ -261,11 +261,6 @@ def advice_phrase(step: str, error: TransportError, seen: CertificateInfo | None
     return Phrase(template, values)
 
 
-def advice_for(step: str, error: TransportError, seen: CertificateInfo | None = None) -> str:
-    """:func:`advice_phrase` in English, one line."""
-    return one_line(advice_phrase(step, error, seen).text(), MAX_DETAIL_LENGTH)
-
-
 def addresses_phrase(host: str, addresses: list[Address]) -> Phrase:
     """``host → 192.0.2.1, 2001:db8::1``: the distinct addresses, at most three shown."""
     found: list[str] = []
@@ -284,11 +279,6 @@ def addresses_phrase(host: str, addresses: list[Address]) -> Phrase:
             QT_TRANSLATE_NOOP("ConnectionCheck", "{host} → {addresses} and {more} more"), values
         )
     return Phrase(QT_TRANSLATE_NOOP("ConnectionCheck", "{host} → {addresses}"), values)
-
-
-def describe_addresses(host: str, addresses: list[Address]) -> str:
-    """:func:`addresses_phrase` in English."""
-    return addresses_phrase(host, addresses).text()
 
 
 def certificate_phrase(info: CertificateInfo, now: datetime.datetime | None = None) -> Phrase:
@@ -393,11 +383,6 @@ def tls_phrase(result: TlsResult) -> Phrase:
     )
 
 
-def tls_detail(result: TlsResult) -> str:
-    """:func:`tls_phrase` in English."""
-    return tls_phrase(result).text()
-
-
 def i3_phrase(reply: HttpReply) -> Phrase:
     """``I3 answered HTTP 200 OK (text/html)``, and where a redirect points (its site only)."""
     status = one_line(http_status_detail(reply), 200)
@@ -419,11 +404,6 @@ def i3_phrase(reply: HttpReply) -> Phrase:
         QT_TRANSLATE_NOOP("ConnectionCheck", "I3 answered {status}, redirecting to {target}"),
         {"status": status, "target": target},
     )
-
-
-def i3_detail(reply: HttpReply) -> str:
-    """:func:`i3_phrase` in English."""
-    return i3_phrase(reply).text()
 
 
 def proxy_for(url: str) -> str | None:

@@ -77,11 +77,6 @@ def localised(text: str | int, localise: Localise) -> str | int:
     return text.text(localise) if isinstance(text, Notice) else text
 
 
-def verbatim_notice(text: str) -> Notice:
-    """``text`` as it is in every language (words another module wrote)."""
-    return Notice("{text}", {"text": text})
-
-
 SET_ASIDE_TEXT = QT_TRANSLATE_NOOP(
     "ProfileFile",
     "The saved profile {name} could not be used ({reason}) and was set aside; "

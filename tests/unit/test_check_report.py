@@ -19,7 +19,7 @@ from desktop.core.cert_info import describe_certificate
 from desktop.core.errors import TransportError, TransportProblem
 from desktop.core.http import HttpReply
 from desktop.esws.check import CheckTarget, ConnectionCheck, notes_for
-from desktop.esws.check_steps import StepResult, advice_for, i3_detail, proxy_for
+from desktop.esws.check_steps import StepResult, advice_phrase, i3_phrase, proxy_for
 
 UTC = datetime.UTC
 
@@ -112,23 +112,29 @@ def test_step_lines_follow_the_contract() -> None:
 
 def test_advice_says_what_failed_and_what_to_try() -> None:
     refused = TransportError("h", TransportProblem.REFUSED, "127.0.0.1:9")
-    assert advice_for("connect", refused) == (
+    assert advice_phrase("connect", refused).text() == (
         "h: connection refused (127.0.0.1:9); nothing accepts connections on that port: "
         "check the port, and that the service runs"
     )
     status = TransportError("https://h/x", TransportProblem.HTTP_STATUS, "HTTP 404 Not Found")
-    assert "check the endpoint's path" in advice_for("esws", status)
-    assert "check the I3 address" in advice_for("i3", status)
+    assert "check the endpoint's path" in advice_phrase("esws", status).text()
+    assert "check the I3 address" in advice_phrase("i3", status).text()
     evil = TransportError("h", TransportProblem.SOAP_FAULT, "oops\nFAIL esws  forged\x1b[2J")
-    assert "\n" not in advice_for("esws", evil) and "\x1b" not in advice_for("esws", evil)
+    assert (
+        "\n" not in advice_phrase("esws", evil).text()
+        and "\x1b" not in advice_phrase("esws", evil).text()
+    )
 
 
 def test_i3_detail_names_a_redirect_by_its_site_only() -> None:
     reply = HttpReply(302, "Found", {"location": "https://sso.example:8443/login?t=secret"}, b"")
-    assert i3_detail(reply) == "I3 answered HTTP 302 Found, redirecting to https://sso.example:8443"
+    assert (
+        i3_phrase(reply).text()
+        == "I3 answered HTTP 302 Found, redirecting to https://sso.example:8443"
+    )
     relative = HttpReply(302, "Found", {"location": "/users/login"}, b"")
-    assert i3_detail(relative).endswith("redirecting to the same site")
-    assert i3_detail(HttpReply(200, "OK", {"content-type": "text/html"}, b"")) == (
+    assert i3_phrase(relative).text().endswith("redirecting to the same site")
+    assert i3_phrase(HttpReply(200, "OK", {"content-type": "text/html"}, b"")).text() == (
         "I3 answered HTTP 200 OK (text/html)"
     )
 

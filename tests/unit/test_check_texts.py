@@ -20,14 +20,11 @@ from desktop.esws.check_steps import (
     Phrase,
     StepResult,
     addresses_phrase,
-    advice_for,
     advice_phrase,
     certificate_phrase,
-    describe_addresses,
     i3_phrase,
     joined,
     route_phrase,
-    tls_detail,
     tls_phrase,
     verbatim,
 )
@@ -77,7 +74,6 @@ def test_advice_keeps_its_english_and_translates_only_the_words() -> None:
         "esws.example: host name could not be resolved (getaddrinfo failed); check the host "
         "name, and this computer's DNS, network or VPN"
     )
-    assert advice_for("resolve", error) == english
     phrase = advice_phrase("resolve", error)
     assert phrase.text() == english
     assert phrase.text(shouted) == (
@@ -89,7 +85,7 @@ def test_advice_keeps_its_english_and_translates_only_the_words() -> None:
 def test_a_presented_certificate_stays_verbatim_in_the_advice() -> None:
     error = TransportError("esws.example", TransportProblem.TLS)
     seen = _certificate(100)
-    english = advice_for("tls", error, seen)
+    english = advice_phrase("tls", error, seen).text()
     names = certificate_phrase(seen).text()
     assert names == (
         "subject CN=esws.example; issuer CN=Example CA, O=Example; expires in 100 days"
@@ -110,19 +106,19 @@ def test_a_presented_certificate_stays_verbatim_in_the_advice() -> None:
 
 def test_addresses_tls_and_i3_details_are_unchanged_in_english() -> None:
     many = _addresses("192.0.2.1", "192.0.2.2", "192.0.2.1", "192.0.2.3", "192.0.2.4", "192.0.2.5")
-    assert describe_addresses("h", many) == "h → 192.0.2.1, 192.0.2.2, 192.0.2.3 and 2 more"
+    assert addresses_phrase("h", many).text() == "h → 192.0.2.1, 192.0.2.2, 192.0.2.3 and 2 more"
     assert (
         addresses_phrase("h", many).text(shouted) == "h NAAR 192.0.2.1, 192.0.2.2, 192.0.2.3 PLUS 2"
     )
     soon = TlsResult("TLSv1.3", _certificate(3))
     summary = certificate_phrase(soon.certificate).text() if soon.certificate else ""
-    assert tls_detail(soon) == (
+    assert tls_phrase(soon).text() == (
         f"TLSv1.3, trusted by this computer; {summary} (soon: tell the server's administrator)"
     )
     assert tls_phrase(soon).text(shouted) == (
         "TLSv1.3 VERTROUWD CN=esws.example CN=Example CA, O=Example expires in 3 days BINNENKORT"
     )
-    assert tls_detail(TlsResult("TLSv1.2", None)) == (
+    assert tls_phrase(TlsResult("TLSv1.2", None)).text() == (
         "TLSv1.2, trusted by this computer; the certificate's names could not be read"
     )
     relative = HttpReply(302, "Found", {"location": "/users/login"}, b"")
