@@ -73,8 +73,8 @@ class CrmPanel(QWidget):
 
     ``client_factory(base_url)`` returns a :class:`CrmClient` (give it the same ``clock``) or
     raises ``InputError`` for a bad address; ``clock`` returns epoch seconds (``time.time`` by
-    default). ``fields`` keeps the non-secret fields between runs (by default the user's
-    settings, or the demo's preset: :func:`~desktop.gui.crm.remembered.session_fields`).
+    default). The non-secret fields are kept between runs in the user's settings, or come from
+    the demo's preset (:func:`~desktop.gui.crm.remembered.session_fields`).
     ``tick_ms`` and ``clipboard_clear_ms`` are for tests.
     """
 
@@ -95,10 +95,9 @@ class CrmPanel(QWidget):
         *,
         tick_ms: int = TICK_MS,
         clipboard_clear_ms: int = CLIPBOARD_CLEAR_MS,
-        fields: RememberedFields | None = None,
     ) -> None:
         super().__init__(parent)
-        self._fields = fields if fields is not None else session_fields()
+        self._fields: RememberedFields = session_fields()
         self._client_factory = client_factory
         self._store = secret_store
         self._clock: Clock = clock or time.time
@@ -178,10 +177,7 @@ class CrmPanel(QWidget):
             self.form.noticeBanner.show_message(escape(notice), Tone.INFO, accessible_text=notice)
 
     def _keep_fields(self) -> None:
-        try:
-            self._fields.save(self.form.kept_values())
-        except Exception:  # a settings file that cannot be written never stops the panel
-            log.warning("The CRM.COM form's fields could not be kept", exc_info=True)
+        self._fields.save(self.form.kept_values())  # logs it when the file cannot be written
 
     # -- the form ----------------------------------------------------------------------------
 

@@ -48,12 +48,8 @@ def kept(values: Mapping[str, str]) -> dict[str, str]:
 class SettingsFields:
     """The user's fields in the window-state INI file (``CrmPanel/url`` …)."""
 
-    def __init__(self, settings: Callable[[], QSettings] | None = None) -> None:
-        self._settings = settings
-
-    def _store(self) -> QSettings:
-        if self._settings is not None:
-            return self._settings()
+    @staticmethod
+    def _store() -> QSettings:
         from desktop.gui.window_state import settings
 
         return settings()
@@ -71,7 +67,7 @@ class SettingsFields:
         from desktop.gui import window_state
 
         fields = {f"{GROUP}/{key}": value for key, value in kept(values).items()}
-        if not window_state.write(self._store(), fields):
+        if not window_state.write(self._store(), fields):  # it says so; it never raises
             log.warning("The CRM.COM form's fields could not be kept")
 
     def notice(self) -> str:
