@@ -156,14 +156,6 @@ def build_request(
     )
 
 
-def validation_errors(kind: SyncKind, **fields: str) -> dict[str, str]:
-    """Every problem of a form at once, keyed by field name (English, as the command line says
-    them), for the fields :func:`validation_problems` takes; the window uses that function,
-    whose errors it can translate."""
-    found = validation_problems(kind, **fields)
-    return {name: error.problem for name, error in found.items()}
-
-
 def validation_problems(
     kind: SyncKind,
     *,

@@ -12,7 +12,12 @@ import pytest
 from desktop.core.errors import TransportError, TransportProblem, VendorRefusal
 from desktop.core.http import HttpPoster, Timeouts
 from desktop.esws.refusals import REFUSALS, unknown_refusal
-from desktop.esws.request import FIELD_COMPANY_ID, SECURITY_CODE_LENGTH, SyncKind, validation_errors
+from desktop.esws.request import (
+    FIELD_COMPANY_ID,
+    SECURITY_CODE_LENGTH,
+    SyncKind,
+    validation_problems,
+)
 from desktop.gui.messages import (
     REFUSAL_HEADLINES,
     SPACE_HINT,
@@ -103,7 +108,7 @@ def test_a_security_code_with_a_pasted_space_asks_about_it() -> None:
     code = "a" * SECURITY_CODE_LENGTH
     for pasted in (" " + code, code + " ", code + "\t"):
         assert len(pasted) == SECURITY_CODE_LENGTH + 1
-        problems = validation_errors(
+        problems = validation_problems(
             SyncKind.ALL_USERS,
             company_id=pasted,
             admin_username="admin",
@@ -119,7 +124,7 @@ def test_a_security_code_with_a_pasted_space_asks_about_it() -> None:
 
 def test_the_line_under_the_security_code_asks_about_a_pasted_space() -> None:
     pasted = "b" * SECURITY_CODE_LENGTH + " "
-    problems = validation_errors(
+    problems = validation_problems(
         SyncKind.ALL_USERS, company_id=pasted, admin_username="admin", admin_password="pw"
     )
     text = field_message(FIELD_COMPANY_ID, problems[FIELD_COMPANY_ID], pasted)

@@ -120,7 +120,7 @@ def test_an_input_problem_is_explained_in_dutch_with_its_values(dutch: None) -> 
         "Is er een spatie aan het begin of eind meegeplakt?"
     )
     assert field_message(FIELD_LOCATION, errors[FIELD_LOCATION]) == "De locatie-ID is te groot."
-    # The English text alone (as the form has it from validation_errors) is found too.
+    # The English text alone (as the command line has it) is found too.
     assert field_message(FIELD_LOCATION, "is too large") == "De locatie-ID is te groot."
 
 

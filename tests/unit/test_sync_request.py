@@ -16,7 +16,7 @@ from desktop.esws.request import (
     SyncKind,
     build_request,
     parse_location,
-    validation_errors,
+    validation_problems,
 )
 
 CODE = "^4p;tU0Q+#dEIhTWkuj5FnLD^aKWqVu0"
@@ -87,8 +87,8 @@ def test_empty_location_means_none() -> None:
     assert parse_location(" 12 ") == 12
 
 
-def test_validation_errors_lists_every_problem_at_once() -> None:
-    problems = validation_errors(
+def test_validation_problems_lists_every_problem_at_once() -> None:
+    problems = validation_problems(
         SyncKind.ONE_USER,
         company_id="x",
         admin_username="",
@@ -105,8 +105,8 @@ def test_validation_errors_lists_every_problem_at_once() -> None:
     }
 
 
-def test_validation_errors_skips_user_fields_for_total_sync() -> None:
-    problems = validation_errors(
+def test_validation_problems_skips_user_fields_for_total_sync() -> None:
+    problems = validation_problems(
         SyncKind.ALL_USERS, company_id=CODE, admin_username="a", admin_password="p"
     )
     assert problems == {}
@@ -163,7 +163,7 @@ def test_values_that_cannot_be_sent_are_refused_naming_the_field(
     assert caught.value.field == field
     for value in overrides.values():
         assert str(value) not in str(caught.value)
-    problems = validation_errors(SyncKind.ONE_USER, **one(**overrides))  # type: ignore[arg-type]
+    problems = validation_problems(SyncKind.ONE_USER, **one(**overrides))  # type: ignore[arg-type]
     assert field in problems
 
 
