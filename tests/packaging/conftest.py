@@ -156,3 +156,8 @@ def installers_module() -> ModuleType:
 @pytest.fixture(scope="session")
 def winres_module() -> ModuleType:
     return load_packaging_module("winres")
+
+
+@pytest.fixture(scope="session")
+def figures_module() -> ModuleType:
+    return load_packaging_module("figures")

@@ -16,7 +16,6 @@ import os
 import shutil
 import subprocess
 import sys
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -70,17 +69,13 @@ def test_the_bundled_catalogues_translate(
     assert ours.load(str(bundled / f"i3sync_{lang}.qm"))
     assert compiled.load(str(REPO / "resources" / "i18n" / f"i3sync_{lang}.qm"))
     sources = REPO / "resources" / "i18n" / f"i3sync_{lang}.ts"
-    source = ET.parse(sources).getroot()  # noqa: S314 - a file of this repository
     translated = 0
-    for context in source.iter("context"):
-        name = context.findtext("name") or ""
-        for message in context.iter("message"):
-            translation = message.find("translation")
-            if translation is None or translation.get("type") or not translation.text:
-                continue
-            text = message.findtext("source") or ""
-            assert ours.translate(name, text) == compiled.translate(name, text)
-            translated += bool(compiled.translate(name, text))
+    for entry in load_packaging_module("i18n").entries(sources).values():
+        if not entry.finished:
+            continue
+        name, text = entry.context, entry.source
+        assert ours.translate(name, text) == compiled.translate(name, text)
+        translated += bool(compiled.translate(name, text))
     assert translated > 0
     # Qt's own, for the standard buttons.
     qt_own = QTranslator()
@@ -123,23 +118,17 @@ def display() -> Iterator[None]:
         server.wait(timeout=30)
 
 
-@pytest.fixture(scope="module")
-def figures() -> ModuleType:
-    return load_packaging_module("figures")
-
-
 @pytest.mark.parametrize("lang", ["en", *LANGUAGES])
 def test_the_frozen_window_opens_in_each_language(
     packaging_build: PackagingBuild,
     display: None,
-    figures: ModuleType,
+    figures_module: ModuleType,
     tmp_path: Path,
     lang: str,
 ) -> None:
     executable = packaging_build.folder / f"i3sync{EXE}"
-    seconds = figures.time_start(
-        executable, lang, WINDOW_TIMEOUT, figures.window_probe(), home=tmp_path
-    )
+    probe = figures_module.window_probe()
+    seconds = figures_module.time_start(executable, lang, WINDOW_TIMEOUT, probe, home=tmp_path)
     assert 0 < seconds < WINDOW_TIMEOUT
     log = (tmp_path / "log" / "i3sync.log").read_text(encoding="utf-8")
     assert f"Window language: {lang}\n" in log, log

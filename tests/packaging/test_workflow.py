@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -156,7 +157,7 @@ def test_install_test_installs_the_msi_with_a_managed_profile() -> None:
 
 
 def test_records_start_up_time_and_sizes_in_the_job_summary(
-    workflow: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    workflow: str, figures_module: ModuleType, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """issue 13: the first Windows run gives the Windows figures (packaging/figures.py; its run
     on a Linux build is tests/packaging/test_frozen_languages.py)."""
@@ -170,10 +171,9 @@ def test_records_start_up_time_and_sizes_in_the_job_summary(
     assert (
         build_at < commands.index(figures_run) < commands.index('python -m pytest -m "not nusoap"')
     )
-    figures = load_packaging_module("figures")
     # Its options exist, and without --summary it writes where GitHub reads the job summary.
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "summary.md"))
-    args = figures.parse_args(figures_run.split()[2:])
+    args = figures_module.parse_args(figures_run.split()[2:])
     assert (args.dist, args.runs, args.json) == (Path("dist"), 6, Path("dist/figures.json"))
     assert args.summary == tmp_path / "summary.md"
     upload = workflow[workflow.index("actions/upload-artifact") :]

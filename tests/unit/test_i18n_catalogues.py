@@ -4,28 +4,19 @@ German catalogues, finished, with the same placeholders, and the compiled ``.qm`
 from __future__ import annotations
 
 import ast
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.packaging.conftest import load_packaging_module
 
 REPO = Path(__file__).resolve().parents[2]
 MARKERS = {"translate", "QT_TRANSLATE_NOOP"}
 QT_APP = "QCoreApplication"
 
 
-def _i18n_script():
-    spec = importlib.util.spec_from_file_location("i18n_script", REPO / "packaging" / "i18n.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["i18n_script"] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_the_catalogues_hold_every_source_text_finished_and_compiled() -> None:
-    problems = _i18n_script().problems()
+    problems = load_packaging_module("i18n").problems()
     assert problems == [], "\n".join(problems[:40]) + f"\n({len(problems)} problems)"
 
 
@@ -62,7 +53,7 @@ def test_every_marked_text_is_a_plain_literal_that_lupdate_can_read() -> None:
 
 
 def test_the_checker_finds_a_text_missing_from_a_catalogue(tmp_path, monkeypatch) -> None:
-    script = _i18n_script()
+    script = load_packaging_module("i18n")
     source = tmp_path / "desktop"
     source.mkdir()
     (source / "m.py").write_text('translate("Ctx", "Only here")\n', encoding="utf-8")
@@ -93,7 +84,7 @@ def test_the_checker_finds_a_text_missing_from_a_catalogue(tmp_path, monkeypatch
     ],
 )
 def test_the_checker_compares_placeholders(tmp_path, monkeypatch, source, translation, ok) -> None:
-    script = _i18n_script()
+    script = load_packaging_module("i18n")
     (tmp_path / "desktop").mkdir()
     (tmp_path / "desktop" / "m.py").write_text(f'translate("Ctx", "{source}")\n', encoding="utf-8")
     monkeypatch.setattr(script, "REPO", tmp_path)
