@@ -151,10 +151,8 @@ class MainWindow(QMainWindow):
             self.menuBar().addMenu(menu)
 
     def manage_profiles(self) -> None:
-        """File > Manage profiles (Ctrl+P): the profiles dialog, unless a sync is under way."""
-        form = self.sync_tab.form
-        if self.sync_tab.fetcher.busy or form.busy:
-            return  # its Manage profiles button is locked too: the form must not change
+        """File > Manage profiles (Ctrl+P): the profiles dialog, unless a sync is under way
+        (:meth:`SyncTab.manage_profiles` refuses it then)."""
         self.show_sync_tab()
         self.sync_tab.manage_profiles()
 

@@ -262,6 +262,10 @@ class SyncTab(QStackedWidget):
         self.secrets.set_remember(profile, remember)
 
     def manage_profiles(self) -> None:
+        """The profiles dialog (Ctrl+P, the form's and the welcome page's buttons), unless a sync
+        is under way: the form of a sync under way must not change (its buttons are locked too)."""
+        if self.fetcher.busy or self.form.busy:
+            return
         from desktop.gui.esws.profile_dialog import ProfileDialog
 
         dialog = ProfileDialog(
