@@ -22,6 +22,7 @@ from desktop.core.errors import (
     TransportProblem,
     VendorRefusal,
 )
+from desktop.core.i18n import QT_TRANSLATE_NOOP, Localise, english
 from desktop.core.paths import data_dir
 from desktop.core.redaction import scrub
 from desktop.core.text import one_line
@@ -129,18 +130,41 @@ def outcome_for(error: BaseException) -> tuple[Outcome, str] | None:
     return Outcome.FAILED, CODE_INTERNAL
 
 
-def describe(entry: HistoryEntry) -> str:
-    """A short sentence for an entry's outcome (connectors add a refusal's advice)."""
+# What failed, one sentence each (context "History": the window shows them translated).
+_FAILED: dict[str, str] = {
+    CODE_INTERRUPTED: QT_TRANSLATE_NOOP("History", "Interrupted on the command line."),
+    CODE_INTERNAL: QT_TRANSLATE_NOOP("History", "Failed inside I3 Sync; the log has the details."),
+    TransportProblem.REFUSED.name: QT_TRANSLATE_NOOP("History", "Connection refused."),
+    TransportProblem.DNS.name: QT_TRANSLATE_NOOP("History", "Host name could not be resolved."),
+    TransportProblem.CONNECT_TIMEOUT.name: QT_TRANSLATE_NOOP(
+        "History", "No connection within the timeout."
+    ),
+    TransportProblem.READ_TIMEOUT.name: QT_TRANSLATE_NOOP(
+        "History", "No answer within the timeout."
+    ),
+    TransportProblem.TLS.name: QT_TRANSLATE_NOOP("History", "TLS certificate or handshake failed."),
+    TransportProblem.HTTP_STATUS.name: QT_TRANSLATE_NOOP("History", "HTTP error."),
+    TransportProblem.SOAP_FAULT.name: QT_TRANSLATE_NOOP("History", "SOAP fault."),
+    TransportProblem.MALFORMED.name: QT_TRANSLATE_NOOP("History", "Reply is not well-formed."),
+    TransportProblem.TOO_LARGE.name: QT_TRANSLATE_NOOP("History", "Reply is too large."),
+    TransportProblem.UNEXPECTED_REPLY.name: QT_TRANSLATE_NOOP("History", "Unexpected reply."),
+    TransportProblem.NETWORK.name: QT_TRANSLATE_NOOP("History", "Network error."),
+    TransportProblem.CANCELLED.name: QT_TRANSLATE_NOOP("History", "Cancelled."),
+}
+
+
+def describe(entry: HistoryEntry, localise: Localise = english) -> str:
+    """A short sentence for an entry's outcome (connectors add a refusal's advice); what failed
+    in the language of ``localise`` (the command line's English by default)."""
     if entry.outcome is Outcome.OK:
         return "The sync link was issued."
     if entry.outcome is Outcome.REFUSED:
         return f"Refused by the server: {entry.code}."
-    if entry.code == CODE_INTERRUPTED:
-        return "Interrupted on the command line."
-    if entry.code == CODE_INTERNAL:
-        return "Failed inside I3 Sync; the log has the details."
+    said = _FAILED.get(entry.code)
+    if said is not None:
+        return localise("History", said)
     problem = TransportProblem.__members__.get(entry.code)
-    what = problem.value if problem is not None else entry.code
+    what = problem.value if problem is not None else entry.code  # a code not known here
     return f"{what[:1].upper()}{what[1:]}."
 
 

@@ -9,14 +9,10 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
 from types import TracebackType
 from urllib.parse import urlsplit
 
-from desktop.core.errors import TransportProblem
 from desktop.core.history import (
-    CODE_INTERNAL,
-    CODE_INTERRUPTED,
     HistoryEntry,
     HistoryError,
     Kind,
@@ -26,7 +22,7 @@ from desktop.core.history import (
     outcome_for,
 )
 from desktop.core.history_store import HistoryStore
-from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.i18n import Localise, english
 from desktop.core.redaction import scrub
 from desktop.esws.refusals import REFUSALS, UNKNOWN_REFUSAL_ADVICE
 from desktop.esws.request import SyncKind, SyncRequest
@@ -51,34 +47,7 @@ def history_label(profile_name: str | None, endpoint: str) -> str:
     return f"{host}:{port}" if port else host
 
 
-# What the window says about an entry that did not end ok, marked for translation (context
-# "History"; a refusal's advice under "Refusals"). The English is what ``describe`` says.
-_INTERRUPTED = QT_TRANSLATE_NOOP("History", "Interrupted on the command line.")
-_INTERNAL = QT_TRANSLATE_NOOP("History", "Failed inside I3 Sync; the log has the details.")
-_PROBLEMS: dict[TransportProblem, str] = {
-    TransportProblem.REFUSED: QT_TRANSLATE_NOOP("History", "Connection refused."),
-    TransportProblem.DNS: QT_TRANSLATE_NOOP("History", "Host name could not be resolved."),
-    TransportProblem.CONNECT_TIMEOUT: QT_TRANSLATE_NOOP(
-        "History", "No connection within the timeout."
-    ),
-    TransportProblem.READ_TIMEOUT: QT_TRANSLATE_NOOP("History", "No answer within the timeout."),
-    TransportProblem.TLS: QT_TRANSLATE_NOOP("History", "TLS certificate or handshake failed."),
-    TransportProblem.HTTP_STATUS: QT_TRANSLATE_NOOP("History", "HTTP error."),
-    TransportProblem.SOAP_FAULT: QT_TRANSLATE_NOOP("History", "SOAP fault."),
-    TransportProblem.MALFORMED: QT_TRANSLATE_NOOP("History", "Reply is not well-formed."),
-    TransportProblem.TOO_LARGE: QT_TRANSLATE_NOOP("History", "Reply is too large."),
-    TransportProblem.UNEXPECTED_REPLY: QT_TRANSLATE_NOOP("History", "Unexpected reply."),
-    TransportProblem.NETWORK: QT_TRANSLATE_NOOP("History", "Network error."),
-    TransportProblem.CANCELLED: QT_TRANSLATE_NOOP("History", "Cancelled."),
-}
-
-
-def _as_marked(context: str, text: str) -> str:
-    del context
-    return text
-
-
-def message_for_entry(entry: HistoryEntry, shown: Callable[[str, str], str] = _as_marked) -> str:
+def message_for_entry(entry: HistoryEntry, shown: Localise = english) -> str:
     """What the window shows for an entry that did not end ok: a refusal's code and advice, or
     what failed. ``shown(context, text)`` puts a marked text in the window's language (the
     default leaves it English)."""
@@ -86,15 +55,7 @@ def message_for_entry(entry: HistoryEntry, shown: Callable[[str, str], str] = _a
         info = REFUSALS.get(entry.code)
         advice = info.advice if info else UNKNOWN_REFUSAL_ADVICE
         return f"{entry.code}: {shown('Refusals', advice)}"  # the vendor's code verbatim
-    if entry.outcome is not Outcome.OK:
-        if entry.code == CODE_INTERRUPTED:
-            return shown("History", _INTERRUPTED)
-        if entry.code == CODE_INTERNAL:
-            return shown("History", _INTERNAL)
-        problem = TransportProblem.__members__.get(entry.code)
-        if problem is not None and problem in _PROBLEMS:
-            return shown("History", _PROBLEMS[problem])
-    return describe(entry)
+    return describe(entry, shown)
 
 
 class AttemptRecorder:

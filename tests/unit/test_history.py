@@ -276,6 +276,30 @@ def test_describe_names_the_problem_in_words(store: HistoryStore) -> None:
     ]
 
 
+def test_each_transport_problem_is_said_as_the_command_line_always_said_it() -> None:
+    """The marked sentences are the problem's own words, capitalised (what describe derived
+    before they were marked), and the window's localise gets each one under "History"."""
+    asked: list[tuple[str, str]] = []
+
+    def marking(context: str, text: str) -> str:
+        asked.append((context, text))
+        return f"<{text}>"
+
+    for problem in TransportProblem:
+        outcome = Outcome.CANCELLED if problem is TransportProblem.CANCELLED else Outcome.FAILED
+        one = HistoryEntry(
+            1, T0, Source.COMMAND_LINE, "p", Kind.ONE, "1", None, outcome, problem.name, 1, None
+        )
+        english = f"{problem.value[:1].upper()}{problem.value[1:]}."
+        assert describe(one) == english
+        assert describe(one, marking) == f"<{english}>"
+    assert {context for context, _ in asked} == {"History"}
+    unknown = HistoryEntry(
+        1, T0, Source.COMMAND_LINE, "p", Kind.ONE, "1", None, Outcome.FAILED, "NEW", 1, None
+    )
+    assert describe(unknown, marking) == "NEW."
+
+
 # -- schema versions ------------------------------------------------------------------------
 
 
