@@ -268,6 +268,36 @@ def fresh_home(env: dict[str, str], prefix: str) -> dict[str, str]:
     return env
 
 
+def bench_env(prefix: str) -> dict[str, str]:
+    """The children's environment: empty folders of their own (``fresh_home``), bytecode kept,
+    the in-memory keyring, the repository importable, Chromium's sandbox off as root. No Qt
+    platform chosen: see ``offscreen_without_display``."""
+    env = fresh_home(dict(os.environ), prefix)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHON_KEYRING_BACKEND"] = "tests.memory_keyring.MemoryKeyring"
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        env.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    return env
+
+
+def offscreen_without_display(env: dict[str, str]) -> dict[str, str]:
+    """``env``, on Qt's offscreen platform when there is no display to show windows on."""
+    env = dict(env)
+    if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY") and sys.platform != "win32":
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return env
+
+
+def compile_sources() -> None:
+    """An installed app starts from bytecode (pip and PyInstaller compile it); a source tree run
+    with PYTHONDONTWRITEBYTECODE=1 would recompile every module at every start (~40 ms here)."""
+    import compileall
+
+    for folder in ("desktop", "bench", "tests"):
+        compileall.compile_dir(str(REPO / folder), quiet=1)
+
+
 def first_start_env(env: dict[str, str]) -> dict[str, str]:
     """A first start: no profile, no settings, and keyring left to find a vault by itself."""
     env = fresh_home(env, "i3sync-bench-first-")
@@ -384,22 +414,9 @@ def print_ratio(key: str, what: str, app: float, bare: float, baseline: str, uni
 
 
 def conduct(runs: int, outside: bool) -> None:
-    # An installed app starts from bytecode (pip and PyInstaller compile it); a source tree run
-    # with PYTHONDONTWRITEBYTECODE=1 would recompile every module at every start (~40 ms here).
-    import compileall
-
-    for folder in ("desktop", "bench", "tests"):
-        compileall.compile_dir(str(REPO / folder), quiet=1)
-    env = fresh_home(dict(os.environ), "i3sync-bench-")
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHON_KEYRING_BACKEND"] = "tests.memory_keyring.MemoryKeyring"
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
-    base_env = dict(env)
-    if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY") and sys.platform != "win32":
-        env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        env.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
-        base_env.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    compile_sources()
+    base_env = bench_env("i3sync-bench-")  # Xvfb's runs choose their display themselves
+    env = offscreen_without_display(base_env)  # the same folders
 
     simulator = subprocess.Popen(
         [sys.executable, "-m", "desktop.simulator.server"],
@@ -418,8 +435,7 @@ def conduct(runs: int, outside: bool) -> None:
             flush=True,
         )
         seed = [sys.executable, str(Path(__file__).resolve()), "--role", "seed", esws, i3]
-        subprocess.run(seed, env=env, check=True)
-        subprocess.run(seed, env=base_env, check=True)  # the same profile for Xvfb's runs
+        subprocess.run(seed, env=env, check=True)  # base_env has the same folders: Xvfb's too
 
         starts = measure_starts(env, runs)
         seen = measure_outside(base_env, runs) if outside else None

@@ -28,7 +28,6 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -185,19 +184,10 @@ import json; print(json.dumps([(what, (t - T0) / 1e6) for what, t in marks]))
 
 
 def environment() -> dict[str, str]:
-    home = Path(tempfile.mkdtemp(prefix="i3sync-costs-"))
-    env = dict(os.environ)
-    for name in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
-        (home / name).mkdir()
-        env[name] = str(home / name)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHON_KEYRING_BACKEND"] = "tests.memory_keyring.MemoryKeyring"
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
-    if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY") and sys.platform != "win32":
-        env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        env.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
-    return env
+    """gui_ratios' environment for the children, in folders of its own."""
+    from bench.gui_ratios import bench_env, offscreen_without_display
+
+    return offscreen_without_display(bench_env("i3sync-costs-"))
 
 
 def run_python(code: str, env: dict[str, str]) -> str:
@@ -358,10 +348,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--only", choices=("modules", "startup", "memory", "click"))
     args = parser.parse_args()
-    import compileall
+    from bench.gui_ratios import compile_sources
 
-    for folder in ("desktop", "bench", "tests"):
-        compileall.compile_dir(str(REPO / folder), quiet=1)
+    compile_sources()
     env = environment()
     if args.only in (None, "modules"):
         modules_at_paint(env)
