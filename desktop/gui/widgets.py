@@ -247,10 +247,17 @@ class Banner(QFrame):
 
 
 class InlineError(QLabel):
-    """The message under a field; empty and hidden when the field is fine."""
+    """The message under a field; empty and hidden when the field is fine.
 
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+    ``describes`` is the control the message is about: the message is also its accessible
+    description, so a screen reader announces the problem with the field.
+    """
+
+    def __init__(
+        self, name: str, parent: QWidget | None = None, *, describes: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self.describes = describes
         self.setObjectName(name)
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)  # may quote what a server said
@@ -263,6 +270,8 @@ class InlineError(QLabel):
     def set_problem(self, text: str) -> None:
         self.setText(text)
         self.setVisible(bool(text))
+        if self.describes is not None:
+            self.describes.setAccessibleDescription(text)
 
 
 def set_line(label: QLabel, text: str, *, hide_empty: bool = False) -> None:

@@ -79,16 +79,15 @@ class AdvancedFields(QWidget):
         self.wsdlEdit.setAccessibleName(translate("ProfileDialog", "WSDL"))
         self.wsdlEdit.setPlaceholderText(translate("ProfileDialog", "Bundled (leave empty)"))
         self.wsdlEdit.textEdited.connect(self.changed)
-        # The field each problem is about, for the dialog to put the cursor in.
-        self.editors: dict[str, QWidget] = {
-            FIELD_ALLOWED_ORIGINS: self.originsEdit,
-            FIELD_TOTAL_SYNC_PATH: self.totalPathCombo,
-            FIELD_WSDL: self.wsdlEdit,
-        }
+        # Each under the field it is about (the dialog puts the cursor in that field).
         self.errors = {
-            FIELD_ALLOWED_ORIGINS: InlineError("allowedOriginsError", self),
-            FIELD_TOTAL_SYNC_PATH: InlineError("totalSyncPathError", self),
-            FIELD_WSDL: InlineError("wsdlError", self),
+            FIELD_ALLOWED_ORIGINS: InlineError(
+                "allowedOriginsError", self, describes=self.originsEdit
+            ),
+            FIELD_TOTAL_SYNC_PATH: InlineError(
+                "totalSyncPathError", self, describes=self.totalPathCombo
+            ),
+            FIELD_WSDL: InlineError("wsdlError", self, describes=self.wsdlEdit),
         }
 
         self.body = QWidget(self)

@@ -97,7 +97,6 @@ class ProfileDialog(QDialog):
         self.advanced.changed.connect(self._changed)
         self.wsdlEdit = self.advanced.wsdlEdit
         self.errors = {**fields.errors, **self.advanced.errors}
-        self.editors = {**fields.editors, **self.advanced.editors}
         self.managedNote = caption(profile_texts.managed_note(), self, name="managedNote")
         self.managedNote.hide()
         self.problemBanner = Banner("profileProblem", self)
@@ -253,16 +252,12 @@ class ProfileDialog(QDialog):
         label.set_problem(message)
         if label in self.advanced.errors.values():
             self.advanced.unfold()
-        editor = self.editors.get(error.field)
-        if editor is not None:
-            editor.setAccessibleDescription(message)
-            editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        if label.describes is not None:  # the problem is read out with it (set_problem)
+            label.describes.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _clear_problems(self) -> None:
         for error in self.errors.values():
-            error.set_problem("")
-        for editor in self.editors.values():
-            editor.setAccessibleDescription("")
+            error.set_problem("")  # and the field's description
         self.problemBanner.clear()
 
     def _check_target(self) -> CheckTarget | None:

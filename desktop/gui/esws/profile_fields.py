@@ -63,19 +63,13 @@ class ProfileFields(QWidget):
         self.cleartextWarning.hide()
         self.endpointEdit.textChanged.connect(self._check_cleartext)
         self.i3Edit.textChanged.connect(self._check_cleartext)
-        self.editors: dict[str, QWidget] = {
-            FIELD_NAME: self.nameEdit,
-            FIELD_ESWS_ENDPOINT: self.endpointEdit,
-            FIELD_I3_ADDRESS: self.i3Edit,
-            FIELD_ADMIN: self.adminEdit,
-        }
         self.errors = {
-            field: InlineError(f"{name}Error", self)
-            for field, name in (
-                (FIELD_NAME, "profileName"),
-                (FIELD_ESWS_ENDPOINT, "endpoint"),
-                (FIELD_I3_ADDRESS, "i3Url"),
-                (FIELD_ADMIN, "profileAdmin"),
+            field: InlineError(f"{name}Error", self, describes=editor)
+            for field, name, editor in (
+                (FIELD_NAME, "profileName", self.nameEdit),
+                (FIELD_ESWS_ENDPOINT, "endpoint", self.endpointEdit),
+                (FIELD_I3_ADDRESS, "i3Url", self.i3Edit),
+                (FIELD_ADMIN, "profileAdmin", self.adminEdit),
             )
         }
 
@@ -84,13 +78,12 @@ class ProfileFields(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setHorizontalSpacing(12)
         form.setVerticalSpacing(8)
-        for text, field in (
-            (translate("ProfileDialog", "Na&me:"), FIELD_NAME),
-            (translate("ProfileDialog", "ESWS end&point:"), FIELD_ESWS_ENDPOINT),
-            (translate("ProfileDialog", "&I3 address:"), FIELD_I3_ADDRESS),
-            (translate("ProfileDialog", "Admin &username:"), FIELD_ADMIN),
+        for text, edit, field in (
+            (translate("ProfileDialog", "Na&me:"), self.nameEdit, FIELD_NAME),
+            (translate("ProfileDialog", "ESWS end&point:"), self.endpointEdit, FIELD_ESWS_ENDPOINT),
+            (translate("ProfileDialog", "&I3 address:"), self.i3Edit, FIELD_I3_ADDRESS),
+            (translate("ProfileDialog", "Admin &username:"), self.adminEdit, FIELD_ADMIN),
         ):
-            edit = self.editors[field]
             label = QLabel(text, self)
             label.setBuddy(edit)
             extra = (self.cleartextWarning,) if edit is self.i3Edit else ()

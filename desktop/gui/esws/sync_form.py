@@ -214,9 +214,7 @@ class SyncForm(SyncFormLayout):
                 text = field_message(field, errors.get(field, problems[field]), value)
             if self._server_problem and self._server_problem[0] == field and not text:
                 text = self._server_problem[1]
-            label.set_problem(text)
-            # A screen reader announces the field's problem with the field.
-            self._focus_target(field).setAccessibleDescription(text)
+            label.set_problem(text)  # also the description of the field it is about
         self.fetchBar.show_hint(problems, busy=self._busy)
         return problems
 

@@ -85,7 +85,7 @@ class SyncFormLayout(QWidget):
         self.profileSummary = ElidedLabel("", self, mode=Qt.TextElideMode.ElideMiddle)
         self.profileSummary.setObjectName("profileSummary")
         set_text_role(self.profileSummary, Role.MUTED)
-        self.profileError = InlineError("profileError", self)
+        self.profileError = InlineError("profileError", self, describes=self.profileCombo)
 
         self.companyIdEdit = self._line(
             "companyIdEdit",
@@ -102,16 +102,16 @@ class SyncFormLayout(QWidget):
         self.showCodeButton.setAutoDefault(False)
         self.showCodeButton.setAccessibleName(translate("SyncForm", "Show the security code"))
         self.showCodeButton.setToolTip(translate("SyncForm", "Show the security code"))
-        self.companyIdError = InlineError("companyIdError", self)
+        self.companyIdError = InlineError("companyIdError", self, describes=self.companyIdEdit)
         self.adminUserEdit = self._line(
             "adminUserEdit",
             translate("SyncForm", "Admin username"),
             translate("SyncForm", "I3 administrator"),
         )
-        self.adminUserError = InlineError("adminUserError", self)
+        self.adminUserError = InlineError("adminUserError", self, describes=self.adminUserEdit)
         self.passwordEdit = self._line("passwordEdit", translate("SyncForm", "Password"))
         self.passwordEdit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passwordError = InlineError("passwordError", self)
+        self.passwordError = InlineError("passwordError", self, describes=self.passwordEdit)
         self.rememberCheck = QCheckBox(
             translate("SyncForm", "&Remember the password on this computer"), self
         )
@@ -131,11 +131,11 @@ class SyncFormLayout(QWidget):
             translate("SyncForm", "User id"),
             translate("SyncForm", "I3 id of the person, e.g. 42"),
         )
-        self.userIdError = InlineError("userIdError", self)
+        self.userIdError = InlineError("userIdError", self, describes=self.userIdEdit)
         self.locationEdit = self._line(
             "locationEdit", translate("SyncForm", "Location id"), translate("SyncForm", "Optional")
         )
-        self.locationError = InlineError("locationError", self)
+        self.locationError = InlineError("locationError", self, describes=self.locationEdit)
         self.locationCaption = caption(
             translate(
                 "SyncForm",
