@@ -14,7 +14,7 @@ names and problem codes, verbatim; or phrases of their own). The command line pr
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -144,11 +144,21 @@ class StepResult:
         """The detail of the step's line: the JSON's, without a skipped step's prefix."""
         return self.detail.removeprefix(SKIPPED) if self.skipped else self.detail
 
-    def line(self) -> str:
+    def line(self, localise: Localise | None = None, number: Callable[[int], str] = str) -> str:
         """``ok   <step>  <detail>  (<ms> ms)``, ``FAIL <step>  <detail>`` or
-        ``skip <step>  <why>`` (the JSON's detail without its ``skipped:`` prefix)."""
-        text = f"{self.status:<4} {self.step}  {self.shown_detail}"
-        return f"{text}  ({self.ms} ms)" if self.ok else text
+        ``skip <step>  <why>`` (the JSON's detail without its ``skipped:`` prefix): in English,
+        or with the words in the language of ``localise`` and ``number`` writing the ms."""
+        if localise is None:
+            status, step, detail = self.status, self.step, self.shown_detail
+        else:
+            status, step = localise(CONTEXT, self.status), localise(CONTEXT, self.step)
+            detail = self.shown_detail_in(localise)
+        text = f"{status.ljust(4)} {step}  {detail}"
+        if not self.ok:
+            return text
+        timed = QT_TRANSLATE_NOOP("ConnectionCheck", "{line}  ({ms} ms)")
+        template = timed if localise is None else localise(CONTEXT, timed)
+        return fill(template, {"line": text, "ms": number(self.ms or 0)}, f"{text}  ({self.ms} ms)")
 
     def as_json(self) -> dict[str, object]:
         """``{"step", "ok", "detail", "ms"}``; a skipped step: ok false, ms null, "skipped: …"."""

@@ -54,7 +54,9 @@ def check_target_for(profile: Profile) -> CheckTarget | None:
         return None
 
 
-CHECK_CONTEXT = "ConnectionCheck"  # where desktop.esws.check marks the texts it shows
+# desktop.esws.check_steps.CONTEXT, where the check marks the texts it shows (not imported from
+# there: that module loads the HTTP stack, which must not come with this view's import).
+CHECK_CONTEXT = "ConnectionCheck"
 
 
 def shown_text(text: str) -> str:
@@ -75,15 +77,9 @@ def shown_note(note: str) -> str:
 
 
 def shown_line(result: StepResult) -> str:
-    """A step's line as :meth:`StepResult.line` writes it, in the window's language."""
-    status = shown_text(result.status)
-    detail = result.shown_detail_in(translate_marked)  # the words translated, the data verbatim
-    text = f"{status.ljust(4)} {shown_text(result.step)}  {detail}"
-    if not result.ok:
-        return text
-    return translate("ConnectionCheck", "{line}  ({ms} ms)").format(
-        line=text, ms=locale().toString(result.ms or 0)
-    )
+    """A step's line as :meth:`StepResult.line` writes it, in the window's language (the data
+    verbatim, the milliseconds as the locale writes numbers)."""
+    return result.line(translate_marked, locale().toString)
 
 
 class _Run:
