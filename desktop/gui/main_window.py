@@ -152,7 +152,9 @@ class MainWindow(QMainWindow):
 
     def manage_profiles(self) -> None:
         """File > Manage profiles (Ctrl+P): the profiles dialog, unless a sync is under way
-        (:meth:`SyncTab.manage_profiles` refuses it then)."""
+        (then nothing changes, not even the tab shown)."""
+        if self.sync_tab.busy:
+            return
         self.show_sync_tab()
         self.sync_tab.manage_profiles()
 

@@ -169,6 +169,14 @@ def test_ctrl_p_waits_while_a_sync_is_under_way(
     assert form.busy
     press(qtbot, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert tab.profile_dialog is None  # the form of a sync under way is not changed
+    window.tabs.setCurrentIndex(window.tabs.count() - 1)  # meanwhile on another tab
+    other = window.tabs.currentWidget()
+    assert other is not tab
+    press(qtbot, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is other and tab.profile_dialog is None  # nothing moved
+    window.tabs.setCurrentWidget(tab)
+    form.cancelButton.setFocus()  # back in the form, where Esc cancels
+    qtbot.waitUntil(lambda: focused() is form.cancelButton)
     tab.manage_profiles()  # as the form's and the welcome page's buttons ask for it
     assert tab.profile_dialog is None
     with qtbot.waitSignal(tab.fetcher.failed, timeout=2000):

@@ -261,10 +261,15 @@ class SyncTab(QStackedWidget):
             return
         self.secrets.set_remember(profile, remember)
 
+    @property
+    def busy(self) -> bool:
+        """True while a sync is under way (its token asked for, or the form locked for it)."""
+        return self.fetcher.busy or self.form.busy
+
     def manage_profiles(self) -> None:
         """The profiles dialog (Ctrl+P, the form's and the welcome page's buttons), unless a sync
         is under way: the form of a sync under way must not change (its buttons are locked too)."""
-        if self.fetcher.busy or self.form.busy:
+        if self.busy:
             return
         from desktop.gui.esws.profile_dialog import ProfileDialog
 
