@@ -297,3 +297,91 @@ def open_profile_dialog(
         dialog.open()
     qtbot.waitExposed(dialog)
     return dialog
+
+
+# -- what a real i3sync process has imported at its first paint (test_perf_*) -------------------
+
+# Through the entry point, as ``i3sync`` starts. Nothing imported before the paint but what the
+# app imports itself (urllib only at ``ready``, after it): the report is a repr, not JSON.
+FIRST_PAINT_PROBE = """
+import sys
+import desktop.cli
+import desktop.gui.launch as launch
+
+ARGV = {argv!r}
+report = {{}}
+
+def on_window(window):
+    tab = window.sync_tab
+
+    def painted():
+        report["modules"] = sorted(sys.modules)
+        report["shown"] = "welcome" if tab.currentWidget() is tab.welcome else "form"
+        report["summary"] = tab.form.profileSummary.accessibleName()
+        notice = tab.notice("demo")
+        report["notice"] = notice.label.text() if notice is not None else ""
+
+    def ready():
+        profile = tab.current_profile()
+        if "--demo" in ARGV and profile is not None:  # the demo's simulator answers there
+            import urllib.request
+
+            with urllib.request.urlopen(profile.esws_endpoint + "?wsdl", timeout=20) as reply:
+                report["wsdl_status"] = reply.status
+        window.close()
+
+    window.painted.connect(painted)
+    window.ready.connect(ready)
+
+def run_gui(args, argv):
+    return launch.start(args, argv, on_window=on_window)
+
+launch.run_gui = run_gui
+code = desktop.cli.main(ARGV)
+print(repr(report))
+sys.exit(code)
+"""
+
+
+def first_paint(env: dict[str, str], argv: list[str]) -> dict[str, Any]:
+    """``i3sync <argv>`` as a process, closed once ready: at its first paint, every module it had
+    imported ("modules"), the page shown ("form" or "welcome"), the profile summary's accessible
+    name and the demo notice's text; for ``--demo`` the simulator's answer to ?wsdl at ready."""
+    import ast
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_PAINT_PROBE.format(argv=argv)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    report: dict[str, Any] = ast.literal_eval(result.stdout.strip().splitlines()[-1])
+    return report
+
+
+def loaded_at_paint(report: dict[str, Any], watched: list[str]) -> list[str]:
+    """Those of ``watched`` (in its order) that were imported at the first paint."""
+    return [name for name in watched if name in report["modules"]]
+
+
+@pytest.fixture(scope="session")
+def shared_first_paint() -> Callable[[str, dict[str, str]], dict[str, Any]]:
+    """``first_paint`` of a scenario every test that looks at it shares, run once a session:
+    ``"demo"`` (``i3sync --demo``) and ``"first start"`` (no profile, and keyring left to look
+    for a vault by itself). Started with the first asking test's ``subprocess_env``."""
+    reports: dict[str, dict[str, Any]] = {}
+
+    def report(scenario: str, env: dict[str, str]) -> dict[str, Any]:
+        if scenario not in reports:
+            argv = {"demo": ["--demo"], "first start": []}[scenario]
+            env = dict(env)
+            if scenario == "first start":
+                env.pop("PYTHON_KEYRING_BACKEND", None)
+            reports[scenario] = first_paint(env, argv)
+        return reports[scenario]
+
+    return report

@@ -7,16 +7,15 @@ timings asserted (``bench/gui_ratios.py`` measures them), only what is loaded at
 
 from __future__ import annotations
 
-import ast
 import socket
-import subprocess
-import sys
 import urllib.request
 import uuid
 from pathlib import Path
+from typing import Any
 
 from desktop.esws.profile_model import new_profile_id
 from desktop.esws.profiles import Profile, ProfileStore
+from tests.gui.conftest import first_paint, loaded_at_paint
 
 # logging.handlers (~6 ms: socket, pickle, queue) for the log file's rotation; uuid (~4 ms: it
 # loads platform) for a new profile's id.
@@ -26,68 +25,40 @@ NOT_AT_PAINT_OUTSIDE_DEMO = ["socket", "selectors"]
 # Only needed once there is a profile file to read.
 NOT_AT_FIRST_START = ["unicodedata"]
 
-# Nothing imported here but what the app imports itself: the report is a repr, not JSON.
-PROBE = """
-import sys
-import desktop.cli
-import desktop.gui.launch as launch
-
-WATCHED = {watched!r}
-report = {{}}
-
-def on_window(window):
-    def painted():
-        report["loaded_at_paint"] = [m for m in WATCHED if m in sys.modules]
-        tab = window.sync_tab
-        report["shown"] = "welcome" if tab.currentWidget() is tab.welcome else "form"
-        window.close()
-
-    window.painted.connect(painted)
-
-def run_gui(args, argv):
-    return launch.start(args, argv, on_window=on_window)
-
-launch.run_gui = run_gui
-code = desktop.cli.main({argv!r})
-print(repr(report))
-sys.exit(code)
-"""
-
-
-def loaded_at_paint(env: dict[str, str], watched: list[str], argv: list[str]) -> dict[str, object]:
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE.format(watched=watched, argv=argv)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    report: dict[str, object] = ast.literal_eval(result.stdout.strip().splitlines()[-1])
-    return report
-
 
 def test_a_start_with_a_profile_paints_without_the_modules_it_does_not_need(
     subprocess_env: dict[str, str], isolated_user_folders: Path
 ) -> None:
     ProfileStore().save([Profile(name="Acme", admin_username="hr")], "Acme")
-    report = loaded_at_paint(subprocess_env, NOT_AT_PAINT + NOT_AT_PAINT_OUTSIDE_DEMO, [])
-    assert report == {"loaded_at_paint": [], "shown": "form"}
+    report = first_paint(subprocess_env, [])
+    loaded = loaded_at_paint(report, NOT_AT_PAINT + NOT_AT_PAINT_OUTSIDE_DEMO)
+    assert {"loaded_at_paint": loaded, "shown": report["shown"]} == {
+        "loaded_at_paint": [],
+        "shown": "form",
+    }
 
 
 def test_a_first_start_paints_without_the_modules_it_does_not_need(
-    subprocess_env: dict[str, str], isolated_user_folders: Path
+    subprocess_env: dict[str, str], shared_first_paint: Any
 ) -> None:
     watched = NOT_AT_PAINT + NOT_AT_PAINT_OUTSIDE_DEMO + NOT_AT_FIRST_START
-    report = loaded_at_paint(subprocess_env, watched, [])
-    assert report == {"loaded_at_paint": [], "shown": "welcome"}
+    report = shared_first_paint("first start", subprocess_env)
+    loaded = loaded_at_paint(report, watched)
+    assert {"loaded_at_paint": loaded, "shown": report["shown"]} == {
+        "loaded_at_paint": [],
+        "shown": "welcome",
+    }
 
 
 def test_the_demo_paints_its_new_profile_without_uuid_or_logging_handlers(
-    subprocess_env: dict[str, str], isolated_user_folders: Path
+    subprocess_env: dict[str, str], shared_first_paint: Any
 ) -> None:
-    report = loaded_at_paint(subprocess_env, [*NOT_AT_PAINT, "socket"], ["--demo"])
-    assert report == {"loaded_at_paint": ["socket"], "shown": "form"}  # socket: the probe works
+    report = shared_first_paint("demo", subprocess_env)
+    loaded = loaded_at_paint(report, [*NOT_AT_PAINT, "socket"])
+    assert {"loaded_at_paint": loaded, "shown": report["shown"]} == {
+        "loaded_at_paint": ["socket"],  # socket: the probe works
+        "shown": "form",
+    }
 
 
 def test_a_new_profile_id_is_what_uuid4_makes() -> None:

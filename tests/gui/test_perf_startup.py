@@ -6,13 +6,11 @@ No timings are asserted (``bench/gui_ratios.py`` measures them): only what is lo
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 from desktop.gui import demo
+from tests.gui.conftest import loaded_at_paint
 
 # Slow to import, and not needed to show the form.
 LATER = [
@@ -27,72 +25,25 @@ LATER = [
     "desktop.gui.esws.check_view",  # only when I3's page fails
 ]
 
-PROBE = """
-import argparse, json, sys, urllib.request
-from desktop.gui import launch
-
-LATER = {later!r}
-report = {{}}
-
-def on_window(window):
-    tab = window.sync_tab
-
-    def painted():
-        report["loaded_at_paint"] = [m for m in LATER if m in sys.modules]
-        report["shown"] = "welcome" if tab.currentWidget() is tab.welcome else "form"
-        report["summary"] = tab.form.profileSummary.accessibleName()
-        notice = tab.notice("demo")
-        report["notice"] = notice.label.text() if notice is not None else ""
-
-    def ready():
-        profile = tab.current_profile()
-        if profile is not None:  # the demo's simulator answers where the form said it is
-            with urllib.request.urlopen(profile.esws_endpoint + "?wsdl", timeout=20) as reply:
-                report["wsdl_status"] = reply.status
-        window.close()
-
-    window.painted.connect(painted)
-    window.ready.connect(ready)
-
-args = argparse.Namespace(demo={demo}, debug=False, command=None, lang=None)
-code = launch.start(args, [], on_window=on_window)
-print(json.dumps(report))
-sys.exit(code)
-"""
-
-
-def probe(env: dict[str, str], *, demo_mode: bool) -> dict[str, Any]:
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE.format(later=LATER, demo=demo_mode)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    report: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
-    return report
-
 
 def test_demo_paints_its_filled_form_before_the_simulator_is_imported(
-    subprocess_env: dict[str, str], isolated_user_folders: Path
+    subprocess_env: dict[str, str], shared_first_paint: Any
 ) -> None:
-    report = probe(subprocess_env, demo_mode=True)
+    report = shared_first_paint("demo", subprocess_env)
     assert report["shown"] == "form"
-    assert report["loaded_at_paint"] == []
+    assert loaded_at_paint(report, LATER) == []
     assert "Demo mode" in report["notice"] and demo.CRM_PASSWORD_SHOWN in report["notice"]
     assert "127.0.0.1:" in report["summary"]  # the simulator's address, from the first paint
     assert report["wsdl_status"] == 200  # and the simulator serves it once started
 
 
 def test_a_first_start_paints_the_welcome_before_the_vault_is_looked_for(
-    subprocess_env: dict[str, str], isolated_user_folders: Path
+    subprocess_env: dict[str, str], shared_first_paint: Any
 ) -> None:
-    env = dict(subprocess_env)
-    env.pop("PYTHON_KEYRING_BACKEND", None)  # keyring left to look for a vault by itself
-    report = probe(env, demo_mode=False)
+    # keyring left to look for a vault by itself
+    report = shared_first_paint("first start", subprocess_env)
     assert report["shown"] == "welcome"
-    assert report["loaded_at_paint"] == []
+    assert loaded_at_paint(report, LATER) == []
 
 
 def test_the_demos_shown_constants_are_the_simulators() -> None:
